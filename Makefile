@@ -1,0 +1,44 @@
+# ClusterPlot — build, test, demo and benchmarks.
+SHELL := /bin/bash
+APT_PACKAGES := libcairo2-dev libpng-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release test demo bench clean
+
+## deps: install missing system packages with apt (does nothing when all are present)
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## demo: release build, then render the seed gallery into out/
+demo: release
+	@mkdir -p out
+	@if ls Fixtures/configs/*.yaml >/dev/null 2>&1 && .build/release/clusterplot help render >/dev/null 2>&1; then \
+	  .build/release/clusterplot render Fixtures/configs --out out --format png,pdf,svg; \
+	else \
+	  echo "demo: the gallery is not built yet; the binary is at .build/release/clusterplot"; \
+	  .build/release/clusterplot --version; \
+	fi
+
+## bench: timings against the baselines named in the issues (uses ../shared/bench when present)
+bench: release
+	@bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build out

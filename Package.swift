@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ClusterPlot",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "Clustering", targets: ["Clustering"]),
+        .library(name: "FigureConfig", targets: ["FigureConfig"]),
+        .library(name: "Gallery", targets: ["Gallery"]),
+        .library(name: "VisualDiff", targets: ["VisualDiff"]),
+        .executable(name: "clusterplot", targets: ["clusterplot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (headers and link flags through pkg-config; apt names for a missing package).
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo-ft",
+            providers: [.apt(["libcairo2-dev", "libfreetype-dev", "libfontconfig-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        // Small C target that owns libpng's setjmp/longjmp error handling.
+        .target(name: "CPNG", dependencies: ["CLibPNG"]),
+
+        .target(name: "Plotting", dependencies: ["CCairo", "CPNG"]),
+        .target(name: "Clustering"),
+        .target(name: "FigureConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Gallery", dependencies: ["Plotting", "Clustering", "FigureConfig"]),
+        .target(name: "VisualDiff", dependencies: ["Plotting"]),
+        .executableTarget(
+            name: "clusterplot",
+            dependencies: [
+                "Plotting", "Clustering", "FigureConfig", "Gallery", "VisualDiff",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "ClusteringTests", dependencies: ["Clustering"], resources: []),
+        .testTarget(name: "FigureConfigTests", dependencies: ["FigureConfig"]),
+        .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),
+        .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
+        .testTarget(name: "CLITests", dependencies: ["clusterplot"]),
+    ]
+)

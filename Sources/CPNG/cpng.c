@@ -1,0 +1,234 @@
+#include "cpng.h"
+
+#include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    char *buf;
+    size_t len;
+} error_context;
+
+static void on_error(png_structp png, png_const_charp msg) {
+    error_context *e = (error_context *)png_get_error_ptr(png);
+    if (e && e->buf && e->len) {
+        snprintf(e->buf, e->len, "%s", msg ? msg : "libpng error");
+    }
+    png_longjmp(png, 1);
+}
+
+static void on_warning(png_structp png, png_const_charp msg) {
+    (void)png;
+    (void)msg;
+}
+
+static void set_error(char *err, size_t errlen, const char *msg) {
+    if (err && errlen) snprintf(err, errlen, "%s", msg);
+}
+
+void cpng_buffer_free(cpng_buffer *buffer) {
+    if (!buffer) return;
+    free(buffer->data);
+    buffer->data = NULL;
+    buffer->size = 0;
+    buffer->capacity = 0;
+}
+
+void cpng_free(void *pointer) { free(pointer); }
+
+const char *cpng_version(void) { return PNG_LIBPNG_VER_STRING; }
+
+static void write_to_buffer(png_structp png, png_bytep data, png_size_t length) {
+    cpng_buffer *b = (cpng_buffer *)png_get_io_ptr(png);
+    if (b->size + length > b->capacity) {
+        size_t cap = b->capacity ? b->capacity : 65536;
+        while (cap < b->size + length) cap *= 2;
+        uint8_t *grown = (uint8_t *)realloc(b->data, cap);
+        if (!grown) png_error(png, "out of memory while encoding PNG");
+        b->data = grown;
+        b->capacity = cap;
+    }
+    memcpy(b->data + b->size, data, length);
+    b->size += length;
+}
+
+static void flush_buffer(png_structp png) { (void)png; }
+
+/* Converts one row to straight RGBA or RGB. Same rounding as cairo's own PNG writer. */
+static void unpremultiply_row(const uint8_t *src, uint8_t *dst, uint32_t width, int rgb) {
+    const uint32_t *p = (const uint32_t *)src;
+    for (uint32_t x = 0; x < width; x++) {
+        uint32_t v = p[x];
+        uint32_t a = v >> 24, r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
+        if (a == 0) {
+            r = g = b = 0;
+        } else if (a != 255) {
+            r = (r * 255 + a / 2) / a;
+            g = (g * 255 + a / 2) / a;
+            b = (b * 255 + a / 2) / a;
+        }
+        if (rgb) {
+            dst[0] = (uint8_t)r; dst[1] = (uint8_t)g; dst[2] = (uint8_t)b;
+            dst += 3;
+        } else {
+            dst[0] = (uint8_t)r; dst[1] = (uint8_t)g; dst[2] = (uint8_t)b; dst[3] = (uint8_t)a;
+            dst += 4;
+        }
+    }
+}
+
+/* Shared encoder: `argb` selects the input layout (premultiplied ARGB32 or straight RGBA8). */
+static int encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride, int argb,
+                  int level, int filter, uint32_t ppm, cpng_buffer *out, char *err, size_t errlen) {
+    if (!pixels || !out) { set_error(err, errlen, "no pixels or output buffer"); return -1; }
+    if (width == 0 || height == 0) { set_error(err, errlen, "image has zero width or height"); return -1; }
+    if (level < 0 || level > 9) { set_error(err, errlen, "zlib level must be 0...9"); return -1; }
+
+    /* Opaque? Then write RGB (three bytes a pixel). */
+    int opaque = 1;
+    for (uint32_t y = 0; y < height && opaque; y++) {
+        const uint8_t *row = pixels + (size_t)y * stride;
+        if (argb) {
+            const uint32_t *p = (const uint32_t *)row;
+            for (uint32_t x = 0; x < width; x++) if ((p[x] >> 24) != 255) { opaque = 0; break; }
+        } else {
+            for (uint32_t x = 0; x < width; x++) if (row[x * 4 + 3] != 255) { opaque = 0; break; }
+        }
+    }
+    size_t channels = opaque ? 3 : 4;
+    uint8_t *volatile row_buf = (uint8_t *)malloc((size_t)width * channels);
+    if (!row_buf) { set_error(err, errlen, "out of memory"); return -1; }
+
+    error_context ctx = { err, errlen };
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &ctx, on_error, on_warning);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    if (!png || !info) {
+        png_destroy_write_struct(&png, &info);
+        free(row_buf);
+        set_error(err, errlen, "cannot create PNG writer");
+        return -1;
+    }
+    out->size = 0;
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        free(row_buf);
+        return -1;
+    }
+    png_set_write_fn(png, out, write_to_buffer, flush_buffer);
+    png_set_IHDR(png, info, width, height, 8, opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_set_compression_level(png, level);
+    png_set_filter(png, 0, filter == CPNG_FILTER_NONE ? PNG_FILTER_NONE : PNG_ALL_FILTERS);
+    if (ppm > 0) png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER);
+    png_write_info(png, info);
+    for (uint32_t y = 0; y < height; y++) {
+        const uint8_t *src = pixels + (size_t)y * stride;
+        if (argb) {
+            unpremultiply_row(src, row_buf, width, opaque);
+        } else if (opaque) {
+            for (uint32_t x = 0; x < width; x++) {
+                row_buf[x * 3] = src[x * 4]; row_buf[x * 3 + 1] = src[x * 4 + 1]; row_buf[x * 3 + 2] = src[x * 4 + 2];
+            }
+        } else {
+            memcpy(row_buf, src, (size_t)width * 4);
+        }
+        png_write_row(png, row_buf);
+    }
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    free(row_buf);
+    return 0;
+}
+
+int cpng_encode_argb32(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
+                       int level, int filter, uint32_t ppm, cpng_buffer *out, char *err, size_t errlen) {
+    if (stride < (size_t)width * 4) { set_error(err, errlen, "stride smaller than a row"); return -1; }
+    return encode(pixels, width, height, stride, 1, level, filter, ppm, out, err, errlen);
+}
+
+int cpng_encode_rgba(const uint8_t *rgba, uint32_t width, uint32_t height,
+                     int level, int filter, uint32_t ppm, cpng_buffer *out, char *err, size_t errlen) {
+    return encode(rgba, width, height, (size_t)width * 4, 0, level, filter, ppm, out, err, errlen);
+}
+
+typedef struct {
+    const uint8_t *data;
+    size_t size;
+    size_t offset;
+} read_source;
+
+static void read_from_memory(png_structp png, png_bytep out, png_size_t length) {
+    read_source *s = (read_source *)png_get_io_ptr(png);
+    if (s->offset + length > s->size) png_error(png, "truncated PNG data");
+    memcpy(out, s->data + s->offset, length);
+    s->offset += length;
+}
+
+int cpng_decode_rgba(const uint8_t *data, size_t size, uint64_t max_pixels,
+                     uint8_t **out, uint32_t *width, uint32_t *height, uint32_t *ppm_x,
+                     char *err, size_t errlen) {
+    if (!out || !width || !height) { set_error(err, errlen, "no output"); return -1; }
+    *out = NULL;
+    if (!data || size < 8 || png_sig_cmp(data, 0, 8) != 0) {
+        set_error(err, errlen, size == 0 ? "empty file, not a PNG" : "not a PNG file (bad signature)");
+        return -1;
+    }
+    error_context ctx = { err, errlen };
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, on_error, on_warning);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    if (!png || !info) {
+        png_destroy_read_struct(&png, &info, NULL);
+        set_error(err, errlen, "cannot create PNG reader");
+        return -1;
+    }
+    uint8_t *volatile pixels = NULL;
+    png_bytep *volatile rows = NULL;
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, &info, NULL);
+        free(pixels);
+        free(rows);
+        return -1;
+    }
+    read_source src = { data, size, 0 };
+    png_set_read_fn(png, &src, read_from_memory);
+    png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
+    png_read_info(png, info);
+
+    png_uint_32 w = 0, h = 0;
+    int bit_depth = 0, color_type = 0, interlace = 0;
+    png_get_IHDR(png, info, &w, &h, &bit_depth, &color_type, &interlace, NULL, NULL);
+    if ((uint64_t)w * (uint64_t)h > max_pixels) {
+        snprintf(err, errlen, "image too large: %ux%u pixels exceeds the limit of %llu",
+                 (unsigned)w, (unsigned)h, (unsigned long long)max_pixels);
+        png_destroy_read_struct(&png, &info, NULL);
+        return -1;
+    }
+    if (ppm_x) {
+        png_uint_32 rx = 0, ry = 0; int unit = 0;
+        *ppm_x = (png_get_pHYs(png, info, &rx, &ry, &unit) && unit == PNG_RESOLUTION_METER) ? rx : 0;
+    }
+    if (color_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+    if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
+    if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
+    if (bit_depth == 16) png_set_strip_16(png);
+    if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
+    png_set_filler(png, 0xff, PNG_FILLER_AFTER);
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    if (png_get_rowbytes(png, info) != (size_t)w * 4) png_error(png, "unexpected row layout after transforms");
+
+    pixels = (uint8_t *)malloc((size_t)w * h * 4);
+    rows = (png_bytep *)malloc(sizeof(png_bytep) * h);
+    if (!pixels || !rows) png_error(png, "out of memory while decoding PNG");
+    for (png_uint_32 y = 0; y < h; y++) rows[y] = pixels + (size_t)y * w * 4;
+    png_read_image(png, rows);
+    png_read_end(png, NULL);
+    png_destroy_read_struct(&png, &info, NULL);
+    free(rows);
+    *out = pixels;
+    *width = w;
+    *height = h;
+    return 0;
+}

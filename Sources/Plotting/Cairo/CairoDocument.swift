@@ -1,0 +1,158 @@
+import CCairo
+import Foundation
+
+/// Collects the bytes Cairo streams out of a PDF or SVG surface.
+private final class ByteSink {
+    var bytes: [UInt8] = []
+}
+
+private let streamToSink: cairo_write_func_t = { closure, data, length in
+    guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+    let sink = Unmanaged<ByteSink>.fromOpaque(closure).takeUnretainedValue()
+    sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+    return CAIRO_STATUS_SUCCESS
+}
+
+/// The fixed creation date written into every PDF, so output is byte-identical between runs.
+let pdfCreationDate = "2000-01-01T00:00:00Z"
+
+/// Renders pages with Cairo and returns the encoded bytes of a PNG, PDF or SVG document.
+/// This file and `CairoRenderer.swift` / `FontLibrary.swift` are the only Swift code that calls Cairo.
+enum CairoDocument {
+    /// Renders a single page.
+    static func render(format: OutputFormat, size: Size, dpi: Double, background: Color?,
+                       png: PNGCodec.Options, draw: (Renderer) throws -> Void) throws -> [UInt8] {
+        switch format {
+        case .png: return try renderPNG(size: size, dpi: dpi, background: background, png: png, draw: draw)
+        case .pdf, .svg:
+            return try withoutActuallyEscaping(draw) { d in
+                try renderVector(pdf: format == .pdf, pages: [(size, d)], background: background)
+            }
+        }
+    }
+
+    /// The image surface pixel size for a page: points × dpi / 72, rounded once.
+    static func pixelSize(of size: Size, dpi: Double) -> (width: Int, height: Int) {
+        (Int((size.width * dpi / 72).rounded()), Int((size.height * dpi / 72).rounded()))
+    }
+
+    static func renderPNG(size: Size, dpi: Double, background: Color?, png: PNGCodec.Options,
+                          draw: (Renderer) throws -> Void) throws -> [UInt8] {
+        let (w, h) = pixelSize(of: size, dpi: dpi)
+        guard w > 0, h > 0 else { throw OutputError("image size \(w)×\(h) pixels is empty") }
+        guard w * h <= PNGCodec.defaultPixelLimit, w <= 32767, h <= 32767 else {
+            throw OutputError("image size \(w)×\(h) pixels is over the limit of 100 megapixels (32767 a side)")
+        }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h)),
+              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
+        else { throw OutputError("cannot allocate a \(w)×\(h) image") }
+        defer { cairo_surface_destroy(surface) }
+        // Points map to pixels with one scale; the rounding of the pixel size is absorbed here.
+        let renderer = CairoRenderer(surface: surface, size: size, pixelsPerPoint: dpi / 72, isRaster: true)
+        try paint(renderer, background: background, draw: draw)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { throw OutputError("no image data") }
+        return try PNGCodec.encodeARGB32(UnsafeRawPointer(data), width: w, height: h,
+                                         stride: Int(cairo_image_surface_get_stride(surface)), dpi: dpi, options: png)
+    }
+
+    static func renderVector(pdf: Bool, pages: [(Size, (Renderer) throws -> Void)], background: Color?) throws -> [UInt8] {
+        guard let first = pages.first else { throw OutputError("a document needs at least one page") }
+        let sink = ByteSink()
+        let closure = Unmanaged.passUnretained(sink).toOpaque()
+        let surface: OpaquePointer
+        if pdf {
+            surface = cairo_pdf_surface_create_for_stream(streamToSink, closure, first.0.width, first.0.height)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfCreationDate)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ClusterPlot")
+        } else {
+            surface = cairo_svg_surface_create_for_stream(streamToSink, closure, first.0.width, first.0.height)
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+        }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw OutputError("cannot create a \(pdf ? "PDF" : "SVG") surface")
+        }
+        var failure: Error?
+        for (index, page) in pages.enumerated() {
+            if pdf { cairo_pdf_surface_set_size(surface, page.0.width, page.0.height) }
+            let renderer = CairoRenderer(surface: surface, size: page.0, pixelsPerPoint: 1, isRaster: false, reusesVectorMarkers: pdf)
+            do { try paint(renderer, background: background, draw: page.1) } catch { failure = error; break }
+            if index < pages.count - 1 || !pdf { cairo_show_page(renderer.context) }
+        }
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        if let failure { throw failure }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw OutputError("Cairo failed: \(String(cString: cairo_status_to_string(status)))")
+        }
+        return pdf ? sink.bytes : normalizeSVGSurfaceIDs(sink.bytes)
+    }
+
+    private static func paint(_ renderer: CairoRenderer, background: Color?, draw: (Renderer) throws -> Void) throws {
+        if let background, background.alpha > 0 {
+            var p = Path()
+            p.addRect(Rect(x: 0, y: 0, width: renderer.size.width, height: renderer.size.height))
+            renderer.drawPath(p, fill: background, stroke: nil)
+        }
+        try draw(renderer)
+        if let e = renderer.drawingError { throw e }
+    }
+
+    /// Cairo numbers SVG surfaces with a process-wide counter (`id="surface12"`), so the same
+    /// drawing would differ between the first and second render in a process. Renumber them in
+    /// order of appearance.
+    static func normalizeSVGSurfaceIDs(_ bytes: [UInt8]) -> [UInt8] {
+        let word = Array("surface".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var mapping: [ArraySlice<UInt8>: Int] = [:]
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == word[0], i + word.count < bytes.count, bytes[i..<(i + word.count)].elementsEqual(word) {
+                var j = i + word.count
+                while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { j += 1 }
+                if j > i + word.count {
+                    let digits = bytes[(i + word.count)..<j]
+                    let n: Int
+                    if let m = mapping[digits] { n = m } else { n = mapping.count + 1; mapping[digits] = n }
+                    out += word
+                    out += Array(String(n).utf8)
+                    i = j
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Versions of the libraries that decide how pixels come out.
+    static var libraryVersions: [String: String] {
+        [
+            "cairo": String(cString: cairo_version_string()),
+            "pixman": pixmanVersion(),
+            "freetype": FontLibrary.shared.freetypeVersion,
+            "libpng": PNGCodec.libraryVersion,
+        ]
+    }
+
+    private static func pixmanVersion() -> String {
+        // pixman exposes no header to us; its version is in the shared library's file name.
+        let dirs = ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/lib64"]
+        for d in dirs {
+            if let files = try? FileManager.default.contentsOfDirectory(atPath: d),
+               let f = files.filter({ $0.hasPrefix("libpixman-1.so.0.") }).sorted().last {
+                let v = f.dropFirst("libpixman-1.so.".count)
+                let parts = v.split(separator: ".")
+                if parts.count == 3, let minor = Int(parts[1]) {
+                    // libpixman-1.so.0.42.2 is pixman 0.42.2
+                    return "\(parts[0]).\(minor).\(parts[2])"
+                }
+            }
+        }
+        return "unknown"
+    }
+}

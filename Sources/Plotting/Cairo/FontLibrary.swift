@@ -1,0 +1,133 @@
+import CCairo
+import Foundation
+
+/// Errors from loading fonts.
+public struct FontError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// A Cairo font face loaded from a font file with FreeType (cairo-ft). Shared between threads;
+/// each render uses its own `cairo_t`.
+final class FontFace: @unchecked Sendable {
+    let handle: OpaquePointer  // cairo_font_face_t*
+    let path: String
+
+    init(path: String, library: FT_Library) throws {
+        var face: FT_Face?
+        let err = FT_New_Face(library, path, 0, &face)
+        guard err == 0, let face else { throw FontError("cannot load font \(path) (FreeType error \(err))") }
+        guard let cf = cairo_ft_font_face_create_for_ft_face(face, 0) else {
+            _ = FT_Done_Face(face)
+            throw FontError("cannot create a Cairo face for \(path)")
+        }
+        // Cairo caches faces: release the FT_Face only when Cairo drops the face.
+        let status = cairo_font_face_set_user_data(cf, ftFaceKey, UnsafeMutableRawPointer(face)) { p in
+            _ = FT_Done_Face(p?.assumingMemoryBound(to: FT_FaceRec_.self))
+        }
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_font_face_destroy(cf)
+            _ = FT_Done_Face(face)
+            throw FontError("cannot attach the FreeType face for \(path)")
+        }
+        handle = cf
+        self.path = path
+    }
+
+    deinit { cairo_font_face_destroy(handle) }
+}
+
+nonisolated(unsafe) private let ftFaceKey = UnsafeMutablePointer<cairo_user_data_key_t>.allocate(capacity: 1)
+
+/// Resolves font families to font files through fontconfig (or explicit paths) and keeps one
+/// FreeType-backed Cairo face per (family, weight, slant) for the life of the process.
+///
+/// Text output must not depend on the machine's fontconfig preferences: the face is always a file
+/// we name, and the Cairo font options (grayscale antialiasing, no hinting, hint metrics off) are
+/// fixed in code by `CairoRenderer`.
+final class FontLibrary: @unchecked Sendable {
+    static let shared = FontLibrary()
+
+    private let lock = NSLock()
+    private var library: FT_Library?
+    private var faces: [String: FontFace] = [:]
+
+    private init() {
+        var lib: FT_Library?
+        if FT_Init_FreeType(&lib) == 0 { library = lib }  // never freed: must outlive all faces
+    }
+
+    /// The face for a text style, loading it on first use.
+    func face(for style: TextStyle) throws -> FontFace {
+        let key = "\(style.family)|\(style.weight.rawValue)|\(style.slant.rawValue)"
+        lock.lock()
+        defer { lock.unlock() }
+        if let f = faces[key] { return f }
+        guard let library else { throw FontError("FreeType could not be initialised") }
+        let path = try Self.resolve(family: style.family, weight: style.weight, slant: style.slant)
+        let face = try FontFace(path: path, library: library)
+        faces[key] = face
+        return face
+    }
+
+    /// FreeType's version, e.g. "2.12.1".
+    var freetypeVersion: String {
+        guard let library else { return "unknown" }
+        var major: FT_Int = 0, minor: FT_Int = 0, patch: FT_Int = 0
+        FT_Library_Version(library, &major, &minor, &patch)
+        return "\(major).\(minor).\(patch)"
+    }
+
+    /// Finds the file for a family. `CLUSTERPLOT_FONT_DIR` may point at a folder holding the
+    /// DejaVu files; otherwise fontconfig is asked, and the match must really be that family
+    /// (fontconfig silently substitutes another font when the family is missing).
+    static func resolve(family: String, weight: FontWeight, slant: FontSlant) throws -> String {
+        let wanted = family.lowercased() == "monospace" ? "DejaVu Sans Mono" : family
+        if let dir = ProcessInfo.processInfo.environment["CLUSTERPLOT_FONT_DIR"] {
+            let suffix: String
+            switch (weight, slant) {
+            case (.normal, .normal): suffix = ""
+            case (.bold, .normal): suffix = "-Bold"
+            case (.normal, .italic): suffix = wanted.contains("Mono") ? "-Oblique" : "-Oblique"
+            case (.bold, .italic): suffix = "-BoldOblique"
+            }
+            let file = "\(dir)/\(wanted.replacingOccurrences(of: " ", with: ""))\(suffix).ttf"
+            if FileManager.default.fileExists(atPath: file) { return file }
+        }
+        guard let config = FcInitLoadConfigAndFonts() else { throw FontError("fontconfig could not be initialised") }
+        defer { FcConfigDestroy(config) }
+        guard let pattern = FcPatternCreate() else { throw FontError("fontconfig: out of memory") }
+        defer { FcPatternDestroy(pattern) }
+        _ = wanted.withCString { FcPatternAddString(pattern, FC_FAMILY, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self)) }
+        _ = FcPatternAddInteger(pattern, FC_WEIGHT, weight == .bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR)
+        _ = FcPatternAddInteger(pattern, FC_SLANT, slant == .italic ? FC_SLANT_OBLIQUE : FC_SLANT_ROMAN)
+        _ = FcConfigSubstitute(config, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultNoMatch
+        guard let match = FcFontMatch(config, pattern, &result) else {
+            throw FontError("font '\(wanted)' not found; install it with: apt-get install fonts-dejavu-core")
+        }
+        defer { FcPatternDestroy(match) }
+        var familyPtr: UnsafeMutablePointer<FcChar8>?
+        var filePtr: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(match, FC_FAMILY, 0, &familyPtr) == FcResultMatch,
+              FcPatternGetString(match, FC_FILE, 0, &filePtr) == FcResultMatch,
+              let familyPtr, let filePtr
+        else { throw FontError("font '\(wanted)' not found; install it with: apt-get install fonts-dejavu-core") }
+        let matchedFamily = String(cString: UnsafeRawPointer(familyPtr).assumingMemoryBound(to: CChar.self))
+        guard matchedFamily.lowercased() == wanted.lowercased() else {
+            throw FontError("font '\(wanted)' not found (fontconfig offered '\(matchedFamily)'); install it with: apt-get install fonts-dejavu-core")
+        }
+        return String(cString: UnsafeRawPointer(filePtr).assumingMemoryBound(to: CChar.self))
+    }
+}
+
+// fontconfig's string constants are macros; spell them out.
+private let FC_FAMILY = "family"
+private let FC_FILE = "file"
+private let FC_WEIGHT = "weight"
+private let FC_SLANT = "slant"
+private let FC_WEIGHT_REGULAR: Int32 = 80
+private let FC_WEIGHT_BOLD: Int32 = 200
+private let FC_SLANT_ROMAN: Int32 = 0
+private let FC_SLANT_OBLIQUE: Int32 = 110

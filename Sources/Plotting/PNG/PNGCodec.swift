@@ -1,0 +1,98 @@
+import CPNG
+import Foundation
+
+/// Errors from encoding or decoding PNG data.
+public struct PNGError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Encodes and decodes PNG through libpng (the only Swift file that calls CPNG).
+public enum PNGCodec {
+    /// Images over this many pixels are rejected when decoding (100 megapixels).
+    public static let defaultPixelLimit = 100_000_000
+
+    /// Encoder settings. The defaults favour speed: zlib level 6 without row filters is 2–4× faster
+    /// than libpng's adaptive filters and smaller for flat-colour plots.
+    public struct Options: Hashable, Sendable {
+        public var compressionLevel: Int
+        public var adaptiveFilters: Bool
+        public init(compressionLevel: Int = 6, adaptiveFilters: Bool = false) {
+            self.compressionLevel = compressionLevel; self.adaptiveFilters = adaptiveFilters
+        }
+    }
+
+    /// The libpng version this was built with.
+    public static var libraryVersion: String { String(cString: cpng_version()) }
+
+    static func pixelsPerMetre(dpi: Double?) -> UInt32 {
+        guard let dpi, dpi > 0, dpi.isFinite else { return 0 }
+        return UInt32((dpi / 0.0254).rounded())
+    }
+
+    /// Encodes premultiplied native-endian ARGB32 pixels (Cairo's image format).
+    public static func encodeARGB32(_ pixels: UnsafeRawPointer, width: Int, height: Int, stride: Int,
+                                    dpi: Double?, options: Options = Options()) throws -> [UInt8] {
+        guard width > 0, height > 0, width <= Int(UInt32.max), height <= Int(UInt32.max) else {
+            throw PNGError("cannot encode a \(width)×\(height) image")
+        }
+        var buffer = cpng_buffer()
+        defer { cpng_buffer_free(&buffer) }
+        var err = [CChar](repeating: 0, count: 256)
+        let rc = cpng_encode_argb32(pixels.assumingMemoryBound(to: UInt8.self), UInt32(width), UInt32(height),
+                                    stride, Int32(options.compressionLevel),
+                                    options.adaptiveFilters ? Int32(CPNG_FILTER_ADAPTIVE) : Int32(CPNG_FILTER_NONE),
+                                    pixelsPerMetre(dpi: dpi), &buffer, &err, err.count)
+        guard rc == 0 else { throw PNGError("PNG encoding failed: \(message(err))") }
+        return Array(UnsafeBufferPointer(start: buffer.data, count: buffer.size))
+    }
+
+    /// Encodes a straight-alpha RGBA image (RGB when fully opaque).
+    public static func encode(_ image: RGBAImage, options: Options = Options()) throws -> [UInt8] {
+        guard image.width > 0, image.height > 0 else { throw PNGError("cannot encode an empty image") }
+        var buffer = cpng_buffer()
+        defer { cpng_buffer_free(&buffer) }
+        var err = [CChar](repeating: 0, count: 256)
+        let rc = image.pixels.withUnsafeBufferPointer { px in
+            cpng_encode_rgba(px.baseAddress, UInt32(image.width), UInt32(image.height),
+                             Int32(options.compressionLevel),
+                             options.adaptiveFilters ? Int32(CPNG_FILTER_ADAPTIVE) : Int32(CPNG_FILTER_NONE),
+                             pixelsPerMetre(dpi: image.dpi), &buffer, &err, err.count)
+        }
+        guard rc == 0 else { throw PNGError("PNG encoding failed: \(message(err))") }
+        return Array(UnsafeBufferPointer(start: buffer.data, count: buffer.size))
+    }
+
+    /// Decodes any PNG into straight RGBA8. Throws for truncated, corrupt, non-PNG and
+    /// over-large (more than `pixelLimit` pixels) input; never traps.
+    public static func decode(_ data: [UInt8], pixelLimit: Int = defaultPixelLimit) throws -> RGBAImage {
+        var out: UnsafeMutablePointer<UInt8>?
+        var w: UInt32 = 0, h: UInt32 = 0, ppm: UInt32 = 0
+        var err = [CChar](repeating: 0, count: 256)
+        let rc = data.withUnsafeBufferPointer { buf in
+            cpng_decode_rgba(buf.baseAddress, buf.count, UInt64(max(pixelLimit, 0)), &out, &w, &h, &ppm, &err, err.count)
+        }
+        guard rc == 0, let out else { throw PNGError(message(err)) }
+        defer { cpng_free(out) }
+        let count = Int(w) * Int(h) * 4
+        let pixels = Array(UnsafeBufferPointer(start: out, count: count))
+        let dpi: Double? = ppm > 0 ? (Double(ppm) * 0.0254 * 10).rounded() / 10 : nil
+        return RGBAImage(width: Int(w), height: Int(h), pixels: pixels, dpi: dpi)
+    }
+
+    /// Reads and decodes a PNG file.
+    public static func decodeFile(atPath path: String, pixelLimit: Int = defaultPixelLimit) throws -> RGBAImage {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PNGError("cannot read \(path)")
+        }
+        do { return try decode([UInt8](data), pixelLimit: pixelLimit) } catch let e as PNGError {
+            throw PNGError("\(path): \(e.description)")
+        }
+    }
+
+    private static func message(_ err: [CChar]) -> String {
+        let bytes = err.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        let s = String(decoding: bytes, as: UTF8.self)
+        return s.isEmpty ? "unknown error" : s
+    }
+}

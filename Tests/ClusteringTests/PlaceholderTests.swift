@@ -1,0 +1,6 @@
+import XCTest
+@testable import Clustering
+
+final class ClusteringPlaceholderTests: XCTestCase {
+    func testModuleLinks() { XCTAssertEqual(ClusteringModule.name, "Clustering") }
+}

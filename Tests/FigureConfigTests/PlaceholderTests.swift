@@ -1,0 +1,6 @@
+import XCTest
+@testable import FigureConfig
+
+final class FigureConfigPlaceholderTests: XCTestCase {
+    func testModuleLinks() { XCTAssertEqual(FigureConfigModule.name, "FigureConfig") }
+}

@@ -1,0 +1,6 @@
+import XCTest
+@testable import VisualDiff
+
+final class VisualDiffPlaceholderTests: XCTestCase {
+    func testModuleLinks() { XCTAssertEqual(VisualDiffModule.name, "VisualDiff") }
+}
