@@ -38,6 +38,7 @@ demo: release
 
 ## bench: timings against the baselines named in the issues (uses ../shared/bench when present)
 bench: release
+	@$(SWIFT) build -c release --product cpbench >/dev/null
 	@bash Benchmarks/run.sh
 
 clean:

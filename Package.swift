@@ -44,6 +44,12 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "cpbench",
+            dependencies: ["Plotting", "Clustering", "Gallery", "VisualDiff"],
+            path: "Benchmarks/cpbench"
+        ),
+
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering"], resources: []),
         .testTarget(name: "FigureConfigTests", dependencies: ["FigureConfig"]),
