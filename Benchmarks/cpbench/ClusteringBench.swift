@@ -1,4 +1,4 @@
 import Clustering
 
 /// Benchmarks of the Clustering module, by name; each gets the remaining command-line arguments.
-let clusteringBenchmarks: [String: ([String]) throws -> Void] = [:]
+let clusteringBenchmarks: [String: @Sendable ([String]) throws -> Void] = [:]

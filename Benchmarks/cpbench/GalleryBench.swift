@@ -1,4 +1,4 @@
 import Gallery
 
 /// Benchmarks of the Gallery module, by name; each gets the remaining command-line arguments.
-let galleryBenchmarks: [String: ([String]) throws -> Void] = [:]
+let galleryBenchmarks: [String: @Sendable ([String]) throws -> Void] = [:]

@@ -1,4 +1,4 @@
 import VisualDiff
 
 /// Benchmarks of the VisualDiff module, by name; each gets the remaining command-line arguments.
-let visualdiffBenchmarks: [String: ([String]) throws -> Void] = [:]
+let visualdiffBenchmarks: [String: @Sendable ([String]) throws -> Void] = [:]
