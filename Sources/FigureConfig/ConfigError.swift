@@ -61,18 +61,24 @@ public struct ConfigErrors: Error, Sendable, CustomStringConvertible {
 
 /// Suggestions for misspelt names.
 public enum Spelling {
-    /// The Levenshtein distance between two strings (case-insensitive).
+    /// The edit distance between two strings (case-insensitive; insertions, deletions, substitutions
+    /// and transpositions of neighbours each cost 1).
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased().unicodeScalars), b = Array(b.lowercased().unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var prev = Array(0...b.count)
+        var prevPrev = prev
         var cur = [Int](repeating: 0, count: b.count + 1)
         for i in 1...a.count {
             cur[0] = i
             for j in 1...b.count {
                 cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    cur[j] = min(cur[j], prevPrev[j - 2] + 1)  // transposition
+                }
             }
+            prevPrev = prev
             swap(&prev, &cur)
         }
         return prev[b.count]
@@ -80,7 +86,7 @@ public enum Spelling {
 
     /// The closest candidate within a distance that scales with the word's length, or nil.
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
-        let limit = max(1, min(3, word.count / 3 + 1))
+        let limit = max(1, min(3, (word.count + 1) / 3))
         var best: (String, Int)?
         for c in candidates {
             let d = distance(word, c)

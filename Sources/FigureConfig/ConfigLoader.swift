@@ -44,7 +44,18 @@ public enum ConfigLoader {
         }
         let decoder = SpecDecoder(file: file, baseDirectory: baseDirectory, defaultName: defaultName)
         let spec = decoder.decode(root)
-        if !decoder.r.errors.isEmpty { throw ConfigErrors(decoder.r.errors) }
+        if !decoder.r.errors.isEmpty {
+            // File order: the config's own problems by line and column, then those in other files
+            // (CSV) and in --set arguments, each group in the order found.
+            let sorted = decoder.r.errors.enumerated().sorted { a, b in
+                let fa = a.element.location.file == file ? 0 : 1, fb = b.element.location.file == file ? 0 : 1
+                if fa != fb { return fa < fb }
+                if fa == 0, a.element.location.line != b.element.location.line { return a.element.location.line < b.element.location.line }
+                if fa == 0, a.element.location.column != b.element.location.column { return a.element.location.column < b.element.location.column }
+                return a.offset < b.offset
+            }
+            throw ConfigErrors(sorted.map(\.element))
+        }
         guard let spec else {
             throw ConfigErrors([ConfigError("invalid config", at: root.location)])
         }
@@ -269,7 +280,7 @@ final class SpecDecoder {
                 } else { samples = v * centers }
             }
         case (nil, nil):
-            r.fail("needs 'samples' (total number of points) or 'points_per_cluster'", node, path)
+            r.missing("needs 'samples' (total number of points) or 'points_per_cluster'", node, path)
         }
         guard let samples else { return nil }
         if samples < centers {
@@ -307,7 +318,7 @@ final class SpecDecoder {
         guard let m = r.mapping(node, path, keys: ["samples", "features", "low", "high", "seed", "fill"]) else { return nil }
         var samples: Int?
         if let n = m["samples"] { samples = sampleCount(n, path + ".samples") }
-        else { r.fail("needs 'samples' (number of points)", node, path) }
+        else { r.missing("needs 'samples' (number of points)", node, path) }
         var features: Int?
         if let n = m["features"] { features = r.int(n, path + ".features", min: 1, max: 1000) }
         func bound(_ key: String, _ def: Double) -> (values: [Double], isList: Bool)? {
@@ -346,7 +357,7 @@ final class SpecDecoder {
 
     func decodeCSV(_ node: ConfigNode, _ path: String) -> CSVSpec? {
         guard let m = r.mapping(node, path, keys: ["file", "columns", "delimiter"]) else { return nil }
-        guard let fileNode = m["file"] else { r.fail("needs 'file' (the CSV path, relative to the config)", node, path); return nil }
+        guard let fileNode = m["file"] else { r.missing("needs 'file' (the CSV path, relative to the config)", node, path); return nil }
         guard let p = r.string(fileNode, path + ".file") else { return nil }
         if p.isEmpty { r.fail("the file name is empty", fileNode, path + ".file"); return nil }
         let resolved = p.hasPrefix("/") ? p : URL(fileURLWithPath: baseDirectory).appendingPathComponent(p).standardized.path
@@ -439,7 +450,7 @@ final class SpecDecoder {
                     spec.kmeans = s
                 }
             } else {
-                r.fail("needs 'k' (the number of clusters)", n, p)
+                r.missing("needs 'k' (the number of clusters)", n, p)
             }
         }
         if let n = m["lloyd_trace"],
@@ -464,7 +475,7 @@ final class SpecDecoder {
                     } else { r.fail("expected a list of points or {uniform: …}", c, p + ".initial_centers") }
                 }
             } else {
-                r.fail("needs 'initial_centers' (a list of points, or {uniform: {samples: 3, low: …, high: …, seed: …}})", n, p)
+                r.missing("needs 'initial_centers' (a list of points, or {uniform: {samples: 3, low: …, high: …, seed: …}})", n, p)
             }
             if var s = initial.map({ LloydTraceSpec(initialCenters: $0, location: n.location) }) {
                 if let v = lt["iterations"].flatMap({ r.int($0, p + ".iterations", min: 1, max: 1000) }) { s.iterations = v }
@@ -568,7 +579,7 @@ final class SpecDecoder {
                 }
             }
         } else {
-            r.fail("needs 'layers' (what to draw, e.g. [{mark: scatter, color: {by: cluster}}])", node, path)
+            r.missing("needs 'layers' (what to draw, e.g. [{mark: scatter, color: {by: cluster}}])", node, path)
         }
         guard facet, let trace = clustering.lloydTrace else { return [panel] }
         // One panel per iteration, filling grid cells row by row from `position`.
@@ -590,7 +601,7 @@ final class SpecDecoder {
                      features: Int?, names: [String]?) -> LayerSpec? {
         guard let m = r.mapping(node, path, keys: Self.layerKeys, what: "a layer") else { return nil }
         guard let markNode = m["mark"] else {
-            r.fail("needs 'mark' (one of \(r.list(MarkKind.allCases.map(\.rawValue))))", node, path)
+            r.missing("needs 'mark' (one of \(r.list(MarkKind.allCases.map(\.rawValue))))", node, path)
             return nil
         }
         guard let markName = r.choice(markNode, path + ".mark", MarkKind.allCases.map(\.rawValue)) else { return nil }
@@ -621,7 +632,7 @@ final class SpecDecoder {
         var layer = LayerSpec(mark: mark, source: source, location: node.location)
         for (key, isX) in [("x", true), ("y", false)] {
             guard let n = m[key] else { continue }
-            if source != .points { r.fail("'\(key)' only applies to layers drawn from the points", n, "\(path).\(key)"); continue }
+            if source == .elbow { r.fail("'\(key)' does not apply to the elbow line (it plots k against inertia)", n, "\(path).\(key)"); continue }
             guard case let .scalar(s, quoted) = n.kind, !n.isNull else { r.fail("expected a column name or 0-based index, got \(n.typeName)", n, "\(path).\(key)"); continue }
             let ref: ColumnRef = (!quoted && ScalarValue.int(s) != nil) ? .index(ScalarValue.int(s)!) : .name(s)
             switch ref {
@@ -676,7 +687,7 @@ final class SpecDecoder {
                         }
                         if fieldOK(field, bn, path + ".color.by") { layer.color = .field(field, palette) }
                     } else if cm["by"] == nil {
-                        r.fail("needs 'by' (cluster, blob or outlier)", n, path + ".color")
+                        r.missing("needs 'by' (cluster, blob or outlier)", n, path + ".color")
                     }
                 }
             }

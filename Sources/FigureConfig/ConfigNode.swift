@@ -92,7 +92,7 @@ public struct ConfigNode: Sendable, Hashable {
             throw ConfigError("cannot parse YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
         guard let root else {
-            return ConfigNode(.mapping([]), at: SourceLocation(file: file, line: 1, column: 1))
+            return ConfigNode(.scalar("", quoted: false), at: SourceLocation(file: file, line: 1, column: 1))
         }
         return try convert(root, file: file, depth: 0)
     }

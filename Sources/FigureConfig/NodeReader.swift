@@ -3,6 +3,13 @@ import Foundation
 /// Typed reads from a ``ConfigNode`` tree that record problems instead of stopping at the first one.
 final class NodeReader {
     private(set) var errors: [ConfigError] = []
+    /// Mappings that had unknown keys: a missing required key there is most likely the misspelt one.
+    private var mappingsWithUnknownKeys: Set<SourceLocation> = []
+
+    /// Reports a missing required key, unless the mapping had an unknown (probably misspelt) key.
+    func missing(_ message: String, _ node: ConfigNode, _ path: String) {
+        if !mappingsWithUnknownKeys.contains(node.location) { fail(message, node, path) }
+    }
 
     func fail(_ message: String, at location: SourceLocation, _ path: String) {
         let e = ConfigError(message, at: location, keyPath: path)
@@ -24,6 +31,7 @@ final class NodeReader {
             if keys.contains(name) {
                 out[name] = v
             } else {
+                mappingsWithUnknownKeys.insert(node.location)
                 fail("unknown key '\(name)'\(Spelling.hint(for: name, among: keys).isEmpty ? "; expected one of \(list(keys))" : Spelling.hint(for: name, among: keys))",
                      k, join(path, name))
             }
