@@ -47,6 +47,8 @@ final class DocumentElementsTests: XCTestCase {
                                  [.number(-2), .number(0.75), .number(4), .empty]])
         XCTAssertEqual(table.formatted(.number(-2), column: 0), "\u{2212}2.0000")
         XCTAssertEqual(table.formatted(.integer(42), column: 0), "42")
+        XCTAssertEqual(table.formatted(.number(-0.0), column: 0), "0.0000")
+        XCTAssertEqual(table.formatted(.number(-0.00001), column: 0), "0.0000")
         XCTAssertEqual(table.alignment(of: 1), .right)
         XCTAssertEqual(table.alignment(of: 3), .left)
         table.highlight(.min, along: .row, columns: [1, 2])

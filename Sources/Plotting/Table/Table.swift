@@ -104,7 +104,10 @@ public struct Table: Sendable {
         case .number(let d):
             guard d.isFinite else { return d.isNaN ? "NaN" : (d > 0 ? "∞" : "\u{2212}∞") }
             let s = String(format: "%.\(columns[column].decimals ?? 4)f", d)
-            return s.hasPrefix("-") ? "\u{2212}" + s.dropFirst() : s
+            guard s.hasPrefix("-") else { return s }
+            // A value that rounds to zero shows no sign.
+            let digits = s.dropFirst()
+            return digits.allSatisfy { $0 == "0" || $0 == "." } ? String(digits) : "\u{2212}" + digits
         case .empty: return ""
         }
     }
