@@ -25,12 +25,19 @@ public struct FigureContent: Sendable {
 public enum Block: Sendable {
     case heading(level: Int, text: RichText)
     case paragraph(RichText)
-    case bullets([RichText])
+    case bullets([BulletItem])
     case figure(FigureContent, caption: RichText?, width: Double?)
     case table(Table, caption: RichText?)
     case pageBreak
     /// A slide: a title, optional bullets and an optional figure on one page of its own.
     case slide(title: String, bullets: [RichText], figure: FigureContent?, notes: RichText?)
+}
+
+/// One bullet list item; `level` 0 is the outer list, 1 a nested one, and so on.
+public struct BulletItem: Sendable {
+    public var text: RichText
+    public var level: Int
+    public init(_ text: RichText, level: Int = 0) { self.text = text; self.level = level }
 }
 
 /// Title block shown at the top of the first page.

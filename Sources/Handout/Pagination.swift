@@ -189,12 +189,14 @@ final class Paginator {
             flow(layout(text, width: content.width, size: s), x: content.minX, width: content.width)
             y += s * 0.6
         case .bullets(let items):
-            let indent = s * 1.4
+            let step = s * 1.4
             for item in items {
-                let l = layout(item, width: content.width - indent, size: s)
+                let indent = step * Double(item.level + 1)
+                let l = layout(item.text, width: content.width - indent, size: s)
                 let bulletStyle = style(s)
+                let mark = item.level == 0 ? "•" : "–"
                 flow(l, x: content.minX + indent, width: content.width - indent) { r, origin in
-                    r.drawText("•", at: Point(x: origin.x - indent * 0.65, y: origin.y + l.ascent), style: bulletStyle,
+                    r.drawText(mark, at: Point(x: origin.x - step * 0.65, y: origin.y + l.ascent), style: bulletStyle,
                                horizontal: .left, vertical: .baseline, rotation: 0)
                 }
                 y += s * 0.25

@@ -46,7 +46,7 @@ final class DocumentLayoutTests: XCTestCase {
     func testHandoutFlowsTextFiguresAndLongTablesAcrossPages() throws {
         var blocks: [Block] = [.heading(level: 1, text: RichText(plain: "What is clustering?"))]
         blocks += (0..<6).map { _ in .paragraph(RichText(markdown: String(repeating: Self.lorem, count: 4))) }
-        blocks.append(.bullets([RichText(markdown: "**Customer segmentation**"), RichText(markdown: "**Anomaly detection**")]))
+        blocks.append(.bullets([BulletItem(RichText(markdown: "**Customer segmentation**")), BulletItem(RichText(markdown: "**Anomaly detection**"), level: 1)]))
         blocks.append(.figure(Self.figure(), caption: RichText(plain: "A figure caption"), width: nil))
         blocks.append(.heading(level: 2, text: RichText(plain: "Distance table")))
         blocks.append(.table(Self.bigTable(rows: 150), caption: nil))
@@ -99,7 +99,7 @@ extension DocumentLayoutTests {
         guard let dir = ProcessInfo.processInfo.environment["DUMP_HANDOUT"] else { return }
         var blocks: [Block] = [.heading(level: 1, text: RichText(plain: "What is clustering?"))]
         blocks += (0..<6).map { _ in .paragraph(RichText(markdown: String(repeating: Self.lorem, count: 4))) }
-        blocks.append(.bullets([RichText(markdown: "**Customer segmentation** (e.g., *marketing* campaigns)"), RichText(markdown: "**Anomaly detection** with `KMeans`")]))
+        blocks.append(.bullets([BulletItem(RichText(markdown: "**Customer segmentation** (e.g., *marketing* campaigns)")), BulletItem(RichText(markdown: "**Anomaly detection** with `KMeans`"), level: 1)]))
         blocks.append(.figure(Self.figure(), caption: RichText(plain: "A figure caption"), width: nil))
         blocks.append(.heading(level: 2, text: RichText(plain: "Distance table")))
         blocks.append(.table(Self.bigTable(rows: 150), caption: nil))
