@@ -58,24 +58,7 @@ public struct Tolerance: Hashable, Sendable, Codable {
     /// Decodes a partial tolerance: missing keys take their defaults, so a manifest override
     /// only names what it changes.
     public init(from decoder: Decoder) throws {
-        try self.init(from: decoder, base: .default)
-    }
-
-    /// Decodes a partial tolerance on top of `base`.
-    public init(from decoder: Decoder, base: Tolerance) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self = base
-        exact = try c.decodeIfPresent(Bool.self, forKey: .exact) ?? base.exact
-        colorThreshold = try c.decodeIfPresent(Double.self, forKey: .colorThreshold) ?? base.colorThreshold
-        maxDiffPixels = try c.decodeIfPresent(Int.self, forKey: .maxDiffPixels) ?? base.maxDiffPixels
-        maxTileRMS = try c.decodeIfPresent(Double.self, forKey: .maxTileRMS) ?? base.maxTileRMS
-        if c.contains(.maxRMS) { maxRMS = try c.decodeIfPresent(Double.self, forKey: .maxRMS) }
-        tileSize = try c.decodeIfPresent(Int.self, forKey: .tileSize) ?? base.tileSize
-        ignoresAntialiasing = try c.decodeIfPresent(Bool.self, forKey: .ignoresAntialiasing) ?? base.ignoresAntialiasing
-        antialiasingMaxDelta = try c.decodeIfPresent(Int.self, forKey: .antialiasingMaxDelta) ?? base.antialiasingMaxDelta
-        maxShift = try c.decodeIfPresent(Int.self, forKey: .maxShift) ?? base.maxShift
-        shiftChannelTolerance = try c.decodeIfPresent(Int.self, forKey: .shiftChannelTolerance) ?? base.shiftChannelTolerance
-        try validate()
+        self = try ToleranceOverride(from: decoder).applied(to: .default)
     }
 
     /// Encodes only the fields that differ from the defaults.
@@ -110,6 +93,37 @@ public struct Tolerance: Hashable, Sendable, Codable {
         guard (0...255).contains(shiftChannelTolerance) else {
             throw VisualDiffError.invalidTolerance("shiftChannelTolerance must be within 0–255")
         }
+    }
+}
+
+/// A tolerance as written in a manifest: only the fields it changes.
+struct ToleranceOverride: Decodable, Sendable {
+    var exact: Bool?
+    var colorThreshold: Double?
+    var maxDiffPixels: Int?
+    var maxTileRMS: Double?
+    var maxRMS: Double?
+    var tileSize: Int?
+    var ignoresAntialiasing: Bool?
+    var antialiasingMaxDelta: Int?
+    var maxShift: Int?
+    var shiftChannelTolerance: Int?
+
+    /// `base` with this override's fields replaced; validated.
+    func applied(to base: Tolerance) throws -> Tolerance {
+        var t = base
+        if let v = exact { t.exact = v }
+        if let v = colorThreshold { t.colorThreshold = v }
+        if let v = maxDiffPixels { t.maxDiffPixels = v }
+        if let v = maxTileRMS { t.maxTileRMS = v }
+        if let v = maxRMS { t.maxRMS = v }
+        if let v = tileSize { t.tileSize = v }
+        if let v = ignoresAntialiasing { t.ignoresAntialiasing = v }
+        if let v = antialiasingMaxDelta { t.antialiasingMaxDelta = v }
+        if let v = maxShift { t.maxShift = v }
+        if let v = shiftChannelTolerance { t.shiftChannelTolerance = v }
+        try t.validate()
+        return t
     }
 }
 
