@@ -22,9 +22,14 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
+## test: build and run every XCTest suite; ends with a plain "N passed, N failed" line
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
+	  line=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -1); \
+	  total=$$(echo "$$line" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	  failed=$$(echo "$$line" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	  echo "$$((total - failed)) passed, $$failed failed"; exit $$status
 
 ## demo: release build, then render the seed gallery into out/
 demo: release

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "FigureConfig", targets: ["FigureConfig"]),
         .library(name: "Gallery", targets: ["Gallery"]),
         .library(name: "VisualDiff", targets: ["VisualDiff"]),
+        .library(name: "Handout", targets: ["Handout"]),
         .executable(name: "clusterplot", targets: ["clusterplot"]),
     ],
     dependencies: [
@@ -36,10 +37,11 @@ let package = Package(
         .target(name: "FigureConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Gallery", dependencies: ["Plotting", "Clustering", "FigureConfig"]),
         .target(name: "VisualDiff", dependencies: ["Plotting"]),
+        .target(name: "Handout", dependencies: ["Plotting", "FigureConfig", "Gallery", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "clusterplot",
             dependencies: [
-                "Plotting", "Clustering", "FigureConfig", "Gallery", "VisualDiff",
+                "Plotting", "Clustering", "FigureConfig", "Gallery", "VisualDiff", "Handout",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "FigureConfigTests", dependencies: ["FigureConfig"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),
         .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
+        .testTarget(name: "HandoutTests", dependencies: ["Handout"]),
         .testTarget(name: "CLITests", dependencies: ["clusterplot"]),
     ]
 )

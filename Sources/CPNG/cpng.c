@@ -80,14 +80,14 @@ static void unpremultiply_row(const uint8_t *src, uint8_t *dst, uint32_t width, 
 }
 
 /* Shared encoder: `argb` selects the input layout (premultiplied ARGB32 or straight RGBA8). */
-static int encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride, int argb,
+static int encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride, int argb, int keep_alpha,
                   int level, int filter, uint32_t ppm, cpng_buffer *out, char *err, size_t errlen) {
     if (!pixels || !out) { set_error(err, errlen, "no pixels or output buffer"); return -1; }
     if (width == 0 || height == 0) { set_error(err, errlen, "image has zero width or height"); return -1; }
     if (level < 0 || level > 9) { set_error(err, errlen, "zlib level must be 0...9"); return -1; }
 
     /* Opaque? Then write RGB (three bytes a pixel). */
-    int opaque = 1;
+    int opaque = keep_alpha ? 0 : 1;
     for (uint32_t y = 0; y < height && opaque; y++) {
         const uint8_t *row = pixels + (size_t)y * stride;
         if (argb) {
@@ -145,12 +145,12 @@ static int encode(const uint8_t *pixels, uint32_t width, uint32_t height, size_t
 int cpng_encode_argb32(const uint8_t *pixels, uint32_t width, uint32_t height, size_t stride,
                        int level, int filter, uint32_t ppm, cpng_buffer *out, char *err, size_t errlen) {
     if (stride < (size_t)width * 4) { set_error(err, errlen, "stride smaller than a row"); return -1; }
-    return encode(pixels, width, height, stride, 1, level, filter, ppm, out, err, errlen);
+    return encode(pixels, width, height, stride, 1, 0, level, filter, ppm, out, err, errlen);
 }
 
-int cpng_encode_rgba(const uint8_t *rgba, uint32_t width, uint32_t height,
+int cpng_encode_rgba(const uint8_t *rgba, uint32_t width, uint32_t height, int keep_alpha,
                      int level, int filter, uint32_t ppm, cpng_buffer *out, char *err, size_t errlen) {
-    return encode(rgba, width, height, (size_t)width * 4, 0, level, filter, ppm, out, err, errlen);
+    return encode(rgba, width, height, (size_t)width * 4, 0, keep_alpha, level, filter, ppm, out, err, errlen);
 }
 
 typedef struct {

@@ -34,8 +34,8 @@ int cpng_encode_argb32(const uint8_t *pixels, uint32_t width, uint32_t height, s
                        char *err, size_t errlen);
 
 /* Encodes straight RGBA8 pixels (4 bytes a pixel, rows packed). Drops the alpha channel
-   when every pixel is opaque. Same conventions as cpng_encode_argb32. */
-int cpng_encode_rgba(const uint8_t *rgba, uint32_t width, uint32_t height,
+   when every pixel is opaque, unless keep_alpha is set. Same conventions as cpng_encode_argb32. */
+int cpng_encode_rgba(const uint8_t *rgba, uint32_t width, uint32_t height, int keep_alpha,
                      int level, int filter, uint32_t ppm, cpng_buffer *out,
                      char *err, size_t errlen);
 

@@ -13,7 +13,7 @@ final class FontFace: @unchecked Sendable {
     let handle: OpaquePointer  // cairo_font_face_t*
     let path: String
 
-    init(path: String, library: FT_Library) throws {
+    init(path: String, library: FT_Library, synthesizeOblique: Bool = false) throws {
         var face: FT_Face?
         let err = FT_New_Face(library, path, 0, &face)
         guard err == 0, let face else { throw FontError("cannot load font \(path) (FreeType error \(err))") }
@@ -30,6 +30,8 @@ final class FontFace: @unchecked Sendable {
             _ = FT_Done_Face(face)
             throw FontError("cannot attach the FreeType face for \(path)")
         }
+        // fonts-dejavu-core ships no oblique files: slant the upright face when italic is asked for.
+        if synthesizeOblique { cairo_ft_font_face_set_synthesize(cf, UInt32(CAIRO_FT_SYNTHESIZE_OBLIQUE.rawValue)) }
         handle = cf
         self.path = path
     }
@@ -64,8 +66,10 @@ final class FontLibrary: @unchecked Sendable {
         defer { lock.unlock() }
         if let f = faces[key] { return f }
         guard let library else { throw FontError("FreeType could not be initialised") }
-        let path = try Self.resolve(family: style.family, weight: style.weight, slant: style.slant)
-        let face = try FontFace(path: path, library: library)
+        // Always the upright file, slanted by Cairo for italics: the oblique files live in
+        // fonts-dejavu-extra, which not every machine has, and output must not depend on that.
+        let (path, isItalic) = try Self.resolve(family: style.family, weight: style.weight, slant: .normal)
+        let face = try FontFace(path: path, library: library, synthesizeOblique: style.slant == .italic && !isItalic)
         faces[key] = face
         return face
     }
@@ -81,18 +85,18 @@ final class FontLibrary: @unchecked Sendable {
     /// Finds the file for a family. `CLUSTERPLOT_FONT_DIR` may point at a folder holding the
     /// DejaVu files; otherwise fontconfig is asked, and the match must really be that family
     /// (fontconfig silently substitutes another font when the family is missing).
-    static func resolve(family: String, weight: FontWeight, slant: FontSlant) throws -> String {
+    static func resolve(family: String, weight: FontWeight, slant: FontSlant) throws -> (path: String, isItalic: Bool) {
         let wanted = family.lowercased() == "monospace" ? "DejaVu Sans Mono" : family
         if let dir = ProcessInfo.processInfo.environment["CLUSTERPLOT_FONT_DIR"] {
             let suffix: String
             switch (weight, slant) {
             case (.normal, .normal): suffix = ""
             case (.bold, .normal): suffix = "-Bold"
-            case (.normal, .italic): suffix = wanted.contains("Mono") ? "-Oblique" : "-Oblique"
+            case (.normal, .italic): suffix = "-Oblique"
             case (.bold, .italic): suffix = "-BoldOblique"
             }
             let file = "\(dir)/\(wanted.replacingOccurrences(of: " ", with: ""))\(suffix).ttf"
-            if FileManager.default.fileExists(atPath: file) { return file }
+            if FileManager.default.fileExists(atPath: file) { return (file, slant == .italic) }
         }
         guard let config = FcInitLoadConfigAndFonts() else { throw FontError("fontconfig could not be initialised") }
         defer { FcConfigDestroy(config) }
@@ -118,7 +122,9 @@ final class FontLibrary: @unchecked Sendable {
         guard matchedFamily.lowercased() == wanted.lowercased() else {
             throw FontError("font '\(wanted)' not found (fontconfig offered '\(matchedFamily)'); install it with: apt-get install fonts-dejavu-core")
         }
-        return String(cString: UnsafeRawPointer(filePtr).assumingMemoryBound(to: CChar.self))
+        var matchedSlant: Int32 = 0
+        let slanted = FcPatternGetInteger(match, FC_SLANT, 0, &matchedSlant) == FcResultMatch && matchedSlant != FC_SLANT_ROMAN
+        return (String(cString: UnsafeRawPointer(filePtr).assumingMemoryBound(to: CChar.self)), slanted)
     }
 }
 

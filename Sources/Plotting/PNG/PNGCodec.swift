@@ -17,8 +17,10 @@ public enum PNGCodec {
     public struct Options: Hashable, Sendable {
         public var compressionLevel: Int
         public var adaptiveFilters: Bool
-        public init(compressionLevel: Int = 6, adaptiveFilters: Bool = false) {
-            self.compressionLevel = compressionLevel; self.adaptiveFilters = adaptiveFilters
+        /// Keep the alpha channel even when every pixel is opaque (for frames that must share a format).
+        public var keepsAlpha: Bool
+        public init(compressionLevel: Int = 6, adaptiveFilters: Bool = false, keepsAlpha: Bool = false) {
+            self.compressionLevel = compressionLevel; self.adaptiveFilters = adaptiveFilters; self.keepsAlpha = keepsAlpha
         }
     }
 
@@ -54,7 +56,7 @@ public enum PNGCodec {
         defer { cpng_buffer_free(&buffer) }
         var err = [CChar](repeating: 0, count: 256)
         let rc = image.pixels.withUnsafeBufferPointer { px in
-            cpng_encode_rgba(px.baseAddress, UInt32(image.width), UInt32(image.height),
+            cpng_encode_rgba(px.baseAddress, UInt32(image.width), UInt32(image.height), options.keepsAlpha ? 1 : 0,
                              Int32(options.compressionLevel),
                              options.adaptiveFilters ? Int32(CPNG_FILTER_ADAPTIVE) : Int32(CPNG_FILTER_NONE),
                              pixelsPerMetre(dpi: image.dpi), &buffer, &err, err.count)
