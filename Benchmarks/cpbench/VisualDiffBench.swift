@@ -18,21 +18,43 @@ let visualdiffBenchmarks: [String: @Sendable ([String]) throws -> Void] = [
         try AtomicFile.write(same, to: dir.appendingPathComponent("same.png"))
         print("wrote \(dir.path)/{expected,actual,same}.png")
     },
+    "visualdiff-demo-report": { args in
+        // A report with one regression (a recoloured cluster), one pass and one missing golden.
+        let dir = URL(fileURLWithPath: args.first ?? "/tmp/cp-visualdiff-report")
+        let root = dir.appendingPathComponent("suite")
+        try? FileManager.default.removeItem(at: root)
+        let configs = root.appendingPathComponent("configs")
+        try FileManager.default.createDirectory(at: configs, withIntermediateDirectories: true)
+        for n in ["segments", "same"] { try Data("# demo\n".utf8).write(to: configs.appendingPathComponent("\(n).yaml")) }
+        let original = try VisualDiffBench.figure(recolor: false), changed = try VisualDiffBench.figure(recolor: true)
+        let before: FigureRenderer = { _ in ["png": original] }
+        _ = try GoldenSuite(configs: configs, golden: root.appendingPathComponent("golden"), renderer: before)
+            .update(.all, environment: [:])
+        try Data("# demo\n".utf8).write(to: configs.appendingPathComponent("new.yaml"))
+        let after: FigureRenderer = { url in ["png": url.lastPathComponent == "segments.yaml" ? changed : original] }
+        let report = try GoldenSuite(configs: configs, golden: root.appendingPathComponent("golden"), renderer: after)
+            .check(keepsImages: true)
+        try AtomicFile.write(Array(GoldenReport.html(report).utf8), to: dir.appendingPathComponent("index.html"))
+        try AtomicFile.write(Array(GoldenReport.junit(report).utf8), to: dir.appendingPathComponent("junit.xml"))
+        print("\(report.summary); wrote \(dir.path)/index.html")
+    },
     "visualdiff-compare": { args in
         guard args.count >= 2 else { throw VisualDiffError.unreadable("usage: cpbench visualdiff-compare A B [RUNS]") }
         let runs = args.count > 2 ? Int(args[2]) ?? 15 : 15
-        var times: [Double] = []
+        var times: [Double] = [], decode: [Double] = [], compare: [Double] = []
         var last = ""
         for _ in 0..<(runs + 1) {
             let t0 = DispatchTime.now().uptimeNanoseconds
             let (a, b) = try ImageLoader.loadPair(args[0], args[1])
+            let t1 = DispatchTime.now().uptimeNanoseconds
             let r = ImageComparator.compare(expected: a, actual: b)
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            times.append(Double(t2 - t0) / 1e6); decode.append(Double(t1 - t0) / 1e6); compare.append(Double(t2 - t1) / 1e6)
             last = r.summary
         }
-        let sorted = times.dropFirst().sorted()
-        print(String(format: "visualdiff-compare: median %.1f ms, min %.1f ms over %d runs (decode both + compare)",
-                     sorted[sorted.count / 2], sorted[0], runs))
+        func median(_ v: [Double]) -> Double { let s = v.dropFirst().sorted(); return s[s.count / 2] }
+        print(String(format: "visualdiff-compare: median %.1f ms (decode both %.1f, compare %.1f), min %.1f ms over %d runs",
+                     median(times), median(decode), median(compare), times.dropFirst().min()!, runs))
         print("  \(last)")
     },
 ]

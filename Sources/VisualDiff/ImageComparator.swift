@@ -58,8 +58,11 @@ public struct ImageComparison: Sendable {
     /// True when the images are identical or within tolerance.
     public var passed: Bool { verdict == .identical || verdict == .withinTolerance }
 
-    /// The region worth zooming into: around the significant pixels, else the worst tile.
-    public var worstRegion: PixelRect? { significantBounds ?? worstTile }
+    /// The region worth zooming into: the significant pixels when they fit in 128×128, else the worst tile.
+    public var worstRegion: PixelRect? {
+        if let b = significantBounds, b.width <= 128, b.height <= 128 { return b }
+        return worstTile ?? significantBounds
+    }
 
     /// A one-line verdict with the metrics, e.g.
     /// `FAIL: 49 significant px > 0; worst tile RMS 55.84 > 8 at 32×32 at (480,480) | RMS 1.785, AA 0 px, changed 49 px`.
@@ -326,6 +329,9 @@ public enum ImageComparator {
         }
         for dy in -1...1 {
             for dx in -1...1 where dx != 0 || dy != 0 {
+                // The centre pixel decides most displacements at once.
+                let cx = x - dx, cy = y - dy
+                if cx >= 0, cx < w, cy >= 0, cy < h, !close(y * w + x, cy * w + cx) { continue }
                 var ok = true, checked = 0
                 for qy in max(y - 1, 0)...min(y + 1, h - 1) where ok {
                     let sy = qy - dy
