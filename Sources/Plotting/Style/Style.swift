@@ -1,0 +1,223 @@
+import Foundation
+
+/// Which layout engine places the axes of a figure.
+public enum LayoutMode: Hashable, Sendable {
+    /// Measures every title, tick label, axis label and legend with the renderer's font metrics and
+    /// solves the margins per grid row and column, so nothing is clipped or overlaps (matplotlib's
+    /// `tight_layout` idea). `pad` is the space at the figure edge and between cells, in multiples of
+    /// the style's base font size (matplotlib's default 1.08).
+    case tight(pad: Double = 1.08)
+    /// matplotlib's fixed subplot parameters (figure fractions), nothing measured. With
+    /// `SubplotParams.matplotlib` this reproduces matplotlib's default placement exactly.
+    case fixed(SubplotParams = .matplotlib)
+}
+
+/// matplotlib's `figure.subplot.*` parameters: figure fractions measured from the bottom-left,
+/// `wspace`/`hspace` as fractions of the average axes width/height.
+public struct SubplotParams: Hashable, Sendable {
+    public var left: Double
+    public var right: Double
+    public var bottom: Double
+    public var top: Double
+    public var wspace: Double
+    public var hspace: Double
+
+    public init(left: Double = 0.125, right: Double = 0.9, bottom: Double = 0.11, top: Double = 0.88,
+                wspace: Double = 0.2, hspace: Double = 0.2) {
+        self.left = left; self.right = right; self.bottom = bottom; self.top = top
+        self.wspace = wspace; self.hspace = hspace
+    }
+
+    /// matplotlib's defaults: left .125, right .9, bottom .11, top .88, wspace .2, hspace .2.
+    public static let matplotlib = SubplotParams()
+}
+
+/// Legend placement inside the axes (matplotlib's location codes 0–10).
+public enum LegendLocation: String, CaseIterable, Hashable, Sendable {
+    case best
+    case upperRight = "upper right", upperLeft = "upper left", lowerLeft = "lower left", lowerRight = "lower right"
+    case right
+    case centerLeft = "center left", centerRight = "center right", lowerCenter = "lower center", upperCenter = "upper center"
+    case center
+
+    /// The location for a matplotlib string such as `"upper left"` (also `upper_left`, `upperLeft`).
+    public init?(matplotlibName s: String) {
+        let key = s.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        if let l = LegendLocation(rawValue: key) { self = l; return }
+        if let l = LegendLocation.allCases.first(where: { "\($0)".lowercased() == s.lowercased() }) { self = l; return }
+        return nil
+    }
+
+    /// The candidates `best` tries, in matplotlib's order (codes 1…10).
+    static let bestCandidates: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight, .right,
+                                                   .centerLeft, .centerRight, .lowerCenter, .upperCenter, .center]
+}
+
+/// Every visual default of a figure as named values, like matplotlib's rcParams: a figure has one,
+/// an axes may override it, and each series may override colours, sizes and widths again.
+/// All lengths are points, all sizes of text are points.
+public struct Style: Hashable, Sendable {
+    // Text
+    public var fontFamily: String
+    /// `font.size`: the base size; tight-layout padding is measured in it.
+    public var fontSize: Double
+    public var titleSize: Double
+    public var titleWeight: FontWeight
+    public var labelSize: Double
+    public var xTickLabelSize: Double
+    public var yTickLabelSize: Double
+    public var legendFontSize: Double
+    public var suptitleSize: Double
+    public var textColor: Color
+    public var labelColor: Color
+    public var tickLabelColor: Color
+    /// Distance between the axes top and the title baseline.
+    public var titlePad: Double
+    /// Distance between the tick labels and the axis label.
+    public var labelPad: Double
+    /// Use U+2212 for negative tick labels.
+    public var unicodeMinus: Bool
+
+    // Figure and axes
+    public var figureFaceColor: Color
+    public var axesFaceColor: Color
+    public var axesEdgeColor: Color
+    public var axesLineWidth: Double
+    public var spineTop: Bool
+    public var spineRight: Bool
+    public var spineBottom: Bool
+    public var spineLeft: Bool
+    public var xMargin: Double
+    public var yMargin: Double
+
+    // Grid
+    public var grid: Bool
+    public var gridColor: Color
+    public var gridLineWidth: Double
+    public var gridLineStyle: LineStyle
+    /// Draw the grid below the data (matplotlib `axes.axisbelow`).
+    public var axisBelow: Bool
+
+    // Ticks
+    /// Draw tick marks (matplotlib `xtick.bottom` / `ytick.left`).
+    public var tickMarks: Bool
+    public var tickColor: Color
+    /// Tick length; the tick labels sit `tickSize + tickPad` from the spine even when marks are hidden.
+    public var tickSize: Double
+    public var tickWidth: Double
+    public var tickPad: Double
+    /// Tick marks point out of the axes (true) or into it.
+    public var ticksOutward: Bool
+
+    // Series
+    public var colorCycle: [Color]
+    public var lineWidth: Double
+    public var markerSize: Double
+    public var markerEdgeWidth: Double
+    /// Default scatter marker area in pt² (matplotlib: `lines.markersize ** 2`).
+    public var scatterSize: Double
+    /// Default scatter edge width in points (the edge takes the face colour).
+    public var scatterLineWidth: Double
+    public var colormap: Colormap
+
+    // Legend
+    public var legendLocation: LegendLocation
+    public var legendFrame: Bool
+    public var legendFrameAlpha: Double
+    public var legendEdgeColor: Color
+    /// nil: the axes face colour (matplotlib's "inherit").
+    public var legendFaceColor: Color?
+    public var legendFancyBox: Bool
+    public var legendBorderPad: Double
+    public var legendLabelSpacing: Double
+    public var legendHandleLength: Double
+    public var legendHandleHeight: Double
+    public var legendHandleTextPad: Double
+    public var legendBorderAxesPad: Double
+
+    // Layout
+    public var layout: LayoutMode
+
+    public init(fontFamily: String = "DejaVu Sans", fontSize: Double = 10, titleSize: Double = 12,
+                titleWeight: FontWeight = .normal, labelSize: Double = 10, xTickLabelSize: Double = 10,
+                yTickLabelSize: Double = 10, legendFontSize: Double = 10, suptitleSize: Double = 12,
+                textColor: Color = .black, labelColor: Color = .black, tickLabelColor: Color = .black,
+                titlePad: Double = 6, labelPad: Double = 4, unicodeMinus: Bool = true,
+                figureFaceColor: Color = .white, axesFaceColor: Color = .white, axesEdgeColor: Color = .black,
+                axesLineWidth: Double = 0.8, spineTop: Bool = true, spineRight: Bool = true,
+                spineBottom: Bool = true, spineLeft: Bool = true, xMargin: Double = 0.05, yMargin: Double = 0.05,
+                grid: Bool = false, gridColor: Color = Color(hex: "#b0b0b0")!, gridLineWidth: Double = 0.8,
+                gridLineStyle: LineStyle = .solid, axisBelow: Bool = true,
+                tickMarks: Bool = true, tickColor: Color = .black, tickSize: Double = 3.5, tickWidth: Double = 0.8,
+                tickPad: Double = 3.5, ticksOutward: Bool = true,
+                colorCycle: [Color] = Colormap.tab10.colors, lineWidth: Double = 1.5, markerSize: Double = 6,
+                markerEdgeWidth: Double = 1, scatterSize: Double = 36, scatterLineWidth: Double = 1,
+                colormap: Colormap = .viridis,
+                legendLocation: LegendLocation = .best, legendFrame: Bool = true, legendFrameAlpha: Double = 0.8,
+                legendEdgeColor: Color = .grey(0.8), legendFaceColor: Color? = nil, legendFancyBox: Bool = true,
+                legendBorderPad: Double = 0.4, legendLabelSpacing: Double = 0.5, legendHandleLength: Double = 2,
+                legendHandleHeight: Double = 0.7, legendHandleTextPad: Double = 0.8, legendBorderAxesPad: Double = 0.5,
+                layout: LayoutMode = .tight()) {
+        self.fontFamily = fontFamily; self.fontSize = fontSize; self.titleSize = titleSize
+        self.titleWeight = titleWeight; self.labelSize = labelSize; self.xTickLabelSize = xTickLabelSize
+        self.yTickLabelSize = yTickLabelSize; self.legendFontSize = legendFontSize; self.suptitleSize = suptitleSize
+        self.textColor = textColor; self.labelColor = labelColor; self.tickLabelColor = tickLabelColor
+        self.titlePad = titlePad; self.labelPad = labelPad; self.unicodeMinus = unicodeMinus
+        self.figureFaceColor = figureFaceColor; self.axesFaceColor = axesFaceColor; self.axesEdgeColor = axesEdgeColor
+        self.axesLineWidth = axesLineWidth; self.spineTop = spineTop; self.spineRight = spineRight
+        self.spineBottom = spineBottom; self.spineLeft = spineLeft; self.xMargin = xMargin; self.yMargin = yMargin
+        self.grid = grid; self.gridColor = gridColor; self.gridLineWidth = gridLineWidth
+        self.gridLineStyle = gridLineStyle; self.axisBelow = axisBelow
+        self.tickMarks = tickMarks; self.tickColor = tickColor; self.tickSize = tickSize; self.tickWidth = tickWidth
+        self.tickPad = tickPad; self.ticksOutward = ticksOutward
+        self.colorCycle = colorCycle; self.lineWidth = lineWidth; self.markerSize = markerSize
+        self.markerEdgeWidth = markerEdgeWidth; self.scatterSize = scatterSize; self.scatterLineWidth = scatterLineWidth
+        self.colormap = colormap
+        self.legendLocation = legendLocation; self.legendFrame = legendFrame; self.legendFrameAlpha = legendFrameAlpha
+        self.legendEdgeColor = legendEdgeColor; self.legendFaceColor = legendFaceColor
+        self.legendFancyBox = legendFancyBox; self.legendBorderPad = legendBorderPad
+        self.legendLabelSpacing = legendLabelSpacing; self.legendHandleLength = legendHandleLength
+        self.legendHandleHeight = legendHandleHeight; self.legendHandleTextPad = legendHandleTextPad
+        self.legendBorderAxesPad = legendBorderAxesPad; self.layout = layout
+    }
+
+    /// matplotlib's default look (rcParams defaults): black spines and tick marks, no grid,
+    /// 10 pt text (titles 12 pt), tab10 colour cycle.
+    public static let classic = Style()
+
+    /// seaborn's `whitegrid` theme in its default `notebook` context (`sns.set(style="whitegrid")`):
+    /// white axes, light grey (#cccccc) 1.25 pt spines and a 1 pt grid behind the data, no tick marks,
+    /// #262626 text in DejaVu Sans, 12 pt titles and labels, 11 pt tick labels and legend, and the
+    /// seaborn `deep` colour cycle.
+    public static let whitegrid = Style(
+        fontSize: 12, titleSize: 12, labelSize: 12, xTickLabelSize: 11, yTickLabelSize: 11, legendFontSize: 11,
+        suptitleSize: 14.4,
+        textColor: .grey(0.15), labelColor: .grey(0.15), tickLabelColor: .grey(0.15),
+        axesEdgeColor: .grey(0.8), axesLineWidth: 1.25,
+        grid: true, gridColor: .grey(0.8), gridLineWidth: 1, axisBelow: true,
+        tickMarks: false, tickColor: .grey(0.15), tickSize: 6, tickWidth: 1.25, tickPad: 3.5,
+        colorCycle: Colormap.deep.colors)
+
+    /// A style by name: `whitegrid`, `classic` (also `default`, `matplotlib`).
+    public static func named(_ name: String) -> Style? {
+        switch name.lowercased() {
+        case "whitegrid", "seaborn-whitegrid": return .whitegrid
+        case "classic", "default", "matplotlib": return .classic
+        default: return nil
+        }
+    }
+
+    /// The names `named(_:)` accepts.
+    public static let names = ["whitegrid", "classic"]
+
+    /// Resolves a colour string against this style (so `C0` is the style's cycle).
+    public func color(_ spec: String) -> Color? { Color.parse(spec, cycle: colorCycle) }
+
+    /// Sets every text size at once for a compact panel: titles and labels, tick labels, legend.
+    public mutating func setFontSizes(title: Double? = nil, label: Double? = nil, tickLabel: Double? = nil, legend: Double? = nil) {
+        if let title { titleSize = title }
+        if let label { labelSize = label }
+        if let tickLabel { xTickLabelSize = tickLabel; yTickLabelSize = tickLabel }
+        if let legend { legendFontSize = legend }
+    }
+}

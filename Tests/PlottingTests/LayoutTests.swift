@@ -1,0 +1,153 @@
+import Foundation
+import XCTest
+@testable import Plotting
+
+/// The measured layout: nothing clipped, nothing overlapping a neighbour, for many grids.
+final class LayoutTests: XCTestCase {
+    func makeGrid(rows: Int, columns: Int, width: Double, height: Double, longLabels: Bool, style: Style = .whitegrid) -> Figure {
+        let fig = Figure(width: width, height: height, dpi: 100, style: style)
+        let grid = fig.subplots(rows: rows, columns: columns)
+        for (r, row) in grid.enumerated() {
+            for (c, ax) in row.enumerated() {
+                let n = 40
+                let xs = (0..<n).map { Double($0) * (r % 2 == 0 ? 1234.5 : 0.01) - 50 }
+                let ys = (0..<n).map { sin(Double($0) / 3) * (c % 2 == 0 ? 1e4 : 1) }
+                ax.scatter(x: xs, y: ys, label: "points")
+                ax.plot(x: xs, y: ys.map { $0 * 0.5 }, label: "half")
+                ax.title = longLabels ? "A rather long axes title number \(r * columns + c + 1)" : "T\(r)\(c)"
+                ax.xLabel = longLabels ? "Horizontal quantity (units)" : "x"
+                ax.yLabel = longLabels ? "Vertical quantity (units)" : "y"
+                ax.legend()
+            }
+        }
+        return fig
+    }
+
+    func assertNothingClippedOrOverlapping(_ fig: Figure, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        let rec = RecordingRenderer(size: fig.size)
+        let geo = fig.geometry(using: rec)
+        let canvas = Rect(x: 0, y: 0, width: fig.size.width, height: fig.size.height)
+        for box in geo.allTexts {
+            XCTAssertTrue(canvas.contains(box.rect, tolerance: 0.01), "\(what): \(box.role) '\(box.text)' \(box.rect) leaves the canvas", file: file, line: line)
+        }
+        for (i, a) in geo.axes.enumerated() {
+            let aBoxes = a.texts.map(\.rect) + [a.rect]
+            for (j, b) in geo.axes.enumerated() where j != i {
+                for t in a.texts {
+                    XCTAssertFalse(t.rect.intersects(b.rect), "\(what): \(t.role) '\(t.text)' of axes \(i) overlaps axes \(j)", file: file, line: line)
+                    for u in b.texts {
+                        XCTAssertFalse(t.rect.intersects(u.rect), "\(what): '\(t.text)' (\(i)) overlaps '\(u.text)' (\(j))", file: file, line: line)
+                    }
+                }
+                _ = aBoxes
+            }
+            // Within one axes: labels and title do not overlap tick labels or each other.
+            let singles = a.texts.filter { [.title, .xLabel, .yLabel].contains($0.role) }
+            for s in singles {
+                for t in a.texts where t != s {
+                    XCTAssertFalse(s.rect.intersects(t.rect), "\(what): '\(s.text)' overlaps '\(t.text)'", file: file, line: line)
+                }
+                XCTAssertFalse(s.rect.intersects(a.rect), "\(what): '\(s.text)' overlaps its axes", file: file, line: line)
+            }
+            // Neighbouring tick labels do not collide.
+            for role in [TextRole.xTickLabel, .yTickLabel] {
+                let ts = a.texts.filter { $0.role == role }
+                for k in ts.indices.dropFirst() {
+                    XCTAssertFalse(ts[k].rect.intersects(ts[k - 1].rect), "\(what): tick labels '\(ts[k - 1].text)' and '\(ts[k].text)' collide", file: file, line: line)
+                }
+            }
+            if let l = a.legendRect {
+                XCTAssertTrue(a.rect.contains(l, tolerance: 0.01), "\(what): legend leaves its axes", file: file, line: line)
+            }
+            if let s = geo.suptitle {
+                XCTAssertFalse(s.rect.intersects(a.tightBounds), "\(what): suptitle overlaps axes \(i)", file: file, line: line)
+            }
+        }
+    }
+
+    func testSeedFiguresNeverClipOrOverlap() {
+        for name in SeedFigures.names {
+            assertNothingClippedOrOverlapping(SeedFigures.make(name), name)
+        }
+    }
+
+    func testMatplotlibFixedLayoutClipsWhereMatplotlibDoes() {
+        // The fixed layout is matplotlib's: at 6.4×4.8 in "Inertia" leaves the canvas, as in elbow.png.
+        let fig = SeedFigures.make("elbow", layout: .fixed())
+        let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
+        let ylabel = geo.axes[0].texts.first { $0.role == .yLabel }!
+        XCTAssertLessThan(ylabel.rect.minX, 0)
+    }
+
+    func testManyGridsNeverClipOrOverlap() {
+        for (r, c, w, h) in [(1, 1, 6.4, 4.8), (4, 3, 12.0, 16.0), (2, 2, 8.0, 6.0), (1, 3, 12.0, 3.5), (3, 1, 5.0, 10.0), (2, 4, 14.0, 6.0)] {
+            for long in [false, true] {
+                for style in [Style.whitegrid, .classic] {
+                    let fig = makeGrid(rows: r, columns: c, width: w, height: h, longLabels: long, style: style)
+                    fig.suptitle = long ? "A figure title above every subplot" : nil
+                    assertNothingClippedOrOverlapping(fig, "\(r)×\(c) long=\(long)")
+                }
+            }
+        }
+    }
+
+    func testGridFontSizesAndRecordedText() {
+        let fig = SeedFigures.make("iterations")
+        let rec = RecordingRenderer(size: fig.size)
+        fig.draw(into: rec)
+        let texts = rec.texts
+        XCTAssertEqual(texts.filter { $0.text.hasPrefix("Iteration") }.map(\.style.size), Array(repeating: 8, count: 12))
+        XCTAssertEqual(Set(texts.filter { $0.text == "x1" }.map(\.style.size)), [8])
+        XCTAssertEqual(Set(texts.filter { $0.text.hasPrefix("Cluster") }.map(\.style.size)), [6])
+        XCTAssertEqual(Set(texts.filter { $0.text == "\u{2212}10" }.map(\.style.size)), [6])
+        XCTAssertEqual(Set(texts.map(\.style.color.hexString)), ["#262626"])
+        // y labels are rotated.
+        if case .text(_, _, _, _, _, let rot, _)? = rec.calls.first(where: { if case .text("x2", _, _, _, _, _, _) = $0 { return true }; return false }) {
+            XCTAssertEqual(rot, 90)
+        } else { XCTFail("no x2 label") }
+    }
+
+    func testWhitegridDrawsGridBehindDataAndLightSpinesWithoutTicks() {
+        let fig = SeedFigures.make("segmentation")
+        let rec = RecordingRenderer(size: fig.size)
+        fig.draw(into: rec)
+        var sawGrid = false, sawMarkers = false, spinesAfterMarkers = 0
+        for call in rec.calls {
+            switch call {
+            case .path(_, _, let stroke?) where stroke.color == .grey(0.8) && stroke.width == 1:
+                XCTAssertFalse(sawMarkers, "grid drawn over the data"); sawGrid = true
+                XCTAssertTrue(stroke.snapsToPixels)
+            case .markers: sawMarkers = true
+            case .path(_, _, let stroke?) where stroke.width == 1.25:
+                XCTAssertEqual(stroke.color.hexString, "#cccccc"); spinesAfterMarkers += sawMarkers ? 1 : 0
+            default: break
+            }
+        }
+        XCTAssertTrue(sawGrid && sawMarkers)
+        XCTAssertEqual(spinesAfterMarkers, 4)
+        // Markers: s = 36 circles (diameter 6 pt) with a 1 pt edge in the face colour, Accent colours.
+        let batch = rec.markerBatches[0]
+        XCTAssertEqual(batch.shape.controlBounds!.width, 6, accuracy: 1e-9)
+        XCTAssertEqual(batch.edgeWidth, 1)
+        XCTAssertEqual(Set(batch.fillColors.map(\.hexString)), ["#7fc97f", "#fdc086", "#f0027f", "#666666"])
+        XCTAssertEqual(batch.fillColors, batch.edgeColors)
+    }
+
+    func testClassicStyleDrawsTickMarks() {
+        let fig = Figure(width: 4, height: 3, style: .classic)
+        fig.axes().plot(x: [0, 1, 2], y: [1, 3, 2])
+        let rec = RecordingRenderer(size: fig.size)
+        fig.draw(into: rec)
+        let ticks = rec.calls.contains { if case .path(_, _, let s?) = $0 { return s.width == 0.8 && s.color == .black && s.snapsToPixels }; return false }
+        XCTAssertTrue(ticks)
+    }
+
+    func testEmbeddedDrawingScalesIntoRect() {
+        let fig = SeedFigures.make("elbow")
+        let rec = RecordingRenderer(size: Size(width: 595, height: 842))
+        fig.draw(into: rec, in: Rect(x: 50, y: 100, width: 230.4, height: 500))
+        for t in rec.texts {
+            XCTAssertTrue(Rect(x: 50, y: 100 + (500 - 172.8) / 2, width: 230.4, height: 172.8).contains(t.bounds, tolerance: 0.5), "\(t.text) \(t.bounds)")
+        }
+    }
+}
