@@ -1,4 +1,7 @@
 import Clustering
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Benchmarks of the Clustering module, by name; each gets the remaining command-line arguments.
 ///
@@ -13,7 +16,7 @@ let clusteringBenchmarks: [String: @Sendable ([String]) throws -> Void] = [
         let t = try medianMilliseconds(runs: runs) {
             _ = try makeBlobs(samples: 1_000_000, centers: 8, features: 2, seed: 0)
         }
-        print("make_blobs 1000000x2 centers=8: \(format(t)) ms (min \(format(benchMinimum.value)) ms)")
+        print("make_blobs 1000000x2 centers=8: \(format(t)) ms (min \(format(benchMinimum.value)) ms, cpu \(format(benchCPU.value)) ms)")
     },
     "kmeanspp-1m": { args in
         let runs = benchRuns(args), threads = benchThreads(args)
@@ -36,11 +39,13 @@ private func benchKMeans(samples: Int, features: Int, args: [String]) throws {
     var fit: KMeansResult?
     let model = KMeans(k: 8, seed: 0, nInit: 1, threads: threads)
     let total = try medianMilliseconds(runs: runs) { fit = try model.fit(data) }
+    let totalCPU = benchCPU.value
     let initTime = try medianMilliseconds(runs: runs) { _ = try kMeansPlusPlus(data, k: 8, seed: 0, threads: threads) }
+    let initCPU = benchCPU.value
     guard let fit else { return }
     print(
         "kmeans \(samples)x\(features) k=8: \(format(total)) ms (kmeans++ \(format(initTime)) ms)"
-            + " n_iter=\(fit.iterations) inertia=\(fit.inertia)")
+            + " n_iter=\(fit.iterations) inertia=\(fit.inertia) cpu=\(format(totalCPU))/\(format(initCPU)) ms")
 }
 
 /// Runs `body` once to warm up, then `runs` times; returns the median wall time in milliseconds
@@ -49,13 +54,18 @@ private func medianMilliseconds(runs: Int, _ body: () throws -> Void) throws -> 
     try body()
     let clock = ContinuousClock()
     var times: [Double] = []
+    var cpu: [Double] = []
     for _ in 0..<runs {
+        let cpuStart = processCPUMilliseconds()
         let start = clock.now
         try body()
         let elapsed = clock.now - start
+        cpu.append(processCPUMilliseconds() - cpuStart)
         let (seconds, attoseconds) = elapsed.components
         times.append(Double(seconds) * 1e3 + Double(attoseconds) / 1e15)
     }
+    cpu.sort()
+    benchCPU.set(cpu[cpu.count / 2])
     times.sort()
     benchMinimum.set(times[0])
     let m = times.count
@@ -73,3 +83,15 @@ private final class MinimumBox: @unchecked Sendable {
     func set(_ v: Double) { value = v }
 }
 private let benchMinimum = MinimumBox()
+/// The median process CPU time (all threads) of the last `medianMilliseconds` call.
+private let benchCPU = MinimumBox()
+
+private func processCPUMilliseconds() -> Double {
+    #if canImport(Glibc)
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
+    #else
+    return 0
+    #endif
+}

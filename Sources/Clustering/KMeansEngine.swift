@@ -229,7 +229,10 @@ final class KMeansEngine {
         let cAbsMaxBuffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: d)
         _ = csqBuffer.initialize(from: csq)
         _ = cAbsMaxBuffer.initialize(from: cAbsMax)
+        let scaledBuffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: k * d)
+        _ = scaledBuffer.initialize(from: centers.map { -2.0 * $0 })
         defer {
+            scaledBuffer.deallocate()
             csqBuffer.deallocate()
             cAbsMaxBuffer.deallocate()
         }
@@ -244,7 +247,8 @@ final class KMeansEngine {
                     localSums.withUnsafeMutableBufferPointer { sv in
                         localCounts.withUnsafeMutableBufferPointer { nv in
                             let ctx = AssignContext(
-                                x: xv.baseAddress!, centers: cv.baseAddress!, csq: csqBuffer.baseAddress!,
+                                x: xv.baseAddress!, centers: cv.baseAddress!,
+                                scaledCenters: scaledBuffer.baseAddress!, csq: csqBuffer.baseAddress!,
                                 cAbsMax: cAbsMaxBuffer.baseAddress!, csqMax: csqMax, d: d, k: k)
                             let labelsOut = SharedMutablePointer(lv.baseAddress!)
                             let sums = SharedMutablePointer(sv.baseAddress!)
@@ -401,6 +405,8 @@ final class KMeansEngine {
 struct AssignContext: @unchecked Sendable {
     let x: UnsafePointer<Double>
     let centers: UnsafePointer<Double>
+    /// `-2 * centers` (exact scaling), for the fast two-feature pass.
+    let scaledCenters: UnsafePointer<Double>
     let csq: UnsafePointer<Double>
     let cAbsMax: UnsafePointer<Double>
     let csqMax: Double
@@ -457,6 +463,39 @@ struct AssignContext: @unchecked Sendable {
         return exactLabel(xi)
     }
 
+    /// Labels of the four two-feature samples `i..<i+4`, with their running-minimum chains
+    /// interleaved. Same fast values (`-2c` is an exact scaling), bound and fallback as `label`.
+    @inline(__always)
+    func labels4(_ i: Int) -> (Int32, Int32, Int32, Int32) {
+        let p = x + 2 * i
+        let x00 = p[0], x01 = p[1], x10 = p[2], x11 = p[3], x20 = p[4], x21 = p[5], x30 = p[6], x31 = p[7]
+        let inf = Double.infinity
+        var a1 = inf, a2 = inf, b1 = inf, b2 = inf, c1 = inf, c2 = inf, e1 = inf, e2 = inf
+        var ba = 0, bb = 0, bc = 0, be = 0
+        for j in 0..<k {
+            let u = scaledCenters[2 * j], w = scaledCenters[2 * j + 1], c = csq[j]
+            let va = c + (u * x00 + w * x01)
+            let vb = c + (u * x10 + w * x11)
+            let vc = c + (u * x20 + w * x21)
+            let ve = c + (u * x30 + w * x31)
+            a2 = min(a2, max(a1, va)); ba = va < a1 ? j : ba; a1 = min(a1, va)
+            b2 = min(b2, max(b1, vb)); bb = vb < b1 ? j : bb; b1 = min(b1, vb)
+            c2 = min(c2, max(c1, vc)); bc = vc < c1 ? j : bc; c1 = min(c1, vc)
+            e2 = min(e2, max(e1, ve)); be = ve < e1 ? j : be; e1 = min(e1, ve)
+        }
+        let factor = Double(8 * d + 16) * 0x1p-53
+        let m0 = cAbsMax[0], m1 = cAbsMax[1]
+        let boundA = (csqMax + 2.0 * (abs(x00) * m0 + abs(x01) * m1)) * factor
+        let boundB = (csqMax + 2.0 * (abs(x10) * m0 + abs(x11) * m1)) * factor
+        let boundC = (csqMax + 2.0 * (abs(x20) * m0 + abs(x21) * m1)) * factor
+        let boundE = (csqMax + 2.0 * (abs(x30) * m0 + abs(x31) * m1)) * factor
+        let l0 = a2 - a1 > boundA ? Int32(ba) : exactLabel(p)
+        let l1 = b2 - b1 > boundB ? Int32(bb) : exactLabel(p + 2)
+        let l2 = c2 - c1 > boundC ? Int32(bc) : exactLabel(p + 4)
+        let l3 = e2 - e1 > boundE ? Int32(be) : exactLabel(p + 6)
+        return (l0, l1, l2, l3)
+    }
+
     /// Assigns labels in `range`; with `sums`/`counts`, accumulates them in sample order.
     /// Returns the number of labels that changed.
     func assign(
@@ -465,6 +504,40 @@ struct AssignContext: @unchecked Sendable {
     ) -> Int {
         var changed = 0
         let d = self.d
+        if d == 2 && k > 1 {
+            var i = range.lowerBound
+            while i + 4 <= range.upperBound {
+                let (l0, l1, l2, l3) = labels4(i)
+                @inline(__always) func store(_ s: Int, _ l: Int32) {
+                    changed &+= labels[s] != l ? 1 : 0
+                    labels[s] = l
+                    if let sums, let counts {
+                        let j = Int(l)
+                        counts[j] += 1.0
+                        sums[2 * j] += x[2 * s] * 1.0
+                        sums[2 * j + 1] += x[2 * s + 1] * 1.0
+                    }
+                }
+                store(i, l0)
+                store(i + 1, l1)
+                store(i + 2, l2)
+                store(i + 3, l3)
+                i += 4
+            }
+            while i < range.upperBound {
+                let l = label(i)
+                changed &+= labels[i] != l ? 1 : 0
+                labels[i] = l
+                if let sums, let counts {
+                    let j = Int(l)
+                    counts[j] += 1.0
+                    sums[2 * j] += x[2 * i] * 1.0
+                    sums[2 * j + 1] += x[2 * i + 1] * 1.0
+                }
+                i += 1
+            }
+            return changed
+        }
         if let sums, let counts {
             if d == 2 {
                 for i in range {
