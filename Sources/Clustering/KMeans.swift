@@ -130,7 +130,7 @@ public struct KMeans: Sendable, Equatable {
             let indices: [Int]
             switch initialization {
             case .kMeansPlusPlus:
-                indices = try engine.kMeansPlusPlus(&rs)
+                indices = engine.kMeansPlusPlus(&rs)
                 initial = engine.rows(indices)
             case .random:
                 indices = try engine.randomIndices(&rs)
@@ -209,6 +209,6 @@ public func kMeansPlusPlus(
     guard k <= data.rows else { throw ClusteringError.tooManyClusters(clusters: k, samples: data.rows) }
     var rs = try RandomState(seed: seed)
     let engine = KMeansEngine(x: data.values, n: data.rows, d: data.columns, k: k, threads: try Parallelism.resolve(threads))
-    let indices = try engine.kMeansPlusPlus(&rs)
+    let indices = engine.kMeansPlusPlus(&rs)
     return (data.selectingRows(indices), indices)
 }

@@ -64,11 +64,10 @@ final class KMeansEngine {
     // MARK: - Initialisation
 
     /// scikit-learn's `_kmeans_plusplus` (section 5.3). Returns the picked sample indices.
-    func kMeansPlusPlus(_ rs: inout RandomState) throws -> [Int] {
+    func kMeansPlusPlus(_ rs: inout RandomState) -> [Int] {
         let n = self.n, d = self.d, k = self.k
         let trials = 2 + Int(log(Double(k)))
-        let p = [Double](repeating: 1.0 / Double(n), count: n)
-        let first = try rs.choice(n, p: p)
+        let first = rs.uniformWeightChoice(n)
         var indices = [first]
         if k == 1 { return indices }
         let mk = n - n % 4
