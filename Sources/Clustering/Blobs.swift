@@ -157,23 +157,58 @@ public func makeBlobs(
             }
         }
     }
-    var points = DataMatrix(uncheckedRows: n, columns: d, values: x)
-    if shuffle {
-        // sklearn shuffles an index array and gathers; swapping the rows themselves with the same
-        // sequence of swaps gives the same result.
-        points.values.withUnsafeMutableBufferPointer { xv in
-            y.withUnsafeMutableBufferPointer { yv in
-                guard n > 1 else { return }
-                for i in stride(from: n - 1, through: 1, by: -1) {
-                    let j = Int(rs.nextInteger(through: UInt64(i)))
-                    if i != j {
-                        yv.swapAt(i, j)
-                        for f in 0..<d { xv.swapAt(i * d + f, j * d + f) }
+    if shuffle && n > 1 {
+        // sklearn: indices = arange(n); shuffle(indices); X = X[indices]; y = y[indices].
+        // A compact index array keeps the random swaps cache-friendly; the gathers then read
+        // independently (the order of draws is exactly numpy's Fisher–Yates).
+        var gathered = [Double](repeating: 0, count: n * d)
+        var shuffledLabels = [Int](repeating: 0, count: n)
+        // The label of original row r is the centre whose block holds r (no random read of y).
+        var starts = [Int](repeating: 0, count: centerCount + 1)
+        for c in 0..<centerCount { starts[c + 1] = starts[c] + counts[c] }
+        func gather<Index: BinaryInteger>(_ indices: [Index]) {
+            x.withUnsafeBufferPointer { xv in
+                gathered.withUnsafeMutableBufferPointer { gv in
+                    shuffledLabels.withUnsafeMutableBufferPointer { lv in
+                        indices.withUnsafeBufferPointer { iv in
+                            starts.withUnsafeBufferPointer { sv in
+                                let xp = xv.baseAddress!, gp = gv.baseAddress!, lp = lv.baseAddress!
+                                let ip = iv.baseAddress!, sp = sv.baseAddress!
+                                for i in 0..<n {
+                                    let r = Int(ip[i])
+                                    for f in 0..<d { gp[i * d + f] = xp[r * d + f] }
+                                    var lo = 0, hi = centerCount  // last c with starts[c] <= r
+                                    while hi - lo > 1 {
+                                        let mid = (lo + hi) >> 1
+                                        if sp[mid] <= r { lo = mid } else { hi = mid }
+                                    }
+                                    lp[i] = lo
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
+        if n <= Int(UInt32.max) {
+            var indices = [UInt32](repeating: 0, count: n)
+            indices.withUnsafeMutableBufferPointer { iv in
+                for i in 0..<n { iv[i] = UInt32(truncatingIfNeeded: i) }
+                for i in stride(from: n - 1, through: 1, by: -1) {
+                    let j = Int(rs.nextInteger(through: UInt64(i)))
+                    iv.swapAt(i, j)
+                }
+            }
+            gather(indices)
+        } else {
+            var indices = Array(0..<n)
+            rs.shuffle(&indices)
+            gather(indices)
+        }
+        x = gathered
+        y = shuffledLabels
     }
+    let points = DataMatrix(uncheckedRows: n, columns: d, values: x)
     return Blobs(points: points, labels: y, centers: centerMatrix)
 }
 

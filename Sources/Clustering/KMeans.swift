@@ -130,7 +130,7 @@ public struct KMeans: Sendable, Equatable {
             let indices: [Int]
             switch initialization {
             case .kMeansPlusPlus:
-                indices = try engine.kMeansPlusPlus(&rs)
+                indices = engine.kMeansPlusPlus(&rs)
                 initial = engine.rows(indices)
             case .random:
                 indices = try engine.randomIndices(&rs)
@@ -194,4 +194,21 @@ public struct KMeansResult: Sendable, Equatable {
     public var absoluteTolerance: Double
     /// Whether the labels stopped changing (scikit-learn's "strict convergence").
     public var convergedStrictly: Bool
+}
+
+/// scikit-learn's public `kmeans_plusplus(X, n_clusters, random_state=seed)`: the greedy
+/// k-means++ picks on the data as given (unlike `KMeans.fit`, which centres the data first, so the
+/// picks can differ in near ties).
+/// - Returns: the chosen centres (`X[indices]`) and the sample indices, in pick order.
+/// - Throws: `ClusteringError` for empty or non-finite data, `k < 1`, `k > rows`, or a bad seed.
+public func kMeansPlusPlus(
+    _ data: DataMatrix, k: Int, seed: Int, threads: Int? = nil
+) throws -> (centers: DataMatrix, indices: [Int]) {
+    try data.validateNonEmptyFinite()
+    guard k >= 1 else { throw ClusteringError.tooFewClusters(k) }
+    guard k <= data.rows else { throw ClusteringError.tooManyClusters(clusters: k, samples: data.rows) }
+    var rs = try RandomState(seed: seed)
+    let engine = KMeansEngine(x: data.values, n: data.rows, d: data.columns, k: k, threads: try Parallelism.resolve(threads))
+    let indices = engine.kMeansPlusPlus(&rs)
+    return (data.selectingRows(indices), indices)
 }

@@ -302,6 +302,21 @@ public struct RandomState: Sendable, Equatable {
         return try randint(low: 0, high: n)
     }
 
+    /// `choice(n, p=w / w.sum())` for `n` equal weights (scikit-learn's first k-means++ pick):
+    /// the same single draw and the same cumulative sums, streamed without arrays.
+    mutating func uniformWeightChoice(_ n: Int) -> Int {
+        let p = 1.0 / Double(n)
+        var last = 0.0
+        for i in 0..<n { last = i == 0 ? p : last + p }
+        let u = randomSample()
+        var running = 0.0
+        for i in 0..<n {
+            running = i == 0 ? p : running + p
+            if running / last > u { return i }
+        }
+        return n
+    }
+
     static func choiceCDF(_ n: Int, p: [Double]) throws -> [Double] {
         guard n >= 1 else { throw ClusteringError.invalidArgument(name: "choice population", reason: "must be at least 1, got \(n)") }
         guard p.count == n else {

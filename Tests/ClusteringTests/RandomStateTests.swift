@@ -103,3 +103,34 @@ final class RandomStateTests: XCTestCase {
         XCTAssertEqual(try rs.randint(low: 9, high: 10), 9)
     }
 }
+
+final class UniformChoiceTests: XCTestCase {
+    /// The streamed equal-weight choice used by k-means++ draws like `choice(n, p)`.
+    func testUniformWeightChoiceMatchesChoice() throws {
+        for n in [1, 2, 3, 7, 300, 1001, 65_537] {
+            for seed in [0, 1, 42] {
+                var a = try RandomState(seed: seed)
+                var b = try RandomState(seed: seed)
+                let p = [Double](repeating: 1.0 / Double(n), count: n)
+                for _ in 0..<5 { XCTAssertEqual(a.uniformWeightChoice(n), try b.choice(n, p: p), "n \(n) seed \(seed)") }
+            }
+        }
+    }
+}
+
+final class ExactTieTests: XCTestCase {
+    /// A sample exactly between two centres: the fast pass cannot separate them, the exact pass
+    /// decides, and the first centre wins (scikit-learn's strict `<`).
+    func testExactTieGoesToTheFirstCentre() throws {
+        let points: [Double] = [0, 5, 0, -5, -1, 0, 1, 0, 0.5, 3, 0, 7, 0, 0.25, 2, 2]
+        let centres: [Double] = [-1, 0, 1, 0]
+        for threads in [1, 2] {
+            let engine = KMeansEngine(x: points, n: 8, d: 2, k: 2, threads: threads)
+            var labels = [Int32](repeating: -1, count: 8)
+            var newCenters = [Double](repeating: 0, count: 4)
+            var shift = [Double](repeating: 0, count: 2)
+            _ = engine.step(centers: centres, newCenters: &newCenters, labels: &labels, shift: &shift, update: false)
+            XCTAssertEqual(labels, [0, 0, 0, 1, 1, 0, 0, 1])
+        }
+    }
+}
