@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every call sets its complete state between `cairo_save`/`cairo_restore`, so nothing leaks from
 /// one call into the next. On raster surfaces, scatter markers are pre-rendered once per
-/// (shape, colours, quarter-pixel phase) and composited with exact integer OVER arithmetic,
+/// (shape, colours, 1/16-pixel phase) and composited with exact integer OVER arithmetic,
 /// which gives the same pixels as painting the sprite with Cairo, at a fraction of the cost.
 final class CairoRenderer: Renderer {
     let size: Size
@@ -380,8 +380,8 @@ final class CairoRenderer: Renderer {
             let dx = p.x * k, dy = p.y * k
             guard dx.isFinite, dy.isFinite, abs(dx) < 1e9, abs(dy) < 1e9 else { continue }
             let qx = Int((dx * phases).rounded()), qy = Int((dy * phases).rounded())
-            let ix = qx >> 2, iy = qy >> 2  // floor division by 4 (phases == 4)
-            let px = qx & 3, py = qy & 3
+            let ix = qx >> MarkerSprite.phaseBits, iy = qy >> MarkerSprite.phaseBits  // floor division by phases
+            let px = qx & (MarkerSprite.phases - 1), py = qy & (MarkerSprite.phases - 1)
             let slot = styleIndex * MarkerSprite.phases * MarkerSprite.phases + py * MarkerSprite.phases + px
             let sprite: MarkerSprite
             if let s = sprites[slot] { sprite = s } else {
@@ -506,14 +506,19 @@ private struct VectorMarkerKey: Hashable {
 /// A marker pre-rendered into a small premultiplied ARGB32 image, with the marker centre at
 /// (origin + phase, origin + phase) pixels.
 final class MarkerSprite {
-    static let phases = 4
+    /// Sub-pixel positions per axis (a power of two): marker centres are placed to 1/(2·phases) pixel.
+    static let phaseBits = 4
+    static let phases = 1 << phaseBits
     let surface: OpaquePointer
     let side: Int
     let origin: Int
-    /// Non-empty pixel runs per row: (row, first column, last column + 1).
-    private let runs: [(Int, Int, Int)]
-    private let pixels: UnsafePointer<UInt32>
-    private let rowStride: Int
+    /// Non-empty pixel runs, 3 Int32 each: row, first column, last column + 1; their pixels are
+    /// packed one after the other in `packed` (compact, so thousands of sprites stay in cache).
+    private let runs: UnsafeMutablePointer<Int32>
+    private let runCount: Int
+    private let packed: UnsafeMutablePointer<UInt32>
+    /// The ink bounds within the sprite (for the no-clipping fast path).
+    private let inkX0: Int, inkY0: Int, inkX1: Int, inkY1: Int
 
     init(surface: OpaquePointer, side: Int, origin: Int) {
         self.surface = surface
@@ -521,18 +526,27 @@ final class MarkerSprite {
         self.origin = origin
         let stride = Int(cairo_image_surface_get_stride(surface)) / 4
         let data = UnsafeRawPointer(cairo_image_surface_get_data(surface)!).assumingMemoryBound(to: UInt32.self)
-        var runs: [(Int, Int, Int)] = []
+        var runList: [Int32] = []
+        var pixelList: [UInt32] = []
+        var x0 = side, y0 = side, x1 = 0, y1 = 0
         for y in 0..<side {
             var first = -1, last = -1
             for x in 0..<side where data[y * stride + x] != 0 {
                 if first < 0 { first = x }
                 last = x
             }
-            if first >= 0 { runs.append((y, first, last + 1)) }
+            if first >= 0 {
+                runList += [Int32(y), Int32(first), Int32(last + 1)]
+                for x in first...last { pixelList.append(data[y * stride + x]) }
+                x0 = min(x0, first); x1 = max(x1, last + 1); y0 = min(y0, y); y1 = max(y1, y + 1)
+            }
         }
-        self.runs = runs
-        self.pixels = data
-        self.rowStride = stride
+        runCount = runList.count / 3
+        runs = .allocate(capacity: max(runList.count, 1))
+        runs.initialize(from: runList, count: runList.count)
+        packed = .allocate(capacity: max(pixelList.count, 1))
+        packed.initialize(from: pixelList, count: pixelList.count)
+        inkX0 = x0; inkY0 = y0; inkX1 = x1; inkY1 = y1
     }
 
     /// Cairo/pixman's OVER operator on premultiplied 8-bit channels, with pixman's rounding.
@@ -556,20 +570,29 @@ final class MarkerSprite {
 
     func composite(onto dst: UnsafeMutableRawPointer, stride: Int, x: Int, y: Int,
                    clipX0: Int, clipY0: Int, clipX1: Int, clipY1: Int) {
-        for (ry, r0, r1) in runs {
+        var src = UnsafePointer(packed)
+        let inside = x + inkX0 >= clipX0 && x + inkX1 <= clipX1 && y + inkY0 >= clipY0 && y + inkY1 <= clipY1
+        for r in 0..<runCount {
+            let ry = Int(runs[3 * r]), r0 = Int(runs[3 * r + 1]), r1 = Int(runs[3 * r + 2])
+            defer { src += r1 - r0 }
             let dy = y + ry
-            if dy < clipY0 || dy >= clipY1 { continue }
-            let a = max(r0, clipX0 - x), b = min(r1, clipX1 - x)
-            if a >= b { continue }
-            let row = (dst + dy * stride).assumingMemoryBound(to: UInt32.self)
-            let srow = pixels + ry * rowStride
+            var a = r0, b = r1
+            if !inside {
+                if dy < clipY0 || dy >= clipY1 { continue }
+                a = max(r0, clipX0 - x); b = min(r1, clipX1 - x)
+                if a >= b { continue }
+            }
+            let row = (dst + dy * stride).assumingMemoryBound(to: UInt32.self) + x
+            let s = src - r0
             for sx in a..<b {
-                let s = srow[sx]
-                if s == 0 { continue }
-                row[x + sx] = MarkerSprite.over(s, row[x + sx])
+                let p = s[sx]
+                if p >> 24 == 255 { row[sx] = p } else if p != 0 { row[sx] = MarkerSprite.over(p, row[sx]) }
             }
         }
     }
 
-    deinit {}
+    deinit {
+        runs.deallocate()
+        packed.deallocate()
+    }
 }
