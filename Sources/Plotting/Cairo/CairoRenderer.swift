@@ -361,19 +361,26 @@ final class CairoRenderer: Renderer {
         var lastFill: Color? = nil, lastEdge: Color? = nil
         var styleIndex = -1
         var styles: [(Color?, Color?)] = []
-        var styleLookup: [ColorPair: Int] = [:]
         var sprites = [MarkerSprite?](repeating: nil, count: 0)
-        let dst = UnsafeMutableRawPointer(data)
+        let n = batch.positions.count
+        // Pass 1: sprite and pixel position of every marker (styles found by a short linear search:
+        // a scatter has few distinct colours, and comparing beats hashing two colours per point).
+        var spriteOf = [Int32](repeating: -1, count: n)
+        var posX = [Int32](repeating: 0, count: n), posY = [Int32](repeating: 0, count: n)
+        var spriteList: [MarkerSprite] = []
+        var spriteIndex = [Int32](repeating: -1, count: 0)
+        let perStyle = MarkerSprite.phases * MarkerSprite.phases
+        let sameColors = batch.fillColors.count == batch.edgeColors.count
+            && batch.fillColors.withUnsafeBufferPointer { a in batch.edgeColors.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
         for (i, p) in batch.positions.enumerated() {
             let fill = color(batch.fillColors, i)
-            let edge = batch.edgeWidth > 0 ? color(batch.edgeColors, i) : nil
+            let edge = batch.edgeWidth > 0 ? (sameColors ? fill : color(batch.edgeColors, i)) : nil
             if styleIndex < 0 || fill != lastFill || edge != lastEdge {
-                let pair = ColorPair(fill: fill, edge: edge)
-                if let s = styleLookup[pair] { styleIndex = s } else {
+                if let s = styles.firstIndex(where: { $0.0 == fill && $0.1 == edge }) { styleIndex = s } else {
                     styleIndex = styles.count
                     styles.append((fill, edge))
-                    styleLookup[pair] = styleIndex
-                    sprites += [MarkerSprite?](repeating: nil, count: MarkerSprite.phases * MarkerSprite.phases)
+                    sprites += [MarkerSprite?](repeating: nil, count: perStyle)
+                    spriteIndex += [Int32](repeating: -1, count: perStyle)
                 }
                 lastFill = fill; lastEdge = edge
             }
@@ -382,15 +389,46 @@ final class CairoRenderer: Renderer {
             let qx = Int((dx * phases).rounded()), qy = Int((dy * phases).rounded())
             let ix = qx >> MarkerSprite.phaseBits, iy = qy >> MarkerSprite.phaseBits  // floor division by phases
             let px = qx & (MarkerSprite.phases - 1), py = qy & (MarkerSprite.phases - 1)
-            let slot = styleIndex * MarkerSprite.phases * MarkerSprite.phases + py * MarkerSprite.phases + px
-            let sprite: MarkerSprite
-            if let s = sprites[slot] { sprite = s } else {
+            let slot = styleIndex * perStyle + py * MarkerSprite.phases + px
+            if spriteIndex[slot] < 0 {
                 let (f, e) = styles[styleIndex]
-                sprite = makeSprite(batch, fill: f, edge: e, phaseX: px, phaseY: py)
+                let sprite = makeSprite(batch, fill: f, edge: e, phaseX: px, phaseY: py)
                 sprites[slot] = sprite
+                spriteIndex[slot] = Int32(spriteList.count)
+                spriteList.append(sprite)
             }
-            sprite.composite(onto: dst, stride: stride, x: ix - sprite.origin, y: iy - sprite.origin,
-                             clipX0: cx0, clipY0: cy0, clipX1: cx1, clipY1: cy1)
+            let sp = spriteList[Int(spriteIndex[slot])]
+            let x0 = ix - sp.origin, y0 = iy - sp.origin
+            // Markers wholly outside the clip are dropped here.
+            if x0 + sp.side <= cx0 || x0 >= cx1 || y0 + sp.side <= cy0 || y0 >= cy1 { continue }
+            spriteOf[i] = spriteIndex[slot]; posX[i] = Int32(x0); posY[i] = Int32(y0)
+        }
+        // Pass 2: composite band by band (16 rows of the image stay in cache while every marker
+        // touching them is drawn, in the original order, so overlaps come out exactly the same).
+        let band = 16
+        let bands = (cy1 - cy0 + band - 1) / band
+        var counts = [Int](repeating: 0, count: bands + 1)
+        for i in 0..<n where spriteOf[i] >= 0 {
+            let sp = spriteList[Int(spriteOf[i])]
+            let y0 = max(Int(posY[i]), cy0), y1 = min(Int(posY[i]) + sp.side, cy1) - 1
+            for b in ((y0 - cy0) / band)...((y1 - cy0) / band) { counts[b + 1] += 1 }
+        }
+        for b in 0..<bands { counts[b + 1] += counts[b] }
+        var order = [Int32](repeating: 0, count: counts[bands])
+        var fillAt = counts
+        for i in 0..<n where spriteOf[i] >= 0 {
+            let sp = spriteList[Int(spriteOf[i])]
+            let y0 = max(Int(posY[i]), cy0), y1 = min(Int(posY[i]) + sp.side, cy1) - 1
+            for b in ((y0 - cy0) / band)...((y1 - cy0) / band) { order[fillAt[b]] = Int32(i); fillAt[b] += 1 }
+        }
+        let dst = UnsafeMutableRawPointer(data)
+        for b in 0..<bands {
+            let by0 = cy0 + b * band, by1 = min(by0 + band, cy1)
+            for j in counts[b]..<counts[b + 1] {
+                let i = Int(order[j])
+                spriteList[Int(spriteOf[i])].composite(onto: dst, stride: stride, x: Int(posX[i]), y: Int(posY[i]),
+                                                        clipX0: cx0, clipY0: by0, clipX1: cx1, clipY1: by1)
+            }
         }
         cairo_surface_mark_dirty(surface)
     }
