@@ -24,4 +24,21 @@ final class ShowcaseTests: XCTestCase {
             }
         }
     }
+
+    func testFeatureShowcaseRenders() throws {
+        for (name, make) in Showcase.all {
+            let fig = make()
+            let rec = RecordingRenderer(size: fig.size)
+            let geo = fig.geometry(using: rec)
+            let canvas = Rect(x: 0, y: 0, width: fig.size.width, height: fig.size.height)
+            for t in geo.allTexts { XCTAssertTrue(canvas.contains(t.rect, tolerance: 0.01), "\(name): \(t.text) clipped") }
+            if Self.writes {
+                try FileManager.default.createDirectory(at: Self.outDir, withIntermediateDirectories: true)
+                try fig.save(to: Self.outDir.appendingPathComponent("\(name).png"))
+                if name != "dense-scatter" { try fig.save(to: Self.outDir.appendingPathComponent("\(name).svg")) }
+            } else {
+                _ = try fig.render(format: .png)
+            }
+        }
+    }
 }

@@ -107,3 +107,30 @@ final class StyleAndMarkerTests: XCTestCase {
         XCTAssertTrue(svg.contains("width=\"648pt\""))
     }
 }
+
+final class StyleKeyTests: XCTestCase {
+    func testSetByRcParamsName() throws {
+        var s = Style.whitegrid
+        try s.set("axes.edgecolor", "black")
+        try s.set("grid.linewidth", "0.5")
+        try s.set("axes.grid", "false")
+        try s.set("axes.prop_cycle", "tab10")
+        try s.set("legend.loc", "upper left")
+        try s.set("axes.titlesize", "8")
+        try s.set("figure.layout", "fixed")
+        XCTAssertEqual(s.axesEdgeColor, .black)
+        XCTAssertEqual(s.gridLineWidth, 0.5)
+        XCTAssertFalse(s.grid)
+        XCTAssertEqual(s.colorCycle, Colormap.tab10.colors)
+        XCTAssertEqual(s.legendLocation, .upperLeft)
+        XCTAssertEqual(s.titleSize, 8)
+        XCTAssertEqual(s.layout, .fixed())
+        try s.set("axes.prop_cycle", "red, #00ff00, C0")
+        XCTAssertEqual(s.colorCycle.map(\.hexString), ["#ff0000", "#00ff00", "#1f77b4"])
+        XCTAssertThrowsError(try s.set("axes.edgecolour", "red")) { XCTAssertTrue("\($0)".contains("axes.edgecolour")) }
+        XCTAssertThrowsError(try s.set("grid.linewidth", "wide")) { XCTAssertTrue("\($0)".contains("grid.linewidth")) }
+        XCTAssertThrowsError(try s.set("grid.linewidth", "-1"))
+        XCTAssertThrowsError(try s.set("axes.facecolor", "nocolour"))
+        XCTAssertGreaterThan(Style.keys.count, 50)
+    }
+}

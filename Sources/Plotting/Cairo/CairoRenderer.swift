@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Every call sets its complete state between `cairo_save`/`cairo_restore`, so nothing leaks from
 /// one call into the next. On raster surfaces, scatter markers are pre-rendered once per
-/// (shape, colours, quarter-pixel phase) and composited with exact integer OVER arithmetic,
+/// (shape, colours, 1/16-pixel phase) and composited with exact integer OVER arithmetic,
 /// which gives the same pixels as painting the sprite with Cairo, at a fraction of the cost.
 final class CairoRenderer: Renderer {
     let size: Size
@@ -361,36 +361,74 @@ final class CairoRenderer: Renderer {
         var lastFill: Color? = nil, lastEdge: Color? = nil
         var styleIndex = -1
         var styles: [(Color?, Color?)] = []
-        var styleLookup: [ColorPair: Int] = [:]
         var sprites = [MarkerSprite?](repeating: nil, count: 0)
-        let dst = UnsafeMutableRawPointer(data)
+        let n = batch.positions.count
+        // Pass 1: sprite and pixel position of every marker (styles found by a short linear search:
+        // a scatter has few distinct colours, and comparing beats hashing two colours per point).
+        var spriteOf = [Int32](repeating: -1, count: n)
+        var posX = [Int32](repeating: 0, count: n), posY = [Int32](repeating: 0, count: n)
+        var spriteList: [MarkerSprite] = []
+        var spriteIndex = [Int32](repeating: -1, count: 0)
+        let perStyle = MarkerSprite.phases * MarkerSprite.phases
+        let sameColors = batch.fillColors.count == batch.edgeColors.count
+            && batch.fillColors.withUnsafeBufferPointer { a in batch.edgeColors.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
         for (i, p) in batch.positions.enumerated() {
             let fill = color(batch.fillColors, i)
-            let edge = batch.edgeWidth > 0 ? color(batch.edgeColors, i) : nil
+            let edge = batch.edgeWidth > 0 ? (sameColors ? fill : color(batch.edgeColors, i)) : nil
             if styleIndex < 0 || fill != lastFill || edge != lastEdge {
-                let pair = ColorPair(fill: fill, edge: edge)
-                if let s = styleLookup[pair] { styleIndex = s } else {
+                if let s = styles.firstIndex(where: { $0.0 == fill && $0.1 == edge }) { styleIndex = s } else {
                     styleIndex = styles.count
                     styles.append((fill, edge))
-                    styleLookup[pair] = styleIndex
-                    sprites += [MarkerSprite?](repeating: nil, count: MarkerSprite.phases * MarkerSprite.phases)
+                    sprites += [MarkerSprite?](repeating: nil, count: perStyle)
+                    spriteIndex += [Int32](repeating: -1, count: perStyle)
                 }
                 lastFill = fill; lastEdge = edge
             }
             let dx = p.x * k, dy = p.y * k
             guard dx.isFinite, dy.isFinite, abs(dx) < 1e9, abs(dy) < 1e9 else { continue }
             let qx = Int((dx * phases).rounded()), qy = Int((dy * phases).rounded())
-            let ix = qx >> 2, iy = qy >> 2  // floor division by 4 (phases == 4)
-            let px = qx & 3, py = qy & 3
-            let slot = styleIndex * MarkerSprite.phases * MarkerSprite.phases + py * MarkerSprite.phases + px
-            let sprite: MarkerSprite
-            if let s = sprites[slot] { sprite = s } else {
+            let ix = qx >> MarkerSprite.phaseBits, iy = qy >> MarkerSprite.phaseBits  // floor division by phases
+            let px = qx & (MarkerSprite.phases - 1), py = qy & (MarkerSprite.phases - 1)
+            let slot = styleIndex * perStyle + py * MarkerSprite.phases + px
+            if spriteIndex[slot] < 0 {
                 let (f, e) = styles[styleIndex]
-                sprite = makeSprite(batch, fill: f, edge: e, phaseX: px, phaseY: py)
+                let sprite = makeSprite(batch, fill: f, edge: e, phaseX: px, phaseY: py)
                 sprites[slot] = sprite
+                spriteIndex[slot] = Int32(spriteList.count)
+                spriteList.append(sprite)
             }
-            sprite.composite(onto: dst, stride: stride, x: ix - sprite.origin, y: iy - sprite.origin,
-                             clipX0: cx0, clipY0: cy0, clipX1: cx1, clipY1: cy1)
+            let sp = spriteList[Int(spriteIndex[slot])]
+            let x0 = ix - sp.origin, y0 = iy - sp.origin
+            // Markers wholly outside the clip are dropped here.
+            if x0 + sp.side <= cx0 || x0 >= cx1 || y0 + sp.side <= cy0 || y0 >= cy1 { continue }
+            spriteOf[i] = spriteIndex[slot]; posX[i] = Int32(x0); posY[i] = Int32(y0)
+        }
+        // Pass 2: composite band by band (16 rows of the image stay in cache while every marker
+        // touching them is drawn, in the original order, so overlaps come out exactly the same).
+        let band = 16
+        let bands = (cy1 - cy0 + band - 1) / band
+        var counts = [Int](repeating: 0, count: bands + 1)
+        for i in 0..<n where spriteOf[i] >= 0 {
+            let sp = spriteList[Int(spriteOf[i])]
+            let y0 = max(Int(posY[i]), cy0), y1 = min(Int(posY[i]) + sp.side, cy1) - 1
+            for b in ((y0 - cy0) / band)...((y1 - cy0) / band) { counts[b + 1] += 1 }
+        }
+        for b in 0..<bands { counts[b + 1] += counts[b] }
+        var order = [Int32](repeating: 0, count: counts[bands])
+        var fillAt = counts
+        for i in 0..<n where spriteOf[i] >= 0 {
+            let sp = spriteList[Int(spriteOf[i])]
+            let y0 = max(Int(posY[i]), cy0), y1 = min(Int(posY[i]) + sp.side, cy1) - 1
+            for b in ((y0 - cy0) / band)...((y1 - cy0) / band) { order[fillAt[b]] = Int32(i); fillAt[b] += 1 }
+        }
+        let dst = UnsafeMutableRawPointer(data)
+        for b in 0..<bands {
+            let by0 = cy0 + b * band, by1 = min(by0 + band, cy1)
+            for j in counts[b]..<counts[b + 1] {
+                let i = Int(order[j])
+                spriteList[Int(spriteOf[i])].composite(onto: dst, stride: stride, x: Int(posX[i]), y: Int(posY[i]),
+                                                        clipX0: cx0, clipY0: by0, clipX1: cx1, clipY1: by1)
+            }
         }
         cairo_surface_mark_dirty(surface)
     }
@@ -506,14 +544,19 @@ private struct VectorMarkerKey: Hashable {
 /// A marker pre-rendered into a small premultiplied ARGB32 image, with the marker centre at
 /// (origin + phase, origin + phase) pixels.
 final class MarkerSprite {
-    static let phases = 4
+    /// Sub-pixel positions per axis (a power of two): marker centres are placed to 1/(2·phases) pixel.
+    static let phaseBits = 4
+    static let phases = 1 << phaseBits
     let surface: OpaquePointer
     let side: Int
     let origin: Int
-    /// Non-empty pixel runs per row: (row, first column, last column + 1).
-    private let runs: [(Int, Int, Int)]
-    private let pixels: UnsafePointer<UInt32>
-    private let rowStride: Int
+    /// Non-empty pixel runs, 3 Int32 each: row, first column, last column + 1; their pixels are
+    /// packed one after the other in `packed` (compact, so thousands of sprites stay in cache).
+    private let runs: UnsafeMutablePointer<Int32>
+    private let runCount: Int
+    private let packed: UnsafeMutablePointer<UInt32>
+    /// The ink bounds within the sprite (for the no-clipping fast path).
+    private let inkX0: Int, inkY0: Int, inkX1: Int, inkY1: Int
 
     init(surface: OpaquePointer, side: Int, origin: Int) {
         self.surface = surface
@@ -521,18 +564,27 @@ final class MarkerSprite {
         self.origin = origin
         let stride = Int(cairo_image_surface_get_stride(surface)) / 4
         let data = UnsafeRawPointer(cairo_image_surface_get_data(surface)!).assumingMemoryBound(to: UInt32.self)
-        var runs: [(Int, Int, Int)] = []
+        var runList: [Int32] = []
+        var pixelList: [UInt32] = []
+        var x0 = side, y0 = side, x1 = 0, y1 = 0
         for y in 0..<side {
             var first = -1, last = -1
             for x in 0..<side where data[y * stride + x] != 0 {
                 if first < 0 { first = x }
                 last = x
             }
-            if first >= 0 { runs.append((y, first, last + 1)) }
+            if first >= 0 {
+                runList += [Int32(y), Int32(first), Int32(last + 1)]
+                for x in first...last { pixelList.append(data[y * stride + x]) }
+                x0 = min(x0, first); x1 = max(x1, last + 1); y0 = min(y0, y); y1 = max(y1, y + 1)
+            }
         }
-        self.runs = runs
-        self.pixels = data
-        self.rowStride = stride
+        runCount = runList.count / 3
+        runs = .allocate(capacity: max(runList.count, 1))
+        runs.initialize(from: runList, count: runList.count)
+        packed = .allocate(capacity: max(pixelList.count, 1))
+        packed.initialize(from: pixelList, count: pixelList.count)
+        inkX0 = x0; inkY0 = y0; inkX1 = x1; inkY1 = y1
     }
 
     /// Cairo/pixman's OVER operator on premultiplied 8-bit channels, with pixman's rounding.
@@ -556,20 +608,29 @@ final class MarkerSprite {
 
     func composite(onto dst: UnsafeMutableRawPointer, stride: Int, x: Int, y: Int,
                    clipX0: Int, clipY0: Int, clipX1: Int, clipY1: Int) {
-        for (ry, r0, r1) in runs {
+        var src = UnsafePointer(packed)
+        let inside = x + inkX0 >= clipX0 && x + inkX1 <= clipX1 && y + inkY0 >= clipY0 && y + inkY1 <= clipY1
+        for r in 0..<runCount {
+            let ry = Int(runs[3 * r]), r0 = Int(runs[3 * r + 1]), r1 = Int(runs[3 * r + 2])
+            defer { src += r1 - r0 }
             let dy = y + ry
-            if dy < clipY0 || dy >= clipY1 { continue }
-            let a = max(r0, clipX0 - x), b = min(r1, clipX1 - x)
-            if a >= b { continue }
-            let row = (dst + dy * stride).assumingMemoryBound(to: UInt32.self)
-            let srow = pixels + ry * rowStride
+            var a = r0, b = r1
+            if !inside {
+                if dy < clipY0 || dy >= clipY1 { continue }
+                a = max(r0, clipX0 - x); b = min(r1, clipX1 - x)
+                if a >= b { continue }
+            }
+            let row = (dst + dy * stride).assumingMemoryBound(to: UInt32.self) + x
+            let s = src - r0
             for sx in a..<b {
-                let s = srow[sx]
-                if s == 0 { continue }
-                row[x + sx] = MarkerSprite.over(s, row[x + sx])
+                let p = s[sx]
+                if p >> 24 == 255 { row[sx] = p } else if p != 0 { row[sx] = MarkerSprite.over(p, row[sx]) }
             }
         }
     }
 
-    deinit {}
+    deinit {
+        runs.deallocate()
+        packed.deallocate()
+    }
 }
