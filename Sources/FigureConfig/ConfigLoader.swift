@@ -36,7 +36,8 @@ public enum ConfigLoader {
         var root: ConfigNode
         do {
             root = try ConfigNode.parse(yaml: text, file: file)
-            for o in overrides { try o.apply(to: &root) }
+            // Overrides need a mapping; an empty or non-mapping document is reported as it is.
+            if case .mapping = root.kind { for o in overrides { try o.apply(to: &root) } }
         } catch let e as ConfigError {
             throw ConfigErrors([e])
         } catch {
