@@ -38,6 +38,12 @@ public enum Gallery {
         return try spec.output.formats.map { name in
             let format = OutputFormat(rawValue: name) ?? .png
             do {
+                if format == .png {
+                    let options = PNGCodec.Options(compressionLevel: spec.output.pngCompression)
+                    return (format, try Canvas.render(format: .png, size: fig.size, dpi: fig.dpi,
+                                                      background: fig.backgroundColor ?? fig.style.figureFaceColor,
+                                                      png: options) { fig.draw(into: $0) })
+                }
                 return (format, try fig.render(format: format))
             } catch {
                 throw GalleryError("rendering \(name) failed: \(error)", at: SourceLocation(file: spec.file, line: 1, column: 1), isInputError: false)
