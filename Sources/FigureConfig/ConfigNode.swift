@@ -85,7 +85,7 @@ public struct ConfigNode: Sendable, Hashable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)  // tags are resolved by ScalarValue, not regexes
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         } catch {
