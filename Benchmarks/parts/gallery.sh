@@ -46,3 +46,7 @@ if peers_ready && [ -n "$seed_py" ]; then
 else
   echo "matplotlib baseline skipped (peer venv or seed_figures.py not found); PEERS.md: 5 figures 6.28 s, grid 1.15 s"
 fi
+if [ -x "${CP_BENCH:-}" ]; then
+  echo "in-process stages (cpbench gallery, median of 9):"
+  "$CP_BENCH" gallery Fixtures/configs 9 || true
+fi

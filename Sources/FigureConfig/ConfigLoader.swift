@@ -10,6 +10,8 @@ public enum ConfigLoader {
     public static let maxPixels = 100_000_000.0
     /// The largest number of generated points.
     public static let maxSamples = 10_000_000
+    /// The largest number of generated values (points × features).
+    public static let maxValues = 50_000_000
 
     /// Reads and validates the config at `path`, applying `overrides` in order. CSV files named by the
     /// config are read too (their problems are reported with the CSV's own line and column).
@@ -36,7 +38,8 @@ public enum ConfigLoader {
         var root: ConfigNode
         do {
             root = try ConfigNode.parse(yaml: text, file: file)
-            for o in overrides { try o.apply(to: &root) }
+            // Overrides need a mapping; an empty or non-mapping document is reported as it is.
+            if case .mapping = root.kind { for o in overrides { try o.apply(to: &root) } }
         } catch let e as ConfigError {
             throw ConfigErrors([e])
         } catch {
@@ -138,7 +141,8 @@ final class SpecDecoder {
         // Output
         var output = OutputSpec()
         var name = defaultName
-        if let node = top["output"], let m = r.mapping(node, "output", keys: ["name", "formats", "dpi"]) {
+        if let node = top["output"], let m = r.mapping(node, "output", keys: ["name", "formats", "dpi", "png_compression"]) {
+            if let n = m["png_compression"], let v = r.int(n, "output.png_compression", min: 0, max: 9) { output.pngCompression = v }
             if let n = m["name"], let v = r.string(n, "output.name") {
                 if v.isEmpty || v.contains("/") || v == "." || v == ".." || v.hasPrefix(".") {
                     r.fail("must be a plain file stem without '/' (e.g. segmentation), got '\(v)'", n, "output.name")
@@ -283,6 +287,10 @@ final class SpecDecoder {
             r.missing("needs 'samples' (total number of points) or 'points_per_cluster'", node, path)
         }
         guard let samples else { return nil }
+        if samples * features > ConfigLoader.maxValues {
+            r.fail("\(samples) points × \(features) features is more than \(ConfigLoader.maxValues) values", m["samples"] ?? m["points_per_cluster"] ?? node, path + ".samples")
+            return nil
+        }
         if samples < centers {
             r.fail("\(samples) samples cannot fill \(centers) centres", m["samples"] ?? node, path + ".samples")
         }
@@ -341,6 +349,10 @@ final class SpecDecoder {
                 r.fail("the low/high lists have \(listLen) values but features is \(features)", m[lo.isList ? "low" : "high"]!, path + ".features"); return nil
             }
             d = listLen
+        }
+        if samples * d > ConfigLoader.maxValues {
+            r.fail("\(samples) points × \(d) features is more than \(ConfigLoader.maxValues) values", m["samples"] ?? node, path + ".samples")
+            return nil
         }
         let low = lo.isList ? lo.values : Array(repeating: lo.values[0], count: d)
         let high = hi.isList ? hi.values : Array(repeating: hi.values[0], count: d)

@@ -85,7 +85,7 @@ public struct ConfigNode: Sendable, Hashable {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)  // tags are resolved by ScalarValue, not regexes
         } catch let error as YamlError {
             throw yamlError(error, file: file)
         } catch {
@@ -94,22 +94,30 @@ public struct ConfigNode: Sendable, Hashable {
         guard let root else {
             return ConfigNode(.scalar("", quoted: false), at: SourceLocation(file: file, line: 1, column: 1))
         }
-        return try convert(root, file: file, depth: 0)
+        var budget = maxNodes
+        return try convert(root, file: file, depth: 0, budget: &budget)
     }
 
-    private static func convert(_ node: Node, file: String, depth: Int) throws -> ConfigNode {
+    /// The most values a document may hold after YAML aliases are expanded.
+    static let maxNodes = 2_000_000
+
+    private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws -> ConfigNode {
         let loc = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         guard depth < 64 else { throw ConfigError("the document is nested too deeply", at: loc) }
+        budget -= 1
+        guard budget > 0 else {
+            throw ConfigError("the document is too large (more than \(maxNodes) values once aliases are expanded)", at: loc)
+        }
         switch node {
         case let .scalar(s):
             let quoted = s.style != .plain && s.style != .any
             return ConfigNode(.scalar(s.string, quoted: quoted), at: loc)
         case let .sequence(seq):
-            return ConfigNode(.sequence(try seq.map { try convert($0, file: file, depth: depth + 1) }), at: loc)
+            return ConfigNode(.sequence(try seq.map { try convert($0, file: file, depth: depth + 1, budget: &budget) }), at: loc)
         case let .mapping(map):
             var pairs: [(key: ConfigNode, value: ConfigNode)] = []
             for (k, v) in map {
-                let key = try convert(k, file: file, depth: depth + 1)
+                let key = try convert(k, file: file, depth: depth + 1, budget: &budget)
                 guard key.scalar != nil else {
                     throw ConfigError("a key must be a plain name, not \(key.typeName)", at: key.location)
                 }
@@ -117,7 +125,7 @@ public struct ConfigNode: Sendable, Hashable {
                     throw ConfigError("duplicate key '\(key.scalar!)' (first given at line \(first.key.location.line))",
                                       at: key.location)
                 }
-                pairs.append((key, try convert(v, file: file, depth: depth + 1)))
+                pairs.append((key, try convert(v, file: file, depth: depth + 1, budget: &budget)))
             }
             return ConfigNode(.mapping(pairs), at: loc)
         }

@@ -90,6 +90,8 @@ public struct OutputSpec: Sendable, Hashable {
     public var dpi: Double?
     /// True when `formats` was given in the config.
     public var formatsGiven = false
+    /// zlib level of PNG output, 0…9 (default 1: fastest; 6 gives files a few per cent smaller).
+    public var pngCompression = 1
 
     /// Default output.
     public init() {}
@@ -445,6 +447,8 @@ public enum PointField: String, Sendable, Hashable, CaseIterable {
 
 /// How a layer is coloured (`color:`).
 public enum ColorEncoding: Sendable, Hashable {
+    /// The next colour of the panel's colour cycle, like matplotlib's default (`C0`, then `C1`, …).
+    case automatic
     /// One colour for every mark.
     case fixed(ColorValue)
     /// By a per-point field through a palette.
@@ -484,7 +488,7 @@ public struct LayerSpec: Sendable, Hashable {
     /// Y column (points only; default second column).
     public var y: ColumnRef = .index(1)
     /// Colour.
-    public var color: ColorEncoding = .fixed(.cycle(0))
+    public var color: ColorEncoding = .automatic
     /// Keep only points whose field has this value (`where: {outlier: true}`).
     public var filters: [(field: PointField, value: Int)] = []
     /// Draw one series per value of this field, each with its own legend entry.
