@@ -73,6 +73,8 @@ final class VisualDiffCLITests: XCTestCase {
             XCTAssertEqual(r.status, 2, "\(name): \(r.stdout) \(r.stderr)")
             XCTAssertTrue(r.stderr.contains(name), r.stderr)
             XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            // The same broken file twice is still broken (no same-bytes shortcut).
+            XCTAssertEqual(try CLITests.run(["compare", path, path]).status, 2, name)
         }
         let missing = try CLITests.run(["compare", a, dir.appendingPathComponent("nope.png").path])
         XCTAssertEqual(missing.status, 2)
