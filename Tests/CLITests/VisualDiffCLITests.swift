@@ -53,6 +53,10 @@ final class VisualDiffCLITests: XCTestCase {
         let loose = try CLITests.run(["compare", a, b, "--max-diff-pixels", "100", "--max-tile-rms", "100"])
         XCTAssertEqual(loose.status, 0, loose.stdout)
 
+        let badFlag = try CLITests.run(["compare", a, b, "--threshold", "3"])
+        XCTAssertEqual(badFlag.status, 2)
+        XCTAssertTrue(badFlag.stderr.contains("colorThreshold"), badFlag.stderr)
+
         let size = try CLITests.run(["compare", a, small])
         XCTAssertEqual(size.status, 1)
         XCTAssertTrue(size.stdout.contains("size mismatch"), size.stdout)
