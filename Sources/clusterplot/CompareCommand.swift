@@ -73,47 +73,21 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var tolerance: ToleranceOptions
 
     func run() throws {
-        let tol: Tolerance
-        do { tol = try tolerance.tolerance() } catch {
-            printError("\(error)"); throw ExitCode(2)
-        }
-        if expected.lowercased().hasSuffix(".pdf") && actual.lowercased().hasSuffix(".pdf") {
-            try comparePDFs(tol)
-            return
-        }
-        let images: (RGBAImage, RGBAImage)
-        do { images = try ImageLoader.loadPair(expected, actual) } catch {
-            printError("\(error)"); throw ExitCode(2)
-        }
-        let wantsDiff = diff != nil || crop != nil
-        let result = ImageComparator.compare(expected: images.0, actual: images.1, tolerance: tol, makesDiffImage: wantsDiff)
+        let outcome: FileComparison.Outcome
         do {
-            if let diff, let img = result.diffImage {
+            let tol = try tolerance.tolerance()
+            outcome = try FileComparison.compare(expectedPath: expected, actualPath: actual, tolerance: tol,
+                                                 makesDiffImage: diff != nil, makesCrop: crop != nil)
+            if let diff, let img = outcome.diffImage {
                 try AtomicFile.write(PNGCodec.encode(img), to: URL(fileURLWithPath: diff))
             }
-            if let crop, let region = result.worstRegion {
-                let c = DiffImages.crop(expected: images.0, actual: images.1, diff: result.diffImage, around: region)
-                try AtomicFile.write(PNGCodec.encode(c), to: URL(fileURLWithPath: crop))
+            if let crop, let img = outcome.crop {
+                try AtomicFile.write(PNGCodec.encode(img), to: URL(fileURLWithPath: crop))
             }
         } catch {
             printError("\(error)"); throw ExitCode(2)
         }
-        print(result.summary)
-        if !result.passed { throw ExitCode(1) }
-    }
-
-    func comparePDFs(_ tol: Tolerance) throws {
-        let e: [UInt8], a: [UInt8]
-        do {
-            e = try ImageLoader.readBytes(atPath: expected); a = try ImageLoader.readBytes(atPath: actual)
-            for (path, bytes) in [(expected, e), (actual, a)] where !bytes.starts(with: Array("%PDF-".utf8)) {
-                throw VisualDiffError.unreadable("\(path): not a PDF file")
-            }
-        } catch {
-            printError("\(error)"); throw ExitCode(2)
-        }
-        let r = PDFComparator.compare(expected: e, actual: a, tolerance: tol)
-        print(r.summary)
-        if !r.passed { throw ExitCode(1) }
+        print(outcome.summary)
+        if !outcome.passed { throw ExitCode(1) }
     }
 }

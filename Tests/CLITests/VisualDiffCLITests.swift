@@ -53,6 +53,10 @@ final class VisualDiffCLITests: XCTestCase {
         let loose = try CLITests.run(["compare", a, b, "--max-diff-pixels", "100", "--max-tile-rms", "100"])
         XCTAssertEqual(loose.status, 0, loose.stdout)
 
+        let badFlag = try CLITests.run(["compare", a, b, "--threshold", "3"])
+        XCTAssertEqual(badFlag.status, 2)
+        XCTAssertTrue(badFlag.stderr.contains("colorThreshold"), badFlag.stderr)
+
         let size = try CLITests.run(["compare", a, small])
         XCTAssertEqual(size.status, 1)
         XCTAssertTrue(size.stdout.contains("size mismatch"), size.stdout)
@@ -73,6 +77,8 @@ final class VisualDiffCLITests: XCTestCase {
             XCTAssertEqual(r.status, 2, "\(name): \(r.stdout) \(r.stderr)")
             XCTAssertTrue(r.stderr.contains(name), r.stderr)
             XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+            // The same broken file twice is still broken (no same-bytes shortcut).
+            XCTAssertEqual(try CLITests.run(["compare", path, path]).status, 2, name)
         }
         let missing = try CLITests.run(["compare", a, dir.appendingPathComponent("nope.png").path])
         XCTAssertEqual(missing.status, 2)

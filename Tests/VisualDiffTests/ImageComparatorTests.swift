@@ -138,4 +138,13 @@ final class ImageComparatorTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode(Tolerance.self, from: Data(json.utf8)), t)
         XCTAssertThrowsError(try JSONDecoder().decode(Tolerance.self, from: Data(#"{"colorThreshold":3}"#.utf8)))
     }
+
+    func testManifestOverridesLayerOnTheManifestDefault() throws {
+        let json = #"{"defaultTolerance":{"maxTileRMS":20},"goldens":{"a.png":{"bytes":1,"environment":{},"fileHash":"x","tolerance":{"maxDiffPixels":5}},"b.png":{"bytes":1,"environment":{},"fileHash":"y"}},"version":1}"#
+        let m = try JSONDecoder().decode(GoldenManifest.self, from: Data(json.utf8))
+        XCTAssertEqual(m.tolerance(for: "a.png"), Tolerance(maxDiffPixels: 5, maxTileRMS: 20))
+        XCTAssertEqual(m.tolerance(for: "b.png"), Tolerance(maxTileRMS: 20))
+        XCTAssertEqual(m.tolerance(for: "c.png"), Tolerance(maxTileRMS: 20))
+        XCTAssertEqual(GoldenManifest().tolerance(for: "c.png"), .default)
+    }
 }
