@@ -108,7 +108,8 @@ public enum PDFComparator {
                 ? (pages.allSatisfy { $0.verdict == .identical } ? .identical : .withinTolerance) : .different
             let summary: String
             if let f = failed.first {
-                summary = "page \(f.offset + 1) of \(pages.count) (rasterised at \(dpi) dpi): \(f.element.summary)"
+                let detail = f.element.summary.hasPrefix("FAIL: ") ? String(f.element.summary.dropFirst(6)) : f.element.summary
+                summary = "FAIL: page \(f.offset + 1) of \(pages.count) (rasterised at \(dpi) dpi): \(detail)"
             } else {
                 summary = "PASS PDF bytes differ, \(pages.count) page(s) rasterised at \(dpi) dpi match: \(pages[worst].summary)"
             }
