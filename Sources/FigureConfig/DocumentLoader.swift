@@ -92,9 +92,7 @@ final class DocumentDecoder {
         if node.scalar == "page_break" { return .pageBreak }
         guard let m = r.mapping(node, path, keys: DocumentLoader.blockKinds, what: "a block") else { return nil }
         guard m.count == 1, let (kind, v) = m.first else {
-            if !m.isEmpty || node.scalar == nil {
-                r.fail("a block has exactly one kind (\(r.list(DocumentLoader.blockKinds))), got \(m.count)", node, path)
-            }
+            r.missing("a block has exactly one kind (\(r.list(DocumentLoader.blockKinds))), got \(m.count)", node, path)
             return nil
         }
         let p = "\(path).\(kind)"
