@@ -8,6 +8,7 @@ public struct GoldenManifest: Codable, Equatable, Sendable {
     public struct Entry: Codable, Equatable, Sendable {
         /// Pixel size (PNG only).
         public var width: Int?
+        /// Pixel height (PNG only).
         public var height: Int?
         /// `PixelHash.hash(of:)` of the decoded pixels (PNG only).
         public var pixelHash: String?
@@ -21,6 +22,7 @@ public struct GoldenManifest: Codable, Equatable, Sendable {
         /// `RenderEnvironment.current` when the golden was recorded.
         public var environment: [String: String]
 
+        /// A record; see the properties.
         public init(width: Int? = nil, height: Int? = nil, pixelHash: String? = nil, fileHash: String, bytes: Int,
                     tolerance: Tolerance? = nil, environment: [String: String]) {
             self.width = width; self.height = height; self.pixelHash = pixelHash; self.fileHash = fileHash
@@ -37,12 +39,14 @@ public struct GoldenManifest: Codable, Equatable, Sendable {
     /// Entries by golden file name, e.g. `anomaly.png`.
     public var goldens: [String: Entry]
 
+    /// An empty (or given) manifest of the current format version.
     public init(defaultTolerance: Tolerance? = nil, goldens: [String: Entry] = [:]) {
         version = 1; hashAlgorithm = PixelHash.algorithm; self.defaultTolerance = defaultTolerance; self.goldens = goldens
     }
 
     enum CodingKeys: String, CodingKey { case version, hashAlgorithm, defaultTolerance, goldens }
 
+    /// Decodes a manifest; per-golden tolerance overrides are applied on top of `defaultTolerance`.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1

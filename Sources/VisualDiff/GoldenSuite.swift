@@ -20,6 +20,7 @@ public struct GoldenCaseResult: Sendable {
     public var config: URL
     /// `png` or `pdf`.
     public var format: String
+    /// Passed, failed, missing golden or error.
     public var status: Status
     /// One line: the verdict with its metrics, or the error.
     public var message: String
@@ -36,8 +37,11 @@ public struct GoldenCaseResult: Sendable {
     public var actualBytes: [UInt8]?
     /// Images for reports (PNG bytes), filled when the check keeps artefacts.
     public var expectedPNG: [UInt8]?
+    /// The rendered image (PNG, or the worst PDF page rasterised).
     public var actualPNG: [UInt8]?
+    /// The diff image (see `ImageComparison.diffImage`).
     public var diffPNG: [UInt8]?
+    /// Expected | actual | diff around the worst region, magnified.
     public var cropPNG: [UInt8]?
     /// Wall time of the comparison (excluding rendering), seconds.
     public var seconds: Double
@@ -45,6 +49,7 @@ public struct GoldenCaseResult: Sendable {
 
 /// All results of a `check` run.
 public struct GoldenCheckReport: Sendable {
+    /// One result per rendered file, in config order (PNG before PDF).
     public var cases: [GoldenCaseResult]
     /// Configs whose rendering failed: (config, error message).
     public var renderErrors: [(config: URL, message: String)]
@@ -53,6 +58,7 @@ public struct GoldenCheckReport: Sendable {
     /// The environment of this run.
     public var environment: [String: String]
 
+    /// How many cases have status `s`.
     public func count(_ s: GoldenCaseResult.Status) -> Int { cases.filter { $0.status == s }.count }
 
     /// `clusterplot check`'s exit status: 2 config/render error, else 1 regression, else 3 golden
@@ -72,7 +78,9 @@ public struct GoldenCheckReport: Sendable {
 
 /// Which goldens `update` rewrites.
 public struct GoldenUpdateSelection: OptionSet, Sendable {
+    /// The option bits.
     public let rawValue: Int
+    /// A selection from option bits.
     public init(rawValue: Int) { self.rawValue = rawValue }
     /// Goldens that fail the check (within-tolerance ones are left alone).
     public static let failed = GoldenUpdateSelection(rawValue: 1)
@@ -84,8 +92,11 @@ public struct GoldenUpdateSelection: OptionSet, Sendable {
 
 /// A folder of configs and a folder of goldens: `check` compares (read-only), `update` records.
 public struct GoldenSuite: Sendable {
+    /// Folder of `*.yaml` / `*.yml` configs.
     public var configsDirectory: URL
+    /// Folder of goldens (`<config stem>.<format>`) and `manifest.json`.
     public var goldenDirectory: URL
+    /// Renders one config to bytes per format.
     public var renderer: FigureRenderer
     /// Tolerance when neither the manifest nor an override names one.
     public var defaultTolerance: Tolerance
@@ -96,6 +107,7 @@ public struct GoldenSuite: Sendable {
     /// Configs checked at once (the renderer must then be thread-safe).
     public var jobs: Int
 
+    /// A suite over `configs` and `golden`; see the properties for the options.
     public init(configs: URL, golden: URL, renderer: @escaping FigureRenderer, defaultTolerance: Tolerance = .default,
                 forcesExact: Bool = false, formats: [String] = ["png", "pdf"], jobs: Int = 1) {
         configsDirectory = configs; goldenDirectory = golden; self.renderer = renderer

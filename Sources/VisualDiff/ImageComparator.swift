@@ -3,13 +3,19 @@ import Plotting
 
 /// A pixel rectangle (integer coordinates, top-left origin).
 public struct PixelRect: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Left edge.
     public var x: Int
+    /// Top edge.
     public var y: Int
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
+    /// A rectangle from its origin and size.
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
+    /// `W×H at (X,Y)`.
     public var description: String { "\(width)×\(height) at (\(x),\(y))" }
 }
 
@@ -27,10 +33,13 @@ public struct ImageComparison: Sendable {
         case sizeMismatch = "size-mismatch"
     }
 
+    /// The verdict.
     public var verdict: Verdict
     /// The tolerance the verdict was reached with.
     public var tolerance: Tolerance
+    /// Size of the expected image.
     public var expectedSize: (width: Int, height: Int)
+    /// Size of the actual image.
     public var actualSize: (width: Int, height: Int)
     /// Pixels whose RGBA bytes differ at all.
     public var changedPixels: Int

@@ -14,6 +14,7 @@ public struct PDFComparison: Sendable {
         /// Bytes differ and no rasteriser (`pdftoppm`) is available to judge the pixels.
         case undecided
     }
+    /// The verdict.
     public var verdict: Verdict
     /// Per-page image comparisons (empty when the normalised bytes matched or nothing could be rasterised).
     public var pages: [ImageComparison]
@@ -23,6 +24,7 @@ public struct PDFComparison: Sendable {
     public var worstPage: Int?
     /// One line describing the result.
     public var summary: String
+    /// Identical or within tolerance.
     public var passed: Bool { verdict == .identical || verdict == .withinTolerance }
 }
 

@@ -138,6 +138,7 @@ public enum VisualDiffError: Error, CustomStringConvertible, Sendable, Equatable
     /// A refused or failed golden update.
     case update(String)
 
+    /// The message, naming the file where there is one.
     public var description: String {
         switch self {
         case .unreadable(let m), .invalidManifest(let m), .update(let m): return m
