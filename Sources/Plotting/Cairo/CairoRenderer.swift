@@ -250,6 +250,8 @@ final class CairoRenderer: Renderer {
     /// glyphs of a one-glyph Type 3 font, one `show_glyphs` per run of equal colour: the outline is
     /// stored once, each marker costs a few bytes of text positioning, and Cairo analyses one
     /// operation per run instead of one per marker. Returns false when the batch does not qualify.
+    /// (Not for SVG: Cairo's SVG writer turns the glyph's stroke into trapezoids, which browsers may
+    /// render with hairline seams; SVG markers stay paths.)
     private func drawGlyphMarkers(_ batch: MarkerBatch) -> Bool {
         let n = batch.positions.count
         guard n >= 8 else { return false }
