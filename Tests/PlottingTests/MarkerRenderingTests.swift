@@ -39,7 +39,7 @@ final class MarkerRenderingTests: XCTestCase {
         let k = 100.0 / 72
         var pos: [Point] = [], cols: [Color] = []
         let palette = Colormap.accent.colors.map { $0.withAlpha(0.6) } + Colormap.tab10.colors
-        for i in 0..<400 {
+        for i in 0..<800 {
             let px = Double(20 + (i * 37) % 380) + Double(i % 4) / 4, py = Double(20 + (i * 53) % 240) + Double((i / 4) % 4) / 4
             pos.append(Point(x: px / k, y: py / k))
             cols.append(palette[i % palette.count])
@@ -51,7 +51,7 @@ final class MarkerRenderingTests: XCTestCase {
     func testStampedMarkersLookLikeArcsAnywhere() throws {
         var seed: UInt64 = 42
         func rnd() -> Double { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Double(seed >> 11) / 9007199254740992 }
-        let pos = (0..<600).map { _ in Point(x: 5 + rnd() * 290, y: 5 + rnd() * 190) }
+        let pos = (0..<1000).map { _ in Point(x: 5 + rnd() * 290, y: 5 + rnd() * 190) }
         let palette = Colormap.viridis.colors(for: [0, 1, 2, 3]) + [Color(name: "red")!.withAlpha(0.6)]
         let cols = pos.indices.map { palette[$0 % palette.count] }
         for (shape, ew) in [(Marker.circle.path(area: 20), 1.0), (Marker.circle.path(area: 5), 1.0), (Marker.square.path(area: 36), 0.0),

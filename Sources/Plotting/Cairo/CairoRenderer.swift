@@ -198,14 +198,21 @@ final class CairoRenderer: Renderer {
     func drawMarkers(_ batch: MarkerBatch) {
         guard !batch.positions.isEmpty, !batch.shape.isEmpty,
               !(batch.fillColors.isEmpty && (batch.edgeColors.isEmpty || batch.edgeWidth <= 0)) else { return }
-        if isRaster, cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32 {
+        if isRaster, cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32,
+           batch.positions.count >= MarkerSprite.minimumBatch, markerReachPixels(batch) <= MarkerSprite.maximumReach {
             stampMarkers(batch)
         } else {
             drawVectorMarkers(batch)
         }
     }
 
-    /// Vector output: one marker definition per colour pair, placed at each position, so a PDF
+    /// How far a marker's ink reaches from its centre, in device pixels.
+    private func markerReachPixels(_ batch: MarkerBatch) -> Double {
+        let b = batch.shape.controlBounds ?? Rect(x: 0, y: 0, width: 0, height: 0)
+        return (max(abs(b.minX), abs(b.maxX), abs(b.minY), abs(b.maxY)) + batch.edgeWidth) * pixelsPerPoint
+    }
+
+    /// Vector output (and small or huge raster batches: exact paths): one marker definition per colour pair, placed at each position, so a PDF
     /// holds the outline once instead of once per point.
     private func drawVectorMarkers(_ batch: MarkerBatch) {
         if reusesVectorMarkers && drawGlyphMarkers(batch) { return }
@@ -549,6 +556,10 @@ final class MarkerSprite {
     /// Sub-pixel positions per axis (a power of two): marker centres are placed to 1/(2·phases) pixel.
     static let phaseBits = 4
     static let phases = 1 << phaseBits
+    /// Batches smaller than this are drawn as paths (exact, and just as fast when few).
+    static let minimumBatch = 512
+    /// Markers reaching further than this many pixels are drawn as paths (sprites would be big).
+    static let maximumReach = 32.0
     let surface: OpaquePointer
     let side: Int
     let origin: Int
