@@ -64,3 +64,31 @@ final class MarkerRenderingTests: XCTestCase {
         }
     }
 }
+
+final class CrispLineTests: XCTestCase {
+    func testGridLinesAndSpinesAreWholePixels() throws {
+        let fig = Figure(width: 4, height: 3, dpi: 100, style: .whitegrid)
+        fig.axes().plot(x: [0, 10], y: [0, 10], lineStyle: nil)
+        let img = try PNGCodec.decode(try fig.render(format: .png))
+        let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
+        let a = geo.axes[0], k = fig.dpi / 72
+        // A pixel row halfway between two horizontal grid lines, across the axes and its spines.
+        let t = a.yTicks.visible.map(\.value)
+        let yData = (t[1] + t[2]) / 2
+        let y = Int(((a.rect.maxY - (yData - a.yLimits.lowerBound) / (a.yLimits.upperBound - a.yLimits.lowerBound) * a.rect.height) * k).rounded())
+        let x0 = Int(a.rect.minX * k) - 3, x1 = Int(a.rect.maxX * k) + 3
+        var runs: [Int] = []
+        var run = 0
+        for x in x0...x1 {
+            let p = img.pixel(x: x, y: y)
+            XCTAssertTrue(p.r == 255 || p.r == 204, "pixel \(x),\(y) is \(p.r): a blurred line")
+            if p.r == 204 { run += 1 } else if run > 0 { runs.append(run); run = 0 }
+        }
+        if run > 0 { runs.append(run) }
+        // The spines at 1.25 pt (1.74 px) are two pixels wide, the grid at 1 pt (1.39 px) one.
+        XCTAssertEqual(runs.first, 2, "\(runs)")
+        XCTAssertEqual(runs.last, 2, "\(runs)")
+        XCTAssertGreaterThanOrEqual(runs.count, 5)
+        XCTAssertTrue(runs.dropFirst().dropLast().allSatisfy { $0 == 1 }, "\(runs)")
+    }
+}

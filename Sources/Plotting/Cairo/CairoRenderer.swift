@@ -60,7 +60,11 @@ final class CairoRenderer: Renderer {
             setSource(fill)
             if stroke != nil { cairo_fill_preserve(context) } else { cairo_fill(context) }
         }
-        if let stroke {
+        if var stroke {
+            if snap {
+                // Whole device pixels wide, so a snapped line has no half-covered neighbours.
+                stroke.width = max(1, snapWidth.rounded()) / pixelsPerPoint
+            }
             apply(stroke)
             cairo_stroke(context)
         }
