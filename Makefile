@@ -31,15 +31,13 @@ test: deps
 	  failed=$$(echo "$$line" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
 	  echo "$$((total - failed)) passed, $$failed failed"; exit $$status
 
-## demo: release build, then render the seed gallery into out/
+## demo: release build, then render the seed gallery, the handout, the slide deck and the animation into out/
 demo: release
 	@mkdir -p out
-	@if ls Fixtures/configs/*.yaml >/dev/null 2>&1 && .build/release/clusterplot help render >/dev/null 2>&1; then \
-	  .build/release/clusterplot render Fixtures/configs --out out --format png,pdf,svg; \
-	else \
-	  echo "demo: the gallery is not built yet; the binary is at .build/release/clusterplot"; \
-	  .build/release/clusterplot --version; \
-	fi
+	.build/release/clusterplot render Fixtures/configs --out out --format png,pdf,svg
+	.build/release/clusterplot handout Fixtures/handouts/clustering-handout.yaml -o out/clustering-handout.pdf
+	.build/release/clusterplot handout Fixtures/handouts/clustering-slides.yaml -o out/clustering-slides.pdf
+	.build/release/clusterplot animate Fixtures/configs/iterations.yaml -o out/iterations-animation.png
 
 ## bench: timings against the baselines named in the issues (uses ../shared/bench when present)
 bench: release

@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "FigureConfig", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Gallery", dependencies: ["Plotting", "Clustering", "FigureConfig"]),
         .target(name: "VisualDiff", dependencies: ["Plotting"]),
-        .target(name: "Handout", dependencies: ["Plotting", "FigureConfig", "Gallery", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Handout", dependencies: ["Plotting", "Clustering", "FigureConfig", "Gallery", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "clusterplot",
             dependencies: [

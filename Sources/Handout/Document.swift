@@ -15,10 +15,11 @@ public enum PageFormat: String, Sendable, CaseIterable {
 }
 
 /// A figure to place on a page: its natural size in points and how to draw it (as vectors).
-public struct FigureContent: Sendable {
+/// Built and drawn on one thread (the closure usually holds a Plotting `Figure`).
+public struct FigureContent: @unchecked Sendable {
     public var size: Size
-    public var draw: @Sendable (Renderer) -> Void
-    public init(size: Size, draw: @escaping @Sendable (Renderer) -> Void) { self.size = size; self.draw = draw }
+    public var draw: (Renderer) -> Void
+    public init(size: Size, draw: @escaping (Renderer) -> Void) { self.size = size; self.draw = draw }
 }
 
 /// One block of a document, in reading order.

@@ -253,17 +253,22 @@ final class Paginator {
         y += s * 0.6
         let top = y
         let bodyHeight = content.maxY - top
-        let figureWidth = figure == nil ? 0 : (bullets.isEmpty ? content.width : content.width * 0.62)
-        let textWidth = content.width - figureWidth - (figure != nil && !bullets.isEmpty ? s : 0)
+        // Wide figures (the 9×4 in scatter plots) go under the bullets at full width; square-ish
+        // ones (an iteration panel, the elbow) sit right of the bullets.
+        let stacked = figure.map { $0.size.width / $0.size.height > 1.5 } ?? false
+        let figureWidth = figure == nil ? 0 : (bullets.isEmpty || stacked ? content.width : content.width * 0.55)
+        let textWidth = stacked || figure == nil ? content.width : content.width - figureWidth - s
+        var textBottom = top
         if !bullets.isEmpty {
             let indent = s * 1.2
             var by = top
             var size = s
-            // Shrink the bullets (down to 60 %) until they fit the slide, with a warning.
+            let available = stacked ? bodyHeight * 0.4 : bodyHeight
+            // Shrink the bullets (down to 60 %) until they fit their space, with a warning.
             func height(_ size: Double) -> Double {
                 bullets.reduce(0) { $0 + TextBlockLayout($1, width: textWidth - indent, base: style(size), lineSpacing: 1.3, measure: measure).height + size * 0.4 }
             }
-            while height(size) > bodyHeight && size > s * 0.6 { size *= 0.92 }
+            while height(size) > available && size > s * 0.6 { size *= 0.92 }
             if size < s { warnings.append(String(format: "slide '%@': bullets shrunk to %.1f pt to fit", title, size)) }
             for b in bullets {
                 let l = layout(b, width: textWidth - indent, size: size)
@@ -275,12 +280,14 @@ final class Paginator {
                 }
                 by += l.height + size * 0.4
             }
+            textBottom = by
         }
         if let f = figure {
-            let boxW = figureWidth, boxH = bodyHeight
+            let boxTop = stacked ? textBottom + s * 0.3 : top
+            let boxW = figureWidth, boxH = content.maxY - boxTop
             let scale = min(boxW / f.size.width, boxH / f.size.height)
             let w = f.size.width * scale, h = f.size.height * scale
-            let origin = Point(x: content.maxX - boxW + (boxW - w) / 2, y: top + (boxH - h) / 2)
+            let origin = Point(x: content.maxX - boxW + (boxW - w) / 2, y: boxTop + (boxH - h) / 2)
             add { r in Self.drawFigure(f, in: r, origin: origin, scale: scale) }
         }
         _ = notes

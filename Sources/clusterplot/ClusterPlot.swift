@@ -10,6 +10,7 @@ struct ClusterPlot: ParsableCommand {
         abstract: "Render publication-quality clustering figures from YAML configs with Cairo.",
         discussion: "No desktop, no browser, no Python: PNG, PDF and SVG straight from a config file.",
         version: version,
-        subcommands: []
+        subcommands: [RenderCommand.self, DataCommand.self, ValidateCommand.self, InitCommand.self,
+                      CompareCommand.self, CheckCommand.self, UpdateCommand.self, HandoutCommand.self, AnimateCommand.self]
     )
 }

@@ -11,7 +11,7 @@ public struct Table: Sendable {
         case integer(Int)
         case empty
 
-        var isNumeric: Bool {
+        public var isNumeric: Bool {
             switch self { case .number, .integer: return true; default: return false }
         }
 
@@ -60,6 +60,9 @@ public struct Table: Sendable {
     public var style = Style()
     /// Background colours of single cells, keyed by (row, column).
     public var highlights: [CellIndex: Color] = [:]
+    /// The columns a "highlight the row minimum" rule should compare, when not all numeric columns
+    /// (e.g. only the distance columns of a distance table). Nil: every numeric column.
+    public var highlightColumns: [Int]?
 
     /// A cell position.
     public struct CellIndex: Hashable, Sendable {

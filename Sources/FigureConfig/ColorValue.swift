@@ -1,0 +1,97 @@
+import Foundation
+
+/// A colour as written in a config: a name (`red`, `tab:blue`, any CSS4 name), hex (`#f0027f`,
+/// `#f0027f80`, `#f00`), a grey level (`"0.8"`), or a colour-cycle entry of the figure's style (`C0`…`C9`).
+public enum ColorValue: Sendable, Hashable, CustomStringConvertible {
+    /// A fixed colour with components in 0…1.
+    case rgba(red: Double, green: Double, blue: Double, alpha: Double)
+    /// The n-th colour of the style's colour cycle (`C0` is the first).
+    case cycle(Int)
+
+    /// Parses a colour, or returns nil.
+    public init?(parsing text: String) {
+        let s = text.trimmingCharacters(in: .whitespaces)
+        if s.hasPrefix("#") {
+            guard let c = ColorValue.hex(s) else { return nil }
+            self = c
+            return
+        }
+        if s.count == 2, s.first == "C", let d = s.last?.wholeNumberValue {
+            self = .cycle(d)
+            return
+        }
+        if let hex = ColorTables.named[s.lowercased()] ?? ColorTables.named[s] {
+            self = ColorValue.hex(hex)!
+            return
+        }
+        if let v = Double(s), v >= 0, v <= 1, s.first?.isNumber == true || s.first == "." {
+            self = .rgba(red: v, green: v, blue: v, alpha: 1)
+            return
+        }
+        return nil
+    }
+
+    static func hex(_ s: String) -> ColorValue? {
+        var h = String(s.dropFirst())
+        guard h.allSatisfy(\.isHexDigit) else { return nil }
+        if h.count == 3 || h.count == 4 { h = h.map { "\($0)\($0)" }.joined() }
+        guard h.count == 6 || h.count == 8, let v = UInt32(h, radix: 16) else { return nil }
+        let n = h.count == 8 ? v : (v << 8 | 0xff)
+        func c(_ shift: UInt32) -> Double { Double((n >> shift) & 0xff) / 255 }
+        return .rgba(red: c(24), green: c(16), blue: c(8), alpha: c(0))
+    }
+
+    /// Every colour name accepted (for suggestions).
+    public static var names: [String] { Array(ColorTables.named.keys).sorted() }
+
+    /// `#rrggbb` (plus alpha when not opaque) or `C<n>`.
+    public var description: String {
+        switch self {
+        case let .cycle(n): return "C\(n)"
+        case let .rgba(r, g, b, a):
+            func h(_ x: Double) -> String {
+                let v = Int((x * 255).rounded())
+                return String(v, radix: 16).count == 1 ? "0" + String(v, radix: 16) : String(v, radix: 16)
+            }
+            return "#" + h(r) + h(g) + h(b) + (a < 1 ? h(a) : "")
+        }
+    }
+}
+
+/// A list of colours for categories (cluster 0, 1, …): a named qualitative colormap or explicit colours.
+public struct Palette: Sendable, Hashable {
+    /// The colormap name when the palette came from one (`Accent`), else nil.
+    public var name: String?
+    /// The colours, in order.
+    public var colors: [ColorValue]
+
+    /// Creates a palette from explicit colours.
+    public init(colors: [ColorValue], name: String? = nil) {
+        self.colors = colors
+        self.name = name
+    }
+
+    /// A named listed colormap (`Accent`, `Set2`, `tab10`, `deep`, …), or nil.
+    public init?(colormap name: String) {
+        guard let hexes = ColorTables.colormaps[name]
+            ?? ColorTables.colormaps.first(where: { $0.key.lowercased() == name.lowercased() })?.value else { return nil }
+        self.name = name
+        self.colors = hexes.compactMap(ColorValue.hex)
+    }
+
+    /// Names of the built-in colormaps.
+    public static var colormapNames: [String] { ColorTables.colormaps.keys.sorted() }
+
+    /// The colour for category `value` when the categories present run from `lowest` to `highest`.
+    ///
+    /// Named colormaps follow matplotlib's `scatter(c=labels, cmap=name)`: the value is normalised to
+    /// 0…1 over the categories present and picks entry `min(Int(x × N), N − 1)`, so labels 0…3 with
+    /// Accent pick entries 0, 2, 5 and 7. Explicit colour lists are indexed directly (cycling).
+    public func color(for value: Int, lowest: Int, highest: Int) -> ColorValue {
+        guard !colors.isEmpty else { return .cycle(0) }
+        if name == nil { return colors[((value % colors.count) + colors.count) % colors.count] }
+        let n = colors.count
+        let x = highest > lowest ? Double(value - lowest) / Double(highest - lowest) : 0
+        return colors[max(0, min(Int(x * Double(n)), n - 1))]
+    }
+}

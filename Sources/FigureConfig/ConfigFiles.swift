@@ -1,0 +1,30 @@
+import Foundation
+
+/// Finds config files from command-line paths.
+public enum ConfigFiles {
+    /// Expands each path: a file stays as it is; a folder gives its `*.yaml` and `*.yml` files
+    /// (not recursive), sorted by name. Missing paths and empty folders are reported as errors
+    /// (`PATH:1:1: …`) alongside the files that were found.
+    public static func expand(_ paths: [String]) -> (files: [String], errors: [ConfigError]) {
+        var files: [String] = []
+        var errors: [ConfigError] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                errors.append(ConfigError("no such file or folder", at: SourceLocation(file: path, line: 1, column: 1)))
+                continue
+            }
+            if !isDir.boolValue { files.append(path); continue }
+            let names = ((try? fm.contentsOfDirectory(atPath: path)) ?? [])
+                .filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
+                .sorted()
+            if names.isEmpty {
+                errors.append(ConfigError("the folder has no *.yaml or *.yml configs", at: SourceLocation(file: path, line: 1, column: 1)))
+            }
+            let dir = path.hasSuffix("/") ? String(path.dropLast()) : path
+            files += names.map { "\(dir)/\($0)" }
+        }
+        return (files, errors)
+    }
+}

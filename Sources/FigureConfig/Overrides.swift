@@ -1,0 +1,114 @@
+import Foundation
+/// One command-line override, `KEY.PATH=VALUE` (`--set data.blobs.samples=500`).
+///
+/// The value is read as a YAML scalar or flow collection (`500`, `true`, `[12, 8]`, `"text"`). Path
+/// components are mapping keys or, inside lists, 0-based indices (`panels.0.title=Hello`).
+public struct Override: Sendable, Hashable {
+    /// The argument as typed, used as the "file" of error messages (`--set figure.dpi=0`).
+    public var label: String
+    /// The key path components.
+    public var path: [String]
+    /// The raw value text.
+    public var value: String
+    /// Column (1-based, within `label`) where each path component starts, and where the value starts.
+    var componentColumns: [Int]
+    var valueColumn: Int
+
+    /// Parses `KEY.PATH=VALUE`; `option` is the flag shown in messages (`--set`).
+    public init(parsing argument: String, option: String = "--set") throws {
+        label = "\(option) \(argument)"
+        let prefix = option.count + 1
+        guard let eq = argument.firstIndex(of: "=") else {
+            throw ConfigError("expected KEY=VALUE, e.g. data.blobs.samples=500", at: SourceLocation(file: label, line: 1, column: prefix + 1))
+        }
+        let key = String(argument[..<eq])
+        value = String(argument[argument.index(after: eq)...])
+        valueColumn = prefix + key.count + 2
+        var comps: [String] = []
+        var cols: [Int] = []
+        var col = prefix + 1
+        for part in key.split(separator: ".", omittingEmptySubsequences: false) {
+            comps.append(String(part))
+            cols.append(col)
+            col += part.count + 1
+        }
+        guard !key.isEmpty, comps.allSatisfy({ !$0.isEmpty }) else {
+            throw ConfigError("the key path '\(key)' has an empty part", at: SourceLocation(file: label, line: 1, column: prefix + 1))
+        }
+        path = comps
+        componentColumns = cols
+    }
+
+    /// An override produced by a dedicated CLI option (`--dpi 200` → `output.dpi`).
+    public init(path: [String], value: String, label: String) {
+        self.label = label
+        self.path = path
+        self.value = value
+        componentColumns = Array(repeating: 1, count: path.count)
+        valueColumn = 1
+    }
+
+    func location(ofComponent i: Int) -> SourceLocation {
+        SourceLocation(file: label, line: 1, column: componentColumns[min(i, componentColumns.count - 1)])
+    }
+
+    /// Applies the override to a document tree.
+    func apply(to root: inout ConfigNode) throws {
+        var parsed = try ConfigNode.parse(yaml: value.isEmpty ? "''" : value, file: label)
+        parsed.shift(columns: valueColumn - 1)
+        try set(&root, index: 0, to: parsed)
+    }
+
+    private func set(_ node: inout ConfigNode, index i: Int, to value: ConfigNode) throws {
+        let key = path[i]
+        let keyPath = path[...i].joined(separator: ".")
+        let isLast = i == path.count - 1
+        switch node.kind {
+        case var .mapping(pairs):
+            if let j = pairs.firstIndex(where: { $0.key.scalar == key }) {
+                if isLast { pairs[j].value = value } else { try set(&pairs[j].value, index: i + 1, to: value) }
+            } else {
+                let keyNode = ConfigNode(.scalar(key, quoted: false), at: location(ofComponent: i))
+                var child = ConfigNode(.mapping([]), at: location(ofComponent: i))
+                if isLast { child = value } else { try set(&child, index: i + 1, to: value) }
+                pairs.append((keyNode, child))
+            }
+            node.kind = .mapping(pairs)
+        case var .sequence(items):
+            guard let j = Int(key), j >= 0 else {
+                throw ConfigError("'\(path[..<i].joined(separator: "."))' is a list; use a 0-based index instead of '\(key)'",
+                                  at: location(ofComponent: i), keyPath: keyPath)
+            }
+            guard j < items.count else {
+                throw ConfigError("index \(j) is out of range: the list has \(items.count) item\(items.count == 1 ? "" : "s")",
+                                  at: location(ofComponent: i), keyPath: keyPath)
+            }
+            if isLast { items[j] = value } else { try set(&items[j], index: i + 1, to: value) }
+            node.kind = .sequence(items)
+        case .scalar:
+            if node.isNull {
+                node = ConfigNode(.mapping([]), at: location(ofComponent: i))
+                try set(&node, index: i, to: value)
+                return
+            }
+            throw ConfigError("cannot set '\(key)': '\(path[..<i].joined(separator: "."))' is \(node.typeName) (\(node.location)), not a mapping",
+                              at: location(ofComponent: i), keyPath: keyPath)
+        }
+    }
+}
+
+extension ConfigNode {
+    /// Moves every first-line location right by `columns` (values parsed out of a `--set` argument).
+    mutating func shift(columns: Int) {
+        if location.line == 1 { location.column += columns }
+        switch kind {
+        case .scalar: break
+        case var .sequence(items):
+            for j in items.indices { items[j].shift(columns: columns) }
+            kind = .sequence(items)
+        case var .mapping(pairs):
+            for j in pairs.indices { pairs[j].key.shift(columns: columns); pairs[j].value.shift(columns: columns) }
+            kind = .mapping(pairs)
+        }
+    }
+}

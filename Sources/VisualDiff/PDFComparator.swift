@@ -1,0 +1,149 @@
+import Foundation
+import Plotting
+
+/// The outcome of comparing two PDFs.
+public struct PDFComparison: Sendable {
+    /// How the PDFs relate.
+    public enum Verdict: String, Sendable {
+        /// Byte-identical after normalisation (dates and producer removed).
+        case identical
+        /// Bytes differ, but every page rasterises within tolerance.
+        case withinTolerance = "within-tolerance"
+        /// Pages differ beyond tolerance, or the page counts differ.
+        case different
+        /// Bytes differ and no rasteriser (`pdftoppm`) is available to judge the pixels.
+        case undecided
+    }
+    public var verdict: Verdict
+    /// Per-page image comparisons (empty when the normalised bytes matched or nothing could be rasterised).
+    public var pages: [ImageComparison]
+    /// Rasterised pages (PNG bytes) of the worst page: expected, actual (for reports).
+    public var worstPagePNGs: (expected: [UInt8], actual: [UInt8])?
+    /// Index of the worst page.
+    public var worstPage: Int?
+    /// One line describing the result.
+    public var summary: String
+    public var passed: Bool { verdict == .identical || verdict == .withinTolerance }
+}
+
+/// Compares PDFs: normalised bytes first; when they differ, rasterises both with `pdftoppm`
+/// (poppler-utils) and compares the pages as images.
+public enum PDFComparator {
+    /// Lines naming these keys are dropped before byte comparison.
+    static let volatileKeys = ["/CreationDate", "/ModDate", "/Producer"]
+
+    /// The PDF without lines that carry `/CreationDate`, `/ModDate` or `/Producer`.
+    public static func normalized(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        let keys = volatileKeys.map { Array($0.utf8) }
+        var start = 0
+        bytes.withUnsafeBufferPointer { p in
+            func lineHasKey(_ s: Int, _ e: Int) -> Bool {
+                guard e - s >= 6 else { return false }
+                var i = s
+                while i < e {
+                    if p[i] == 0x2F /* / */ {
+                        for k in keys where i + k.count <= e {
+                            var m = true
+                            for j in 0..<k.count where p[i + j] != k[j] { m = false; break }
+                            if m { return true }
+                        }
+                    }
+                    i += 1
+                }
+                return false
+            }
+            var i = 0
+            while i <= p.count {
+                if i == p.count || p[i] == 0x0A {
+                    let end = min(i + 1, p.count)
+                    if !lineHasKey(start, i) { out.append(contentsOf: p[start..<end]) }
+                    start = i + 1
+                }
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// FNV-1a 64 of the normalised bytes, as hex.
+    public static func normalizedHash(_ bytes: [UInt8]) -> String { PixelHash.hex(PixelHash.fnv1a(normalized(bytes))) }
+
+    /// The `pdftoppm` executable on PATH, if any.
+    public static let rasterizer: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/pdftoppm" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// Compares two PDFs.
+    /// - Parameter dpi: rasterisation resolution for the pixel fallback.
+    public static func compare(expected: [UInt8], actual: [UInt8], tolerance: Tolerance = .default,
+                               dpi: Int = 72, rasterizer: String? = PDFComparator.rasterizer) -> PDFComparison {
+        if expected == actual || normalized(expected) == normalized(actual) {
+            return PDFComparison(verdict: .identical, pages: [], worstPagePNGs: nil, worstPage: nil,
+                                 summary: "PASS identical PDF (normalised bytes)")
+        }
+        guard let rasterizer else {
+            return PDFComparison(verdict: .undecided, pages: [], worstPagePNGs: nil, worstPage: nil,
+                                 summary: "FAIL: PDF bytes differ and pdftoppm is not installed to compare pixels (apt-get install poppler-utils)")
+        }
+        do {
+            let e = try rasterize(expected, dpi: dpi, tool: rasterizer)
+            let a = try rasterize(actual, dpi: dpi, tool: rasterizer)
+            guard e.count == a.count else {
+                return PDFComparison(verdict: .different, pages: [], worstPagePNGs: nil, worstPage: nil,
+                                     summary: "FAIL: \(a.count) pages, expected \(e.count)")
+            }
+            var pages: [ImageComparison] = []
+            var worst = 0, worstScore = -1.0
+            for i in 0..<e.count {
+                let c = ImageComparator.compare(expected: try PNGCodec.decode(e[i]), actual: try PNGCodec.decode(a[i]), tolerance: tolerance)
+                let score = c.verdict == .sizeMismatch ? .infinity : Double(c.significantPixels) + c.worstTileRMS
+                if score > worstScore { worstScore = score; worst = i }
+                pages.append(c)
+            }
+            let failed = pages.enumerated().filter { !$0.element.passed }
+            let verdict: PDFComparison.Verdict = failed.isEmpty
+                ? (pages.allSatisfy { $0.verdict == .identical } ? .identical : .withinTolerance) : .different
+            let summary: String
+            if let f = failed.first {
+                summary = "page \(f.offset + 1) of \(pages.count) (rasterised at \(dpi) dpi): \(f.element.summary)"
+            } else {
+                summary = "PASS PDF bytes differ, \(pages.count) page(s) rasterised at \(dpi) dpi match: \(pages[worst].summary)"
+            }
+            return PDFComparison(verdict: verdict, pages: pages, worstPagePNGs: (e[worst], a[worst]), worstPage: worst, summary: summary)
+        } catch {
+            return PDFComparison(verdict: .different, pages: [], worstPagePNGs: nil, worstPage: nil,
+                                 summary: "FAIL: cannot rasterise PDF: \(error)")
+        }
+    }
+
+    /// Rasterises every page with pdftoppm into PNG bytes.
+    static func rasterize(_ pdf: [UInt8], dpi: Int, tool: String) throws -> [[UInt8]] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-pdf-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in.pdf")
+        try Data(pdf).write(to: input)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = ["-r", "\(dpi)", "-png", input.path, dir.appendingPathComponent("page").path]
+        p.standardOutput = FileHandle.nullDevice
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let msg = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else {
+            throw VisualDiffError.unreadable("pdftoppm: \(String(decoding: msg, as: UTF8.self).split(separator: "\n").first ?? "failed")")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }
+            .sorted { a, b in
+                // page-1.png, page-2.png … page-10.png (pdftoppm zero-pads only to the page count's width)
+                a.count != b.count ? a.count < b.count : a < b
+            }
+        return try files.map { try ImageLoader.readBytes(atPath: dir.appendingPathComponent($0).path) }
+    }
+}

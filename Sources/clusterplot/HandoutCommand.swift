@@ -1,0 +1,119 @@
+import ArgumentParser
+import FigureConfig
+import Foundation
+import Gallery
+import Handout
+import Plotting
+
+/// `clusterplot handout FILE.yaml [-o OUT.pdf]` — a multi-page PDF handout or slide deck.
+struct HandoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handout",
+        abstract: "Build a multi-page PDF handout or 16:9 slide deck from a document config.",
+        discussion: """
+        The document config lists blocks in order: headings, paragraphs and bullet lists (Markdown with \
+        **bold**, *italic* and `code`), figures from figure configs (embedded as vectors), tables \
+        (literal, seeded random integers, or a Lloyd iteration's distance table) and page breaks; \
+        slide decks add slides and iteration_slides. See docs/handouts.md. \
+        Exit status: 0, 2 invalid document or figure config, 1 other failure.
+        """
+    )
+
+    @Argument(help: "A document config (YAML).")
+    var path: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output PDF (default: out/<config stem>.pdf).", valueName: "OUT.pdf"))
+    var output: String?
+
+    func run() throws {
+        let out = output ?? "out/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".pdf"
+        let result: (pdf: [UInt8], pages: Int, warnings: [String])
+        do {
+            result = try Handout.build(path: path)
+        } catch let e as ConfigErrors {
+            e.errors.forEach(CLISupport.printError)
+            throw ExitCode(2)
+        } catch let e as ConfigError {
+            CLISupport.printError(e)
+            throw ExitCode(2)
+        } catch let e as GalleryError {
+            CLISupport.stderr(e.description)
+            throw ExitCode(e.isInputError ? 2 : 1)
+        } catch {
+            CLISupport.stderr("\(path):1:1: \(error)")
+            throw ExitCode(1)
+        }
+        for w in result.warnings { CLISupport.stderr("\(path): warning: \(w)") }
+        let url = URL(fileURLWithPath: out)
+        do {
+            if output == nil { try Gallery.prepareOutputDirectory(url.deletingLastPathComponent().path) }
+            try AtomicFile.write(result.pdf, to: url)
+        } catch {
+            CLISupport.stderr("\(out): cannot write: \(error)")
+            throw ExitCode(1)
+        }
+        print("wrote \(out) (\(result.pages) pages)")
+    }
+}
+
+/// `clusterplot animate CONFIG [-o OUT.png]` — the K-Means iterations as an animated PNG.
+struct AnimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "animate",
+        abstract: "Render a config's iteration facets as an animated PNG (APNG), one frame per iteration.",
+        discussion: """
+        The frame delay is the config's lloyd_trace.frame_delay (the app's "sleep interval" slider) \
+        unless --delay is given. Viewers without APNG support show the first iteration. \
+        Exit status: 0, 2 invalid config, 1 other failure.
+        """
+    )
+
+    @Argument(help: "A figure config with a lloyd_trace and an iteration facet.")
+    var path: String
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file (default: out/<config stem>.apng.png).", valueName: "OUT.png"))
+    var output: String?
+
+    @Option(help: "Seconds between frames (default: the config's frame_delay).")
+    var delay: Double?
+
+    @Option(help: "Pixels per inch of the frames.")
+    var dpi: Double?
+
+    func run() throws {
+        if let d = delay, !(d >= 0 && d <= 65.535) {
+            CLISupport.stderr("--delay: must be between 0 and 65.535 seconds, got \(d)")
+            throw ExitCode(2)
+        }
+        if let d = dpi, !(d > 0 && d <= 1200) {
+            CLISupport.stderr("--dpi: must be between 0 and 1200, got \(d)")
+            throw ExitCode(2)
+        }
+        let out = output ?? "out/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".apng.png"
+        let result: (png: [UInt8], frames: Int, delay: Double)
+        do {
+            result = try GallerySources().animation(config: path, delay: delay, dpi: dpi)
+        } catch let e as ConfigErrors {
+            e.errors.forEach(CLISupport.printError)
+            throw ExitCode(2)
+        } catch let e as ConfigError {
+            CLISupport.printError(e)
+            throw ExitCode(2)
+        } catch let e as GalleryError {
+            CLISupport.stderr(e.description)
+            throw ExitCode(e.isInputError ? 2 : 1)
+        } catch {
+            CLISupport.stderr("\(path):1:1: \(error)")
+            throw ExitCode(1)
+        }
+        let url = URL(fileURLWithPath: out)
+        do {
+            if output == nil { try Gallery.prepareOutputDirectory(url.deletingLastPathComponent().path) }
+            try AtomicFile.write(result.png, to: url)
+        } catch {
+            CLISupport.stderr("\(out): cannot write: \(error)")
+            throw ExitCode(1)
+        }
+        print("wrote \(out) (\(result.frames) frames, \(result.delay) s each)")
+    }
+}

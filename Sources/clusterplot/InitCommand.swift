@@ -1,0 +1,31 @@
+import ArgumentParser
+import FigureConfig
+
+/// `clusterplot init KIND` — prints a commented starter config.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Print a commented starter config for a figure kind.",
+        discussion: "Kinds:\n" + StarterConfig.kinds.map { "  \($0.name.padding(toLength: 13, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n")
+            + "\n\nExample: clusterplot init elbow > elbow.yaml && clusterplot render elbow.yaml"
+    )
+
+    @Argument(help: ArgumentHelp("The figure kind: \(StarterConfig.kinds.map(\.name).joined(separator: ", ")).", valueName: "kind"))
+    var kind: String?
+
+    @Flag(name: .long, help: "List the kinds.")
+    var list = false
+
+    func run() throws {
+        guard let kind, !list else {
+            for k in StarterConfig.kinds { print("\(k.name.padding(toLength: 13, withPad: " ", startingAt: 0))\(k.summary)") }
+            return
+        }
+        guard let text = StarterConfig.text(for: kind) else {
+            let names = StarterConfig.kinds.map(\.name)
+            CLISupport.stderr("clusterplot init: unknown kind '\(kind)'\(Spelling.hint(for: kind, among: names).isEmpty ? "" : Spelling.hint(for: kind, among: names)); kinds: \(names.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        print(text, terminator: "")
+    }
+}

@@ -1,0 +1,191 @@
+import Clustering
+import FigureConfig
+import Foundation
+import Plotting
+import XCTest
+@testable import Gallery
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+func fixture(_ path: String) -> String { packageRoot.appendingPathComponent(path).path }
+
+func dataJSON(_ config: String, overrides: [String] = []) throws -> J {
+    try J.parse(Gallery.dataJSON(path: fixture(config), overrides: overrides.map { try Override(parsing: $0) }))
+}
+
+func reference(_ name: String) throws -> J {
+    try J.parse(String(contentsOfFile: fixture("Fixtures/reference/\(name).json"), encoding: .utf8))
+}
+
+/// PNG width and height from the IHDR chunk.
+func pngSize(_ bytes: [UInt8]) -> (Int, Int)? {
+    guard bytes.count > 24, Array(bytes[0..<8]) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return nil }
+    func be(_ o: Int) -> Int { bytes[o..<o + 4].reduce(0) { $0 << 8 | Int($1) } }
+    return (be(16), be(20))
+}
+
+final class GalleryDataTests: XCTestCase {
+    /// `clusterplot data` numbers equal the oracle's, bit for bit.
+    func testBlobsAndKMeansFiguresMatchReference() throws {
+        for name in ["segmentation", "documents"] {
+            let d = try dataJSON("Fixtures/configs/\(name).yaml"), r = try reference(name)
+            XCTAssertEqual(d["points"]?.bits, r["make_blobs"]?["X"]?.bits, name)
+            XCTAssertEqual(d["blob_labels"], r["make_blobs"]?["y"], name)
+            let k = try XCTUnwrap(d["kmeans"]), rk = try XCTUnwrap(r["kmeans"])
+            XCTAssertEqual(k["labels"], rk["labels"], name)
+            XCTAssertEqual(k["centers"]?.bits, rk["cluster_centers"]?.bits, name)
+            XCTAssertEqual(k["inertia"]?.bits, rk["inertia"]?.bits, name)
+            XCTAssertEqual(k["iterations"], rk["n_iter"], name)
+            XCTAssertEqual(k["init_indices"], rk["init_indices"], name)
+            XCTAssertEqual(k["init_centers"]?.bits, rk["init_centers"]?.bits, name)
+        }
+    }
+
+    func testAnomalyMatchesReference() throws {
+        let d = try dataJSON("Fixtures/configs/anomaly.yaml"), r = try reference("anomaly")
+        XCTAssertEqual(d["points"]?.bits, r["X_combined"]?.bits)
+        XCTAssertEqual(d["kmeans"]?["centers"]?.bits, r["kmeans"]?["cluster_centers"]?.bits)
+        let t = try XCTUnwrap(d["distance_threshold"])
+        XCTAssertEqual(t["threshold"]?.bits, r["threshold"]?.bits)
+        XCTAssertEqual(t["distances"]?.bits, r["distances"]?.bits)
+        XCTAssertEqual(t["outliers"], r["outliers"])
+        XCTAssertEqual(t["n_outliers"], r["n_outliers"])
+        let labels = try XCTUnwrap(d["blob_labels"]?.array)
+        XCTAssertEqual(Array(labels.prefix(290)), r["make_blobs"]?["y"]?.array)
+        XCTAssertEqual(Array(labels.suffix(10)), Array(repeating: J.number("-1"), count: 10))
+    }
+
+    func testIterationGridMatchesReference() throws {
+        let d = try dataJSON("Fixtures/configs/iterations.yaml"), r = try reference("iterations")
+        XCTAssertEqual(d["points"]?.bits, r["make_blobs"]?["X"]?.bits)
+        let t = try XCTUnwrap(d["lloyd_trace"])
+        XCTAssertEqual(t["initial_centers"]?.bits, r["initial_centers"]?.bits)
+        let its = try XCTUnwrap(t["iterations"]?.array), rits = try XCTUnwrap(r["iterations"]?.array)
+        XCTAssertEqual(its.count, 12)
+        for (a, b) in zip(its, rits) {
+            XCTAssertEqual(a["iteration"], b["iteration"])
+            XCTAssertEqual(a["centers"]?.bits, b["centers"]?.bits)
+            XCTAssertEqual(a["distances"]?.bits, b["distances"]?.bits)
+            XCTAssertEqual(a["closest"], b["closest"])
+            XCTAssertEqual(a["counts"], b["counts"])
+        }
+        XCTAssertEqual(t["centers_after_last_update"]?.bits, r["centers_after_last_update"]?.bits)
+        XCTAssertNil(t["table"])
+        let withTable = try dataJSON("Fixtures/configs/iterations.yaml", overrides: ["clustering.lloyd_trace.show_table=true"])
+        XCTAssertEqual(withTable["lloyd_trace"]?["table"]?["rows"]?.array?.count, 150)
+        XCTAssertEqual(withTable["lloyd_trace"]?["table"]?["columns"]?.array?.count, 6)
+    }
+
+    func testElbowMatchesReference() throws {
+        let d = try dataJSON("Fixtures/configs/elbow.yaml"), r = try reference("elbow")
+        XCTAssertEqual(d["points"]?.bits, r["make_blobs"]?["X"]?.bits)
+        let e = try XCTUnwrap(d["elbow"])
+        XCTAssertEqual(e["k"], r["Ks"])
+        XCTAssertEqual(e["inertias"]?.bits, r["inertias"]?.bits)
+        for (a, b) in zip(try XCTUnwrap(e["fits"]?.array), try XCTUnwrap(r["kmeans"]?.array)) {
+            XCTAssertEqual(a["labels"], b["labels"])
+            XCTAssertEqual(a["centers"]?.bits, b["cluster_centers"]?.bits)
+        }
+        XCTAssertEqual(e["knee"], .number("3"))
+    }
+
+    func testMinimalConfigData() throws {
+        let d = try dataJSON("Fixtures/minimal.yaml")
+        XCTAssertEqual(d["points"]?.array?.count, 1000)
+        XCTAssertEqual(d["points"]?.array?.first?.array?.count, 3)
+        XCTAssertEqual(d["blob_labels"]?.array?.count, 1000)
+        let k = try XCTUnwrap(d["kmeans"])
+        XCTAssertEqual(k["labels"]?.array?.count, 1000)
+        XCTAssertEqual(k["centers"]?.array?.count, 5)
+        XCTAssertNotNil(k["inertia"]?.double)
+        XCTAssertNotNil(k["iterations"]?.int)
+        XCTAssertEqual(k["init_indices"]?.array?.count, 5)
+        // Same numbers as calling Clustering directly.
+        let blobs = try makeBlobs(samples: 1000, centers: 5, features: 3, std: 0.5, seed: 7)
+        let fit = try KMeans(k: 5, seed: 7).fit(blobs.points)
+        XCTAssertEqual(k["inertia"]?.double?.bitPattern, fit.inertia.bitPattern)
+        XCTAssertEqual(k["labels"], .array(fit.labels.map { .number(String($0)) }))
+    }
+
+    func testOverridesChangeTheData() throws {
+        let d = try dataJSON("Fixtures/minimal.yaml", overrides: ["data.blobs.samples=500", "clustering.kmeans.k=3"])
+        XCTAssertEqual(d["points"]?.array?.count, 500)
+        XCTAssertEqual(d["kmeans"]?["centers"]?.array?.count, 3)
+    }
+
+    func testCSVData() throws {
+        let d = try dataJSON("Fixtures/data/customers.yaml")
+        XCTAssertEqual(d["columns"], .array(["age", "annual_income", "spending_score"].map(J.string)))
+        XCTAssertEqual(d["points"]?.array?.count, 320)
+        XCTAssertNil(d["blob_labels"])
+        XCTAssertEqual(d["kmeans"]?["centers"]?.array?.count, 5)
+        XCTAssertEqual(d["elbow"]?["k"]?.array?.count, 10)
+    }
+
+    func testJSONFloatsRoundTrip() throws {
+        let values: [Double] = [0.1, 1e-300, .leastNonzeroMagnitude, -0.0, 1.7976931348623157e308, 2.0, 1e16, 123456.789, -2.5e-7]
+        let text = JSONValue.array(values.map(JSONValue.double)).serialized()
+        let parsed = try XCTUnwrap(J.parse(text).array)
+        XCTAssertEqual(parsed.map { $0.double!.bitPattern }, values.map(\.bitPattern))
+        XCTAssertEqual(JSONValue.array([.double(.nan), .string("a\"b\n")]).serialized(), #"[null,"a\"b\n"]"#)
+    }
+}
+
+final class GalleryRenderTests: XCTestCase {
+    /// Every fixture config renders to PNG, PDF and SVG of the right size.
+    func testEveryFixtureRenders() throws {
+        let sizes = ["segmentation": (900, 400), "anomaly": (900, 400), "documents": (900, 400),
+                     "iterations": (1200, 1600), "elbow": (640, 480)]
+        for (name, size) in sizes {
+            let (spec, outputs) = try Gallery.render(path: fixture("Fixtures/configs/\(name).yaml"),
+                                                     overrides: [try Override(parsing: "output.formats=[png, pdf, svg]")])
+            XCTAssertEqual(spec.name, name)
+            XCTAssertEqual(outputs.map(\.format), [.png, .pdf, .svg])
+            let png = outputs[0].bytes
+            XCTAssertEqual(pngSize(png)?.0, size.0, name)
+            XCTAssertEqual(pngSize(png)?.1, size.1, name)
+            XCTAssertEqual(Array(outputs[1].bytes.prefix(5)), Array("%PDF-".utf8), name)
+            XCTAssertTrue(String(decoding: outputs[2].bytes.prefix(300), as: UTF8.self).contains("<svg"), name)
+        }
+        for other in ["Fixtures/data/customers.yaml", "Fixtures/minimal.yaml"] {
+            let (_, outputs) = try Gallery.render(path: fixture(other))
+            XCTAssertFalse(outputs.isEmpty)
+            XCTAssertNotNil(pngSize(outputs[0].bytes))
+        }
+    }
+
+    func testRenderingIsDeterministicAndDpiOverrideScales() throws {
+        let path = fixture("Fixtures/configs/elbow.yaml")
+        let a = try Gallery.render(path: path).outputs[0].bytes
+        let b = try Gallery.render(path: path).outputs[0].bytes
+        XCTAssertEqual(a, b)
+        let hi = try Gallery.render(path: path, overrides: [Override(path: ["output", "dpi"], value: "200", label: "--dpi 200")]).outputs[0].bytes
+        XCTAssertEqual(pngSize(hi)?.0, 1280)
+    }
+
+    /// The figure built from a config has the seed's structure: titles, labels, series.
+    func testFigureStructure() throws {
+        let spec = try ConfigLoader.load(path: fixture("Fixtures/configs/iterations.yaml"))
+        let fig = try FigureBuilder.figure(for: spec, data: try FigureData.compute(spec))
+        XCTAssertEqual(fig.axes.count, 12)
+        XCTAssertEqual(fig.axes[0].title, "Iteration 1")
+        XCTAssertEqual(fig.axes[11].xLabel, "x1")
+        // Three per-cluster scatters plus the centres in every panel.
+        XCTAssertEqual(fig.axes[0].series.count, 4)
+        let anomaly = try ConfigLoader.load(path: fixture("Fixtures/configs/anomaly.yaml"))
+        let afig = try FigureBuilder.figure(for: anomaly, data: try FigureData.compute(anomaly))
+        XCTAssertEqual(afig.axes[0].series.count, 2)
+        XCTAssertNotNil(afig.axes[0].legendLocation)
+    }
+
+    func testBatchReportsEachConfig() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-gallery-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Gallery.prepareOutputDirectory(dir.path)
+        let files = [fixture("Fixtures/configs/elbow.yaml"), fixture("Tests/FigureConfigTests/Malformed/05-negative-std.yaml")]
+        let outcomes = Gallery.renderBatch(files, overrides: [], directory: dir.path)
+        XCTAssertEqual(outcomes.map(\.status), [0, 2])
+        XCTAssertEqual(outcomes[0].written.map { URL(fileURLWithPath: $0).lastPathComponent }, ["elbow.png"])
+        XCTAssertTrue(outcomes[1].errors[0].contains(":3:42: must not be negative"), outcomes[1].errors[0])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["elbow.png"])
+    }
+}

@@ -1,6 +1,0 @@
-import XCTest
-@testable import Gallery
-
-final class GalleryPlaceholderTests: XCTestCase {
-    func testModuleLinks() { XCTAssertEqual(GalleryModule.name, "Gallery") }
-}

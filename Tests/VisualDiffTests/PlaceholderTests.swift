@@ -1,6 +1,0 @@
-import XCTest
-@testable import VisualDiff
-
-final class VisualDiffPlaceholderTests: XCTestCase {
-    func testModuleLinks() { XCTAssertEqual(VisualDiffModule.name, "VisualDiff") }
-}
