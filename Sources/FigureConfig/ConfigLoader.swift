@@ -336,7 +336,7 @@ final class SpecDecoder {
                 if v.isEmpty { r.fail("needs at least one value", n, "\(path).\(key)"); return nil }
                 return (v, true)
             }
-            return r.double(n, "\(path).\(key)").map { ([$0], false) }
+            return r.double(n, "\(path).\(key)", min: -r.maxCoordinate, max: r.maxCoordinate).map { ([$0], false) }
         }
         guard let lo = bound("low", 0), let hi = bound("high", 1), let samples else { return nil }
         var d = features ?? 2
