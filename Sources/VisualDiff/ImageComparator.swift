@@ -124,75 +124,36 @@ public enum ImageComparator {
         let shiftSlack = tolerance.shiftChannelTolerance
         var diffPixels: [UInt8] = makesDiffImage ? [UInt8](repeating: 0, count: w * h * 4) : []
 
-        var changed = 0, significant = 0, aa = 0, shifted = 0, maxDelta = 0
-        var sumSq: UInt64 = 0
-        var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+        // Bands of whole tile rows, one per core for large images: each band owns its tile sums and
+        // diff rows (disjoint writes) and reads neighbours freely (read-only).
+        let tileRowsPerBand: Int = {
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            let bands = max(1, min(cores, (w * h) / 250_000))
+            return (tilesY + bands - 1) / bands
+        }()
+        let bandCount = (tilesY + tileRowsPerBand - 1) / tileRowsPerBand
+        var tallies = [Tally](repeating: Tally(), count: bandCount)
 
         expected.pixels.withUnsafeBytes { eRaw in
         actual.pixels.withUnsafeBytes { aRaw in
         tileSums.withUnsafeMutableBufferPointer { tiles in
         diffPixels.withUnsafeMutableBytes { dRaw in
-            let e = eRaw.bindMemory(to: UInt32.self)
-            let a = aRaw.bindMemory(to: UInt32.self)
-            let eb = eRaw.bindMemory(to: UInt8.self)
-            let ab = aRaw.bindMemory(to: UInt8.self)
-            let out = dRaw.bindMemory(to: UInt8.self)
-            for y in 0..<h {
-                let row = y * w
-                let tileRow = (y / tile) * tilesX
-                var x = 0
-                while x < w {
-                    let xEnd = min(x + tile, w)
-                    let t = tileRow + x / tile
-                    var tileSum: UInt64 = 0
-                    // Whole equal segments cost one memcmp (no diff image to paint).
-                    if !makesDiffImage && memcmp(e.baseAddress! + row + x, a.baseAddress! + row + x, (xEnd - x) * 4) == 0 {
-                        x = xEnd
-                        continue
-                    }
-                    while x < xEnd {
-                        let i = row + x
-                        let pe = e[i], pa = a[i]
-                        if pe == pa {
-                            if makesDiffImage { paintGray(out, i, ab) }
-                            x += 1
-                            continue
-                        }
-                        let k = i &* 4
-                        let dr = Int(eb[k]) - Int(ab[k]), dg = Int(eb[k + 1]) - Int(ab[k + 1])
-                        let db = Int(eb[k + 2]) - Int(ab[k + 2]), da = Int(eb[k + 3]) - Int(ab[k + 3])
-                        let sq = UInt64(dr * dr + dg * dg + db * db + da * da)
-                        let md = max(max(abs(dr), abs(dg)), max(abs(db), abs(da)))
-                        if md > maxDelta { maxDelta = md }
-                        changed += 1
-                        sumSq &+= sq
-                        let delta = abs(colorDelta(eb, k, ab, k, yOnly: false))
-                        if delta > maxYIQ {
-                            if detectAA && md <= aaGate
-                                && (antialiased(eb, x, y, w, h, eb, ab) || antialiased(ab, x, y, w, h, ab, eb)
-                                    || (detectShift && movedByOnePixel(eb, ab, x, y, w, h, slack: shiftSlack, interpolated: true))) {
-                                aa += 1
-                                if makesDiffImage { paint(out, k, 255, 210, 0) }
-                            } else if detectShift && movedByOnePixel(eb, ab, x, y, w, h, slack: shiftSlack, interpolated: false) {
-                                shifted += 1
-                                if makesDiffImage { paint(out, k, 0, 190, 60) }
-                            } else {
-                                significant += 1
-                                tileSum &+= sq
-                                if x < minX { minX = x }; if x > maxX { maxX = x }
-                                if y < minY { minY = y }; if y > maxY { maxY = y }
-                                if makesDiffImage { paint(out, k, 255, 0, 0) }
-                            }
-                        } else {
-                            tileSum &+= sq
-                            if makesDiffImage { paint(out, k, 120, 170, 255) }
-                        }
-                        x += 1
-                    }
-                    if tileSum > 0 { tiles[t] &+= tileSum }
-                }
+        tallies.withUnsafeMutableBufferPointer { tallyBuffer in
+            let shared = UnsafeShared(e: eRaw.bindMemory(to: UInt8.self), a: aRaw.bindMemory(to: UInt8.self),
+                                      out: dRaw.bindMemory(to: UInt8.self), tiles: tiles, tallies: tallyBuffer)
+            let scan: @Sendable (Int) -> Void = { band in
+                let y0 = band * tileRowsPerBand * tile, y1 = min(h, (band + 1) * tileRowsPerBand * tile)
+                shared.tallies[band] = scanRows(y0..<y1, shared, w: w, h: h, tile: tile, tilesX: tilesX,
+                                                maxYIQ: maxYIQ, detectAA: detectAA, aaGate: aaGate,
+                                                detectShift: detectShift, shiftSlack: shiftSlack, paints: makesDiffImage)
             }
-        }}}}
+            if bandCount > 1 { DispatchQueue.concurrentPerform(iterations: bandCount, execute: scan) } else { scan(0) }
+        }}}}}
+        var total = Tally()
+        for t in tallies { total.add(t) }
+        let changed = total.changed, significant = total.significant, aa = total.aa, shifted = total.shifted
+        let maxDelta = total.maxDelta, sumSq = total.sumSq
+        let minX = total.minX, minY = total.minY, maxX = total.maxX, maxY = total.maxY
         result.changedPixels = changed
         result.significantPixels = significant
         result.antialiasedPixels = aa
@@ -236,6 +197,91 @@ public enum ImageComparator {
         result.failedRules = rules
         result.verdict = rules.isEmpty ? .withinTolerance : .different
         return result
+    }
+
+    /// Counters of one band of rows.
+    struct Tally {
+        var changed = 0, significant = 0, aa = 0, shifted = 0, maxDelta = 0
+        var sumSq: UInt64 = 0
+        var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+        mutating func add(_ o: Tally) {
+            changed += o.changed; significant += o.significant; aa += o.aa; shifted += o.shifted
+            maxDelta = max(maxDelta, o.maxDelta); sumSq &+= o.sumSq
+            minX = min(minX, o.minX); minY = min(minY, o.minY); maxX = max(maxX, o.maxX); maxY = max(maxY, o.maxY)
+        }
+    }
+
+    /// The buffers the bands share; every band writes only its own rows, tiles and tally.
+    struct UnsafeShared: @unchecked Sendable {
+        let e: UnsafeBufferPointer<UInt8>
+        let a: UnsafeBufferPointer<UInt8>
+        let out: UnsafeMutableBufferPointer<UInt8>
+        let tiles: UnsafeMutableBufferPointer<UInt64>
+        let tallies: UnsafeMutableBufferPointer<Tally>
+    }
+
+    /// The one pass over rows `rows` (whole tile rows).
+    static func scanRows(_ rows: Range<Int>, _ s: UnsafeShared, w: Int, h: Int, tile: Int, tilesX: Int,
+                         maxYIQ: Double, detectAA: Bool, aaGate: Int, detectShift: Bool, shiftSlack: Int,
+                         paints makesDiffImage: Bool) -> Tally {
+        var t = Tally()
+        let eb = s.e, ab = s.a, out = s.out, tiles = s.tiles
+        let e = UnsafeRawPointer(eb.baseAddress!), a = UnsafeRawPointer(ab.baseAddress!)
+        for y in rows {
+            let row = y * w
+            let tileRow = (y / tile) * tilesX
+            var x = 0
+            while x < w {
+                let xEnd = min(x + tile, w)
+                let ti = tileRow + x / tile
+                var tileSum: UInt64 = 0
+                // Whole equal segments cost one memcmp (no diff image to paint).
+                if !makesDiffImage && memcmp(e + (row + x) * 4, a + (row + x) * 4, (xEnd - x) * 4) == 0 {
+                    x = xEnd
+                    continue
+                }
+                while x < xEnd {
+                    let i = row + x
+                    let k = i &* 4
+                    if e.loadUnaligned(fromByteOffset: k, as: UInt32.self) == a.loadUnaligned(fromByteOffset: k, as: UInt32.self) {
+                        if makesDiffImage { paintGray(out, i, ab) }
+                        x += 1
+                        continue
+                    }
+                    let dr = Int(eb[k]) - Int(ab[k]), dg = Int(eb[k + 1]) - Int(ab[k + 1])
+                    let db = Int(eb[k + 2]) - Int(ab[k + 2]), da = Int(eb[k + 3]) - Int(ab[k + 3])
+                    let sq = UInt64(dr * dr + dg * dg + db * db + da * da)
+                    let md = max(max(abs(dr), abs(dg)), max(abs(db), abs(da)))
+                    if md > t.maxDelta { t.maxDelta = md }
+                    t.changed += 1
+                    t.sumSq &+= sq
+                    let delta = abs(colorDelta(eb, k, ab, k, yOnly: false))
+                    if delta > maxYIQ {
+                        if detectAA && md <= aaGate
+                            && (antialiased(eb, x, y, w, h, eb, ab) || antialiased(ab, x, y, w, h, ab, eb)
+                                || (detectShift && movedByOnePixel(eb, ab, x, y, w, h, slack: shiftSlack, interpolated: true))) {
+                            t.aa += 1
+                            if makesDiffImage { paint(out, k, 255, 210, 0) }
+                        } else if detectShift && movedByOnePixel(eb, ab, x, y, w, h, slack: shiftSlack, interpolated: false) {
+                            t.shifted += 1
+                            if makesDiffImage { paint(out, k, 0, 190, 60) }
+                        } else {
+                            t.significant += 1
+                            tileSum &+= sq
+                            if x < t.minX { t.minX = x }; if x > t.maxX { t.maxX = x }
+                            if y < t.minY { t.minY = y }; if y > t.maxY { t.maxY = y }
+                            if makesDiffImage { paint(out, k, 255, 0, 0) }
+                        }
+                    } else {
+                        tileSum &+= sq
+                        if makesDiffImage { paint(out, k, 120, 170, 255) }
+                    }
+                    x += 1
+                }
+                if tileSum > 0 { tiles[ti] &+= tileSum }
+            }
+        }
+        return t
     }
 
     /// Every alpha byte is 255.

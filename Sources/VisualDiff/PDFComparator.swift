@@ -77,9 +77,10 @@ public enum PDFComparator {
     }()
 
     /// Compares two PDFs.
-    /// - Parameter dpi: rasterisation resolution for the pixel fallback.
+    /// - Parameter dpi: rasterisation resolution for the pixel fallback. 100, not 72: at 80 dpi and
+    ///   below poppler drops or merges our 0.8-pt grid lines, which hides exactly what we compare.
     public static func compare(expected: [UInt8], actual: [UInt8], tolerance: Tolerance = .default,
-                               dpi: Int = 72, rasterizer: String? = PDFComparator.rasterizer) -> PDFComparison {
+                               dpi: Int = 100, rasterizer: String? = PDFComparator.rasterizer) -> PDFComparison {
         if expected == actual || normalized(expected) == normalized(actual) {
             return PDFComparison(verdict: .identical, pages: [], worstPagePNGs: nil, worstPage: nil,
                                  summary: "PASS identical PDF (normalised bytes)")
@@ -108,7 +109,8 @@ public enum PDFComparator {
                 ? (pages.allSatisfy { $0.verdict == .identical } ? .identical : .withinTolerance) : .different
             let summary: String
             if let f = failed.first {
-                summary = "page \(f.offset + 1) of \(pages.count) (rasterised at \(dpi) dpi): \(f.element.summary)"
+                let detail = f.element.summary.hasPrefix("FAIL: ") ? String(f.element.summary.dropFirst(6)) : f.element.summary
+                summary = "FAIL: page \(f.offset + 1) of \(pages.count) (rasterised at \(dpi) dpi): \(detail)"
             } else {
                 summary = "PASS PDF bytes differ, \(pages.count) page(s) rasterised at \(dpi) dpi match: \(pages[worst].summary)"
             }

@@ -1,14 +1,20 @@
 import ArgumentParser
+import FigureConfig
 import Foundation
+import Gallery
 import Plotting
 import VisualDiff
 
-/// Where `check` and `update` get rendered figures from.
+/// Where `check` and `update` get rendered figures from: the Gallery pipeline, PNG and PDF.
 enum FigureRendering {
-    /// Renders a config to PNG and PDF bytes through the Gallery pipeline.
+    /// Renders a config to PNG and PDF bytes (whatever the config's own `output.formats`).
     static func make() -> FigureRenderer {
         return { config in
-            throw ValidationError("\(config.path): rendering configs needs the Gallery module, which is not merged yet")
+            let formats = try Override(parsing: "output.formats=[png, pdf]", option: "check")
+            let rendered = try Gallery.render(path: config.path, overrides: [formats], threads: 1)
+            var out: [String: [UInt8]] = [:]
+            for o in rendered.outputs { out[o.format.rawValue] = o.bytes }
+            return out
         }
     }
 }
@@ -19,8 +25,8 @@ struct GoldenLocations: ParsableArguments {
     var configs = "Fixtures/configs"
     @Option(help: "Folder of golden images and manifest.json.")
     var golden = "Fixtures/golden"
-    @Option(help: "Configs rendered at once.")
-    var jobs = 1
+    @Option(help: "Configs rendered at once (default: one per core).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
 }
 
 /// `clusterplot check`: renders every config and compares it with its golden (read-only).
@@ -57,7 +63,10 @@ struct CheckCommand: ParsableCommand {
         }
         for e in result.renderErrors { print("ERROR \(e.config.lastPathComponent): \(e.message)") }
         for c in result.cases where !(quiet && c.status == .passed) {
-            print("\(c.status.rawValue.uppercased()) \(c.name): \(c.message)")
+            let label = ["passed": "PASS", "failed": "FAIL", "missing": "MISSING", "error": "ERROR"][c.status.rawValue]!
+            var message = Substring(c.message)
+            for prefix in ["PASS ", "FAIL: ", "FAIL "] where message.hasPrefix(prefix) { message = message.dropFirst(prefix.count); break }
+            print("\(label) \(c.name): \(message)")
         }
         do {
             if let report {
