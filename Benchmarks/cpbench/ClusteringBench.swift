@@ -27,6 +27,17 @@ let clusteringBenchmarks: [String: @Sendable ([String]) throws -> Void] = [
     "kmeans-1m": { args in try benchKMeans(samples: 1_000_000, features: 2, args: args) },
     "kmeans-100k": { args in try benchKMeans(samples: 100_000, features: 2, args: args) },
     "kmeans-100k16": { args in try benchKMeans(samples: 100_000, features: 16, args: args) },
+    // Not a timing: prints a fit's centres and a label checksum, to compare with scikit-learn.
+    "kmeans-check": { args in
+        let n = args.first.flatMap { Int($0) } ?? 1_000_000
+        let f = args.count > 1 ? Int(args[1]) ?? 2 : 2
+        let data = try makeBlobs(samples: n, centers: 8, features: f, seed: 0).points
+        let fit = try KMeans(k: 8, seed: 0, nInit: 1).fit(data)
+        var checksum = 0
+        for (i, l) in fit.labels.enumerated() { checksum += (l * i) % 1_000_003 }
+        print("n_iter=\(fit.iterations) inertia=\(fit.inertia) labels_checksum=\(checksum)")
+        print("centers=" + fit.centers.values.map { "\($0)" }.joined(separator: ","))
+    },
 ]
 
 private func benchRuns(_ args: [String]) -> Int { args.first.flatMap { Int($0) }.map { max($0, 1) } ?? 7 }

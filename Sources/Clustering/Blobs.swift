@@ -166,23 +166,32 @@ public func makeBlobs(
         // The label of original row r is the centre whose block holds r (no random read of y).
         var starts = [Int](repeating: 0, count: centerCount + 1)
         for c in 0..<centerCount { starts[c + 1] = starts[c] + counts[c] }
-        func gather<Index: BinaryInteger>(_ indices: [Index]) {
+        // Rows are independent, so the gather runs on all processors (same result for any split).
+        func gather<Index: BinaryInteger & Sendable>(_ indices: [Index]) {
             x.withUnsafeBufferPointer { xv in
                 gathered.withUnsafeMutableBufferPointer { gv in
                     shuffledLabels.withUnsafeMutableBufferPointer { lv in
                         indices.withUnsafeBufferPointer { iv in
                             starts.withUnsafeBufferPointer { sv in
-                                let xp = xv.baseAddress!, gp = gv.baseAddress!, lp = lv.baseAddress!
-                                let ip = iv.baseAddress!, sp = sv.baseAddress!
-                                for i in 0..<n {
-                                    let r = Int(ip[i])
-                                    for f in 0..<d { gp[i * d + f] = xp[r * d + f] }
-                                    var lo = 0, hi = centerCount  // last c with starts[c] <= r
-                                    while hi - lo > 1 {
-                                        let mid = (lo + hi) >> 1
-                                        if sp[mid] <= r { lo = mid } else { hi = mid }
+                                let xp = SharedPointer(xv.baseAddress!), gp = SharedMutablePointer(gv.baseAddress!)
+                                let lp = SharedMutablePointer(lv.baseAddress!)
+                                let ip = SharedPointer(iv.baseAddress!), sp = SharedPointer(sv.baseAddress!)
+                                let ranges = stride(from: 0, to: n, by: 1 << 16).map { $0..<min($0 + (1 << 16), n) }
+                                let centers = centerCount
+                                Parallelism.run(tasks: ranges.count, threads: Parallelism.activeProcessorCount) { t in
+                                    for i in ranges[t] {
+                                        let r = Int(ip[i])
+                                        for f in 0..<d { gp[i * d + f] = xp[r * d + f] }
+                                        // last c with starts[c] <= r; branch-free, so the random
+                                        // reads are not serialised by mispredictions
+                                        var lo = 0, len = centers
+                                        while len > 1 {
+                                            let half = len >> 1
+                                            lo = sp[lo + half] <= r ? lo + half : lo
+                                            len -= half
+                                        }
+                                        lp[i] = lo
                                     }
-                                    lp[i] = lo
                                 }
                             }
                         }

@@ -109,14 +109,14 @@ public struct KMeans: Sendable, Equatable {
         }
 
         // Set-up (section 5.1): tolerance on the uncentred data, then centre.
+        let mean = NumpyMath.columnMeans(data)
         let absoluteTolerance: Double
         if tolerance == 0 {
             absoluteTolerance = 0
         } else {
-            let variances = NumpyMath.columnVariances(data)
+            let variances = NumpyMath.columnVariances(data, means: mean)
             absoluteTolerance = (NumpyMath.pairwiseSum(variances) / Double(d)) * tolerance
         }
-        let mean = NumpyMath.columnMeans(data)
         var centred = data.values
         centred.withUnsafeMutableBufferPointer { v in
             for i in 0..<n { for f in 0..<d { v[i * d + f] = v[i * d + f] - mean[f] } }

@@ -74,10 +74,13 @@ final class KMeansEngine {
         let gemvBlock = Kernels.gemvBlock
         let closestBuffer = UnsafeMutablePointer<Double>.allocate(capacity: n)
         let blockSumBuffer = UnsafeMutablePointer<Double>.allocate(capacity: trials * ((mk + gemvBlock - 1) / gemvBlock) + 1)
+        let blockBoundBuffer = UnsafeMutablePointer<Double>.allocate(capacity: trials * ((mk + gemvBlock - 1) / gemvBlock) + 1)
         defer {
             closestBuffer.deallocate()
             blockSumBuffer.deallocate()
+            blockBoundBuffer.deallocate()
         }
+        let blockBounds = SharedMutablePointer(blockBoundBuffer)
         let closest = SharedMutablePointer(closestBuffer)
         let blockSums = SharedMutablePointer(blockSumBuffer)
         let ranges = KMeansEngine.fixedRanges(n, size: 1 << 15)
@@ -99,44 +102,86 @@ final class KMeansEngine {
                     for t in 0..<trials { r[t] = rs.randomSample() * pot }
                     Kernels.searchCumulative(closest.base, n, thresholds: r, into: &candidates)
                     let cands = candidates
-                    // Distances to every candidate, block by block (2048 samples, the dgemv block),
-                    // kept in a small scratch buffer; only each block's lane sum is stored.
                     let blockCount = (mk + gemvBlock - 1) / gemvBlock
                     let groups = KMeansEngine.fixedRanges(blockCount, size: 16)
-                    Parallelism.run(tasks: groups.count, threads: threads) { g in
-                        Kernels.candidateBlocks(
-                            x: xb.base, norms: nb.base, d: d, candidates: cands, closest: closest.base,
-                            blocks: groups[g], limit: mk, blockCount: blockCount, sums: blockSums.base)
-                    }
-                    for t in 0..<trials {
-                        var y = 0.0
-                        for b in 0..<blockCount { y = y + blockSums[t * blockCount + b] }
-                        // the last n % 4 values
-                        var tail = [Double]()
-                        for i in mk..<n {
+                    // Exact merged distances of candidate t for the last n % 4 samples.
+                    func tailValues(_ t: Int) -> [Double] {
+                        (mk..<n).map { i in
                             let c = xb.base + cands[t] * d
                             var v = ((-2.0 * BLASOrder.dotGemm(c, xb.base + i * d, d)) + nb[cands[t]]) + nb[i]
                             v = v < 0 ? 0 : v
                             let old = closest[i]
-                            tail.append(old <= v ? old : v)
+                            return old <= v ? old : v
                         }
+                    }
+                    func addTail(_ y: Double, _ tail: [Double]) -> Double {
                         switch tail.count {
-                        case 1: y = y + tail[0]
-                        case 2: y = y + (tail[0] + tail[1])
-                        case 3: y = y + ((tail[0] + tail[1]) + tail[2])
-                        default: break
+                        case 1: return y + tail[0]
+                        case 2: return y + (tail[0] + tail[1])
+                        case 3: return y + ((tail[0] + tail[1]) + tail[2])
+                        default: return y
                         }
-                        potentials[t] = y
+                    }
+                    // 1. Plain (non-FMA) potentials with error bounds: usually enough to know the
+                    //    winner, which is all the losing candidates are needed for.
+                    Parallelism.run(tasks: groups.count, threads: threads) { g in
+                        Kernels.candidateBlocksPlain(
+                            x: xb.base, norms: nb.base, d: d, candidates: cands, closest: closest.base,
+                            blocks: groups[g], limit: mk, blockCount: blockCount, sums: blockSums.base,
+                            bounds: blockBounds.base)
+                    }
+                    var plain = [Double](repeating: 0, count: trials)
+                    var slack = [Double](repeating: 0, count: trials)
+                    var tails: [[Double]] = []
+                    for t in 0..<trials {
+                        var y = 0.0, e = 0.0
+                        for b in 0..<blockCount {
+                            y += blockSums[t * blockCount + b]
+                            e += blockBounds[t * blockCount + b]
+                        }
+                        let tail = tailValues(t)
+                        tails.append(tail)
+                        for v in tail { y += v }
+                        plain[t] = y
+                        // |plain - exact| <= Σ element bounds + both sums' rounding (n·u each).
+                        slack[t] = e * 1.0001 + (y + e) * Double(n + 16) * 0x1p-51
                     }
                     var bestTrial = 0
-                    for t in 1..<trials where potentials[t] < potentials[bestTrial] { bestTrial = t }
-                    pot = potentials[bestTrial]
-                    let best = candidates[bestTrial]
-                    Parallelism.run(tasks: ranges.count, threads: threads) { t in
-                        Kernels.candidateDistances(
-                            x: xb.base, norms: nb.base, d: d, center: xb.base + best * d, centerNorm: nb[best],
-                            closest: closest.base, range: ranges[t], out: closest.base)
+                    for t in 1..<trials where plain[t] < plain[bestTrial] { bestTrial = t }
+                    var decided = true
+                    for t in 0..<trials where t != bestTrial {
+                        if !(plain[t] - slack[t] > plain[bestTrial] + slack[bestTrial]) { decided = false }
                     }
+                    if !decided {
+                        // 2. Too close to call: the exact potentials of every candidate.
+                        Parallelism.run(tasks: groups.count, threads: threads) { g in
+                            Kernels.candidateBlocks(
+                                x: xb.base, norms: nb.base, d: d, candidates: cands, closest: closest.base,
+                                blocks: groups[g], limit: mk, blockCount: blockCount, sums: blockSums.base)
+                        }
+                        for t in 0..<trials {
+                            var y = 0.0
+                            for b in 0..<blockCount { y = y + blockSums[t * blockCount + b] }
+                            potentials[t] = addTail(y, tails[t])
+                        }
+                        bestTrial = 0
+                        for t in 1..<trials where potentials[t] < potentials[bestTrial] { bestTrial = t }
+                    }
+                    // 3. The winner: closest = its exact merged distances, and its exact potential
+                    //    (its own dgemv lane layout), in one pass.
+                    let best = candidates[bestTrial]
+                    let fourLanes = BLASOrder.gemvUsesFourLanes(row: bestTrial, rows: trials)
+                    let winnerTail = tails[bestTrial]
+                    Parallelism.run(tasks: groups.count, threads: threads) { g in
+                        Kernels.updateBlocks(
+                            x: xb.base, norms: nb.base, d: d, center: best, closest: closest.base,
+                            blocks: groups[g], limit: mk, fourLanes: fourLanes, sums: blockSums.base)
+                    }
+                    var y = 0.0
+                    for b in 0..<blockCount { y = y + blockSums[b] }
+                    pot = addTail(y, winnerTail)
+                    if !decided { assert(pot.bitPattern == potentials[bestTrial].bitPattern) }
+                    for (q, i) in (mk..<n).enumerated() { closest[i] = winnerTail[q] }
                     indices.append(best)
                 }
                 return indices
@@ -586,6 +631,94 @@ struct AssignContext: @unchecked Sendable {
 enum Kernels {
     /// OpenBLAS dgemv_t's block length.
     static let gemvBlock = 2048
+
+    /// Plain (non-FMA) merged distances `min(closest, max(d, 0))` for each candidate and block,
+    /// summed in four lanes, with the sum of per-sample bounds on their difference from the exact
+    /// values (zero where the candidate is certainly not closer, where the value is exact).
+    static func candidateBlocksPlain(
+        x: UnsafePointer<Double>, norms: UnsafePointer<Double>, d: Int, candidates: [Int],
+        closest: UnsafePointer<Double>, blocks: Range<Int>, limit: Int, blockCount: Int,
+        sums: UnsafeMutablePointer<Double>, bounds: UnsafeMutablePointer<Double>
+    ) {
+        let factor = Double(8 * d + 16) * 0x1p-53
+        for b in blocks {
+            let s = b * gemvBlock, e = min(s + gemvBlock, limit)
+            for t in 0..<candidates.count {
+                let c = candidates[t]
+                let center = x + c * d, cn = norms[c]
+                var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+                var e0 = 0.0, e1 = 0.0
+                @inline(__always) func merged(_ i: Int, _ dot: Double) -> (Double, Double) {
+                    let xn = norms[i]
+                    let fast = ((-2.0 * dot) + cn) + xn
+                    let bound = (cn + xn) * factor
+                    let old = closest[i]
+                    let v = fast < 0 ? 0 : fast
+                    return (old <= v ? old : v, fast - bound > old ? 0 : bound)
+                }
+                var i = s
+                if d == 2 {
+                    let c0 = center[0], c1 = center[1]
+                    while i < e {
+                        let p = x + 2 * i
+                        let (v0, b0) = merged(i, c0 * p[0] + c1 * p[1])
+                        let (v1, b1) = merged(i + 1, c0 * p[2] + c1 * p[3])
+                        let (v2, b2) = merged(i + 2, c0 * p[4] + c1 * p[5])
+                        let (v3, b3) = merged(i + 3, c0 * p[6] + c1 * p[7])
+                        a0 += v0; a1 += v1; a2 += v2; a3 += v3
+                        e0 += b0 + b1; e1 += b2 + b3
+                        i += 4
+                    }
+                } else {
+                    @inline(__always) func dot(_ i: Int) -> Double {
+                        var s = 0.0
+                        for f in 0..<d { s += center[f] * x[i * d + f] }
+                        return s
+                    }
+                    while i < e {
+                        let (v0, b0) = merged(i, dot(i)), (v1, b1) = merged(i + 1, dot(i + 1))
+                        let (v2, b2) = merged(i + 2, dot(i + 2)), (v3, b3) = merged(i + 3, dot(i + 3))
+                        a0 += v0; a1 += v1; a2 += v2; a3 += v3
+                        e0 += b0 + b1; e1 += b2 + b3
+                        i += 4
+                    }
+                }
+                sums[t * blockCount + b] = (a0 + a2) + (a1 + a3)
+                bounds[t * blockCount + b] = (e0 + e1) * 1.0001
+            }
+        }
+    }
+
+    /// The winning candidate: `closest = min(closest, exact d(center, x))` in place for each block,
+    /// and the block's lane sum of the new values (the winner's dgemv lanes) in `sums[block]`.
+    static func updateBlocks(
+        x: UnsafePointer<Double>, norms: UnsafePointer<Double>, d: Int, center c: Int,
+        closest: UnsafeMutablePointer<Double>, blocks: Range<Int>, limit: Int, fourLanes: Bool,
+        sums: UnsafeMutablePointer<Double>
+    ) {
+        for b in blocks {
+            let s = b * gemvBlock, e = min(s + gemvBlock, limit)
+            candidateDistances(
+                x: x, norms: norms, d: d, center: x + c * d, centerNorm: norms[c], closest: closest,
+                range: s..<e, out: closest)
+            var i = s
+            if fourLanes {
+                var a0 = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0
+                while i < e {
+                    a0 = a0 + closest[i]; a1 = a1 + closest[i + 1]; a2 = a2 + closest[i + 2]; a3 = a3 + closest[i + 3]
+                    i += 4
+                }
+                sums[b] = (a0 + a2) + (a1 + a3)
+            } else {
+                var a0 = 0.0, a1 = 0.0
+                while i < e {
+                    a0 = a0 + closest[i]; a1 = a1 + closest[i + 1]
+                    i += 2
+                }
+                sums[b] = a0 + a1
+            }
+        }
+    }
 
     /// For each candidate and each 2048-sample block in `blocks` (of `[0, limit)`): the merged
     /// distances `min(closest, d(candidate, x))` (exact values) summed with the candidate row's

@@ -76,9 +76,9 @@ public enum NumpyMath {
     }
 
     /// Column variances (ddof 0) with numpy's order (`np.var(X, axis=0)`).
-    static func columnVariances(_ x: DataMatrix) -> [Double] {
+    static func columnVariances(_ x: DataMatrix, means: [Double]? = nil) -> [Double] {
         let n = x.rows, d = x.columns
-        let m = columnMeans(x)
+        let m = means ?? columnMeans(x)
         if d == 1 {
             let q = x.values.map { ($0 - m[0]) * ($0 - m[0]) }
             return [pairwiseSum(q) / Double(n)]

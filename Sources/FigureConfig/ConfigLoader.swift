@@ -336,7 +336,7 @@ final class SpecDecoder {
                 if v.isEmpty { r.fail("needs at least one value", n, "\(path).\(key)"); return nil }
                 return (v, true)
             }
-            return r.double(n, "\(path).\(key)").map { ([$0], false) }
+            return r.double(n, "\(path).\(key)", min: -r.maxCoordinate, max: r.maxCoordinate).map { ([$0], false) }
         }
         guard let lo = bound("low", 0), let hi = bound("high", 1), let samples else { return nil }
         var d = features ?? 2
@@ -660,8 +660,13 @@ final class SpecDecoder {
             }
             if isX { layer.x = ref; layer.xLocation = n.location } else { layer.y = ref; layer.yLocation = n.location }
         }
-        if source == .points, let f = features, f < 2, m["y"] == nil, mark == .scatter {
-            r.fail("the data has one column; a scatter needs two (set x and y)", node, path)
+        if source != .elbow, let f = features {
+            for (key, ref) in [("x", layer.x), ("y", layer.y)] where m[key] == nil {
+                if case let .index(i) = ref, i >= f {
+                    r.fail("the data has \(f) column\(f == 1 ? "" : "s"); set '\(key)' to a column (0-based index or name)", node, path)
+                    break
+                }
+            }
         }
         func fieldOK(_ field: PointField, _ n: ConfigNode, _ p: String) -> Bool {
             switch field {
@@ -763,8 +768,18 @@ final class SpecDecoder {
 
     /// The panel drawn for configs without `panels`: the most telling view of the analyses present.
     func defaultPanels(clustering c: ClusteringSpec, data: DataSpec, names: [String]?, location: SourceLocation) -> [PanelSpec] {
+        var panels = defaultPanelsTwoColumns(clustering: c, data: data, names: names, location: location)
+        if (names?.count ?? 2) < 2 {
+            // One column: plot it against itself rather than index a column that is not there.
+            for i in panels.indices { for j in panels[i].layers.indices { panels[i].layers[j].y = .index(0) } }
+        }
+        return panels
+    }
+
+    func defaultPanelsTwoColumns(clustering c: ClusteringSpec, data: DataSpec, names: [String]?, location: SourceLocation) -> [PanelSpec] {
         let xName = names?.first ?? "x1"
-        let yName = (names?.count ?? 0) > 1 ? names![1] : "x2"
+        let oneColumn = (names?.count ?? 2) < 2
+        let yName = oneColumn ? xName : names![1]
         var p = PanelSpec(location: location)
         p.xLabel = xName
         p.yLabel = yName

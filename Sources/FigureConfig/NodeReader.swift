@@ -112,6 +112,9 @@ final class NodeReader {
         return v
     }
 
+    /// The largest coordinate magnitude a config may give (limits, centres, bounds).
+    let maxCoordinate = 1e100
+
     func fmt(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }
 
     /// A list of numbers, optionally of a fixed length.
@@ -126,7 +129,7 @@ final class NodeReader {
         }
         var out: [Double] = []
         for (i, item) in items.enumerated() {
-            guard let v = double(item, "\(path)[\(i)]") else { return nil }
+            guard let v = double(item, "\(path)[\(i)]", min: -maxCoordinate, max: maxCoordinate) else { return nil }
             out.append(v)
         }
         return out

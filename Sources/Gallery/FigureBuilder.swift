@@ -7,6 +7,7 @@ import Plotting
 public enum FigureBuilder {
     /// The figure for `spec` drawn from `data`, at `dpi` (default: the spec's output dpi, else figure dpi).
     public static func figure(for spec: FigureSpec, data: FigureData) throws -> Figure {
+        try checkPlottable(data, spec: spec)
         let f = spec.figure
         let style = Style.named(f.style) ?? .whitegrid
         let fig = Figure(width: f.width, height: f.height, dpi: spec.output.dpi ?? f.dpi, style: style)
@@ -18,6 +19,20 @@ public enum FigureBuilder {
             try draw(panel, on: grid[panel.row][panel.column], spec: spec, data: data, style: style)
         }
         return fig
+    }
+
+    /// The largest coordinate magnitude drawn (tick arithmetic needs headroom below Double.max).
+    public static let maxCoordinate = 1e100
+
+    static func checkPlottable(_ data: FigureData, spec: FigureSpec) throws {
+        let m = data.points
+        for r in 0..<m.rows {
+            for c in 0..<m.columns where !(abs(m[r, c]) <= maxCoordinate) {
+                let name = c < data.columns.count ? data.columns[c] : "\(c)"
+                throw GalleryError("row \(r + 1), column '\(name)': \(m[r, c]) is too large to plot (limit ±1e100)",
+                                   at: spec.data.location, keyPath: "data")
+            }
+        }
     }
 
     static func color(_ c: ColorValue, _ style: Style) -> Color {

@@ -34,21 +34,15 @@ public enum Gallery {
     /// Renders a loaded spec to bytes, one entry per output format.
     public static func render(_ spec: FigureSpec, threads: Int? = nil) throws -> [(format: OutputFormat, bytes: [UInt8])] {
         let data = try FigureData.compute(spec, threads: threads)
-        let fig = try FigureBuilder.figure(for: spec, data: data)
-        return try spec.output.formats.map { name in
-            let format = OutputFormat(rawValue: name) ?? .png
-            do {
-                if format == .png {
-                    let options = PNGCodec.Options(compressionLevel: spec.output.pngCompression)
-                    return (format, try Canvas.render(format: .png, size: fig.size, dpi: fig.dpi,
-                                                      background: fig.backgroundColor ?? fig.style.figureFaceColor,
-                                                      png: options) { fig.draw(into: $0) })
-                }
-                return (format, try fig.render(format: format))
-            } catch {
-                throw GalleryError("rendering \(name) failed: \(error)", at: SourceLocation(file: spec.file, line: 1, column: 1), isInputError: false)
-            }
-        }
+        let p = Prepared(spec: spec, figure: try FigureBuilder.figure(for: spec, data: data))
+        return try spec.output.formats.map { (OutputFormat(rawValue: $0) ?? .png, try renderBytes(p, format: $0)) }
+    }
+
+    /// Loads a config and builds its figure without rendering it (for embedding in other documents).
+    public static func figure(path: String, overrides: [Override] = []) throws -> (spec: FigureSpec, data: FigureData, figure: Figure) {
+        let spec = try ConfigLoader.load(path: path, overrides: overrides)
+        let data = try FigureData.compute(spec)
+        return (spec, data, try FigureBuilder.figure(for: spec, data: data))
     }
 
     /// The `clusterplot data` JSON for a config.
@@ -83,52 +77,131 @@ public enum Gallery {
     }
 
     /// Renders one config into `directory` as `<name>.<format>`; never throws.
-    public static func renderFile(_ path: String, overrides: [Override], directory: String, threads: Int? = nil) -> Outcome {
-        let start = DispatchTime.now().uptimeNanoseconds
-        var outcome = Outcome(file: path)
-        defer { outcome.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-        do {
-            let (spec, outputs) = try render(path: path, overrides: overrides, threads: threads)
-            for (format, bytes) in outputs {
-                let url = URL(fileURLWithPath: directory).appendingPathComponent("\(spec.name).\(format.rawValue)")
-                do {
-                    try AtomicFile.write(bytes, to: url)
-                } catch {
-                    outcome.errors.append("\(url.path):1:1: cannot write (\(error))")
-                    outcome.status = 1
-                    return outcome
-                }
-                outcome.written.append(url.path)
-            }
-        } catch let e as ConfigErrors {
-            outcome.errors = e.errors.map(\.description)
-            outcome.status = 2
-        } catch let e as GalleryError {
-            outcome.errors = [e.description]
-            outcome.status = e.isInputError ? 2 : 1
-        } catch {
-            outcome.errors = ["\(path):1:1: \(error)"]
-            outcome.status = 1
-        }
-        return outcome
+    public static func renderFile(_ path: String, overrides: [Override], directory: String) -> Outcome {
+        renderBatch([path], overrides: overrides, directory: directory)[0]
     }
 
-    /// Renders many configs in parallel on all cores (each figure has its own renderer).
-    /// `progress` is called (serially) after each config finishes with the outcome and the count done.
+    /// Renders many configs in parallel on all cores (each figure has its own renderer per format).
+    ///
+    /// Two phases: every config is loaded, computed and built into a figure (in parallel), then every
+    /// (figure, format) pair is rendered to bytes, largest first so the cores finish together. A
+    /// config's files are written only once all its formats rendered. `progress` is called (serially)
+    /// after each config finishes, with its outcome and the number done.
     public static func renderBatch(_ files: [String], overrides: [Override], directory: String,
                                    progress: @Sendable (Outcome, Int) -> Void = { _, _ in }) -> [Outcome] {
-        let results = Locked([Outcome?](repeating: nil, count: files.count))
+        let start = DispatchTime.now().uptimeNanoseconds
+        let n = files.count
+        let outcomes = Locked(files.map { Outcome(file: $0) })
+        let prepared = Locked([Prepared?](repeating: nil, count: n))
         let done = Locked(0)
-        let threads = files.count > 1 ? 1 : nil
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let o = renderFile(files[i], overrides: overrides, directory: directory, threads: threads)
-            results.withLock { $0[i] = o }
-            done.withLock { n in
-                n += 1
-                progress(o, n)
+        @Sendable func finish(_ i: Int) {
+            let o = outcomes.withLock { o -> Outcome in
+                o[i].seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                return o[i]
+            }
+            done.withLock { count in
+                count += 1
+                progress(o, count)
             }
         }
-        return results.withLock { $0.map { $0! } }
+        // Phase 1: load, compute, build.
+        DispatchQueue.concurrentPerform(iterations: n) { i in
+            do {
+                let spec = try ConfigLoader.load(path: files[i], overrides: overrides)
+                let data = try FigureData.compute(spec, threads: n > 1 ? 1 : nil)
+                let figure = try FigureBuilder.figure(for: spec, data: data)
+                prepared.withLock { $0[i] = Prepared(spec: spec, figure: figure) }
+            } catch {
+                outcomes.withLock { record(error, file: files[i], in: &$0[i]) }
+                finish(i)
+            }
+        }
+        // Phase 2: every (config, format) job, biggest first.
+        let ready = prepared.withLock { $0 }
+        var jobs: [(config: Int, format: Int, cost: Double)] = []
+        for (i, p) in ready.enumerated() {
+            guard let p else { continue }
+            for (j, f) in p.spec.output.formats.enumerated() {
+                let pixels = p.spec.figure.width * p.spec.figure.height * pow(p.figure.dpi, 2)
+                let marks = Double(p.spec.panels.count) * 2000
+                jobs.append((i, j, (f == "png" ? pixels / 100 : 0) + marks))
+            }
+        }
+        let order = jobs.sorted { $0.cost > $1.cost }
+        let bytes = Locked([[[UInt8]?]](ready.map { p in Array(repeating: nil, count: p?.spec.output.formats.count ?? 0) }))
+        let remaining = Locked(ready.map { $0?.spec.output.formats.count ?? 0 })
+        DispatchQueue.concurrentPerform(iterations: order.count) { k in
+            let job = order[k]
+            let p = ready[job.config]!
+            var result: [UInt8]?
+            do {
+                result = try renderBytes(p, format: p.spec.output.formats[job.format])
+            } catch {
+                outcomes.withLock { record(error, file: files[job.config], in: &$0[job.config]) }
+            }
+            bytes.withLock { $0[job.config][job.format] = result }
+            let last = remaining.withLock { r -> Bool in
+                r[job.config] -= 1
+                return r[job.config] == 0
+            }
+            guard last else { return }
+            // Every format of this config is rendered: write them (or nothing if one failed).
+            let all = bytes.withLock { $0[job.config] }
+            if all.allSatisfy({ $0 != nil }) {
+                for (j, f) in p.spec.output.formats.enumerated() {
+                    let url = URL(fileURLWithPath: directory).appendingPathComponent("\(p.spec.name).\(f)")
+                    do {
+                        try AtomicFile.write(all[j]!, to: url)
+                        outcomes.withLock { $0[job.config].written.append(url.path) }
+                    } catch {
+                        outcomes.withLock {
+                            $0[job.config].errors.append("\(url.path):1:1: cannot write (\(error))")
+                            $0[job.config].status = 1
+                        }
+                        break
+                    }
+                }
+            }
+            finish(job.config)
+        }
+        return outcomes.withLock { $0 }
+    }
+
+    /// A loaded config and its built figure (only used by one thread at a time per format).
+    struct Prepared: @unchecked Sendable {
+        var spec: FigureSpec
+        var figure: Figure
+    }
+
+    static func renderBytes(_ p: Prepared, format name: String) throws -> [UInt8] {
+        let fig = p.figure
+        let format = OutputFormat(rawValue: name) ?? .png
+        do {
+            if format == .png {
+                let options = PNGCodec.Options(compressionLevel: p.spec.output.pngCompression)
+                return try Canvas.render(format: .png, size: fig.size, dpi: fig.dpi,
+                                         background: fig.backgroundColor ?? fig.style.figureFaceColor,
+                                         png: options) { fig.draw(into: $0) }
+            }
+            return try fig.render(format: format)
+        } catch {
+            throw GalleryError("rendering \(name) failed: \(error)", at: SourceLocation(file: p.spec.file, line: 1, column: 1),
+                               isInputError: false)
+        }
+    }
+
+    static func record(_ error: Error, file: String, in outcome: inout Outcome) {
+        switch error {
+        case let e as ConfigErrors:
+            outcome.errors = e.errors.map(\.description)
+            outcome.status = 2
+        case let e as GalleryError:
+            outcome.errors.append(e.description)
+            outcome.status = max(outcome.status, e.isInputError ? 2 : 1)
+        default:
+            outcome.errors.append("\(file):1:1: \(error)")
+            outcome.status = max(outcome.status, 1)
+        }
     }
 }
 

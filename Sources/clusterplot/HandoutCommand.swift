@@ -30,28 +30,11 @@ struct HandoutCommand: ParsableCommand {
         let result: (pdf: [UInt8], pages: Int, warnings: [String])
         do {
             result = try Handout.build(path: path)
-        } catch let e as ConfigErrors {
-            e.errors.forEach(CLISupport.printError)
-            throw ExitCode(2)
-        } catch let e as ConfigError {
-            CLISupport.printError(e)
-            throw ExitCode(2)
-        } catch let e as GalleryError {
-            CLISupport.stderr(e.description)
-            throw ExitCode(e.isInputError ? 2 : 1)
         } catch {
-            CLISupport.stderr("\(path):1:1: \(error)")
-            throw ExitCode(1)
+            throw ExitCode(CLISupport.report(error, file: path))
         }
         for w in result.warnings { CLISupport.stderr("\(path): warning: \(w)") }
-        let url = URL(fileURLWithPath: out)
-        do {
-            if output == nil { try Gallery.prepareOutputDirectory(url.deletingLastPathComponent().path) }
-            try AtomicFile.write(result.pdf, to: url)
-        } catch {
-            CLISupport.stderr("\(out): cannot write: \(error)")
-            throw ExitCode(1)
-        }
+        try CLISupport.write(result.pdf, to: out, creatingFolder: output == nil)
         print("wrote \(out) (\(result.pages) pages)")
     }
 }
@@ -93,27 +76,10 @@ struct AnimateCommand: ParsableCommand {
         let result: (png: [UInt8], frames: Int, delay: Double)
         do {
             result = try GallerySources().animation(config: path, delay: delay, dpi: dpi)
-        } catch let e as ConfigErrors {
-            e.errors.forEach(CLISupport.printError)
-            throw ExitCode(2)
-        } catch let e as ConfigError {
-            CLISupport.printError(e)
-            throw ExitCode(2)
-        } catch let e as GalleryError {
-            CLISupport.stderr(e.description)
-            throw ExitCode(e.isInputError ? 2 : 1)
         } catch {
-            CLISupport.stderr("\(path):1:1: \(error)")
-            throw ExitCode(1)
+            throw ExitCode(CLISupport.report(error, file: path))
         }
-        let url = URL(fileURLWithPath: out)
-        do {
-            if output == nil { try Gallery.prepareOutputDirectory(url.deletingLastPathComponent().path) }
-            try AtomicFile.write(result.png, to: url)
-        } catch {
-            CLISupport.stderr("\(out): cannot write: \(error)")
-            throw ExitCode(1)
-        }
+        try CLISupport.write(result.png, to: out, creatingFolder: output == nil)
         print("wrote \(out) (\(result.frames) frames, \(result.delay) s each)")
     }
 }

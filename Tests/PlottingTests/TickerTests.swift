@@ -63,3 +63,23 @@ final class TickerTests: XCTestCase {
         XCTAssertEqual(Ticker.pyFloorDiv(-12.223197739746544, 2.5), -5)
     }
 }
+
+final class EdgeCaseTests: XCTestCase {
+    func testDegenerateInputsRenderWithoutTrapping() throws {
+        let fig = Figure(width: 3, height: 2)
+        let g = fig.subplots(rows: 1, columns: 3)
+        g[0][0].xLimits = 2...2
+        g[0][0].scatter(x: [], y: [])
+        g[0][1].scatter(x: [1, .nan, 3], y: [.infinity, 2, 3], values: [0, .nan, 1], label: "nan")
+        g[0][1].legend()
+        g[0][2].plot(x: [5], y: [5], marker: .star, label: "one point")
+        g[0][2].legend(location: .lowerCenter)
+        for format in OutputFormat.allCases { XCTAssertFalse(try fig.render(format: format).isEmpty) }
+        let geo = fig.geometry(using: RecordingRenderer(size: fig.size, cairoMetrics: false))
+        XCTAssertEqual(geo.axes[0].xLimits.lowerBound, 1.9, accuracy: 1e-12)
+        XCTAssertEqual(geo.axes[2].xLimits.lowerBound, 4.725, accuracy: 1e-12)
+        XCTAssertEqual(geo.axes[1].xLimits.upperBound, 3.165, accuracy: 1e-12)  // only (3, 3) is finite
+        // An empty figure draws its background only.
+        XCTAssertFalse(try Figure().render(format: .png).isEmpty)
+    }
+}

@@ -60,7 +60,11 @@ final class CairoRenderer: Renderer {
             setSource(fill)
             if stroke != nil { cairo_fill_preserve(context) } else { cairo_fill(context) }
         }
-        if let stroke {
+        if var stroke {
+            if snap {
+                // Whole device pixels wide, so a snapped line has no half-covered neighbours.
+                stroke.width = max(1, snapWidth.rounded()) / pixelsPerPoint
+            }
             apply(stroke)
             cairo_stroke(context)
         }
@@ -198,14 +202,21 @@ final class CairoRenderer: Renderer {
     func drawMarkers(_ batch: MarkerBatch) {
         guard !batch.positions.isEmpty, !batch.shape.isEmpty,
               !(batch.fillColors.isEmpty && (batch.edgeColors.isEmpty || batch.edgeWidth <= 0)) else { return }
-        if isRaster, cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32 {
+        if isRaster, cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32,
+           batch.positions.count >= MarkerSprite.minimumBatch, markerReachPixels(batch) <= MarkerSprite.maximumReach {
             stampMarkers(batch)
         } else {
             drawVectorMarkers(batch)
         }
     }
 
-    /// Vector output: one marker definition per colour pair, placed at each position, so a PDF
+    /// How far a marker's ink reaches from its centre, in device pixels.
+    private func markerReachPixels(_ batch: MarkerBatch) -> Double {
+        let b = batch.shape.controlBounds ?? Rect(x: 0, y: 0, width: 0, height: 0)
+        return (max(abs(b.minX), abs(b.maxX), abs(b.minY), abs(b.maxY)) + batch.edgeWidth) * pixelsPerPoint
+    }
+
+    /// Vector output (and small or huge raster batches: exact paths): one marker definition per colour pair, placed at each position, so a PDF
     /// holds the outline once instead of once per point.
     private func drawVectorMarkers(_ batch: MarkerBatch) {
         if reusesVectorMarkers && drawGlyphMarkers(batch) { return }
@@ -250,6 +261,8 @@ final class CairoRenderer: Renderer {
     /// glyphs of a one-glyph Type 3 font, one `show_glyphs` per run of equal colour: the outline is
     /// stored once, each marker costs a few bytes of text positioning, and Cairo analyses one
     /// operation per run instead of one per marker. Returns false when the batch does not qualify.
+    /// (Not for SVG: Cairo's SVG writer turns the glyph's stroke into trapezoids, which browsers may
+    /// render with hairline seams; SVG markers stay paths.)
     private func drawGlyphMarkers(_ batch: MarkerBatch) -> Bool {
         let n = batch.positions.count
         guard n >= 8 else { return false }
@@ -547,6 +560,10 @@ final class MarkerSprite {
     /// Sub-pixel positions per axis (a power of two): marker centres are placed to 1/(2·phases) pixel.
     static let phaseBits = 4
     static let phases = 1 << phaseBits
+    /// Batches smaller than this are drawn as paths (exact, and just as fast when few).
+    static let minimumBatch = 512
+    /// Markers reaching further than this many pixels are drawn as paths (sprites would be big).
+    static let maximumReach = 32.0
     let surface: OpaquePointer
     let side: Int
     let origin: Int

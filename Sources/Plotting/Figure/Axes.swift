@@ -136,7 +136,11 @@ public final class Axes {
         let st = effectiveStyle
         let data = dataLimits()
         func axis(_ fixed: ClosedRange<Double>?, _ d: ClosedRange<Double>?, _ margin: Double) -> ClosedRange<Double> {
-            if let fixed { return fixed }
+            if let fixed {
+                // An empty range would divide by zero: widen it like matplotlib's set_xlim does.
+                let (a, b) = Ticker.nonsingular(fixed.lowerBound, fixed.upperBound, expander: 0.05)
+                return a...b
+            }
             guard let d else { return 0...1 }
             let (a, b) = Ticker.autoscale(dataMin: d.lowerBound, dataMax: d.upperBound, margin: margin)
             return a...b
