@@ -100,16 +100,8 @@ final class CairoRenderer: Renderer {
     private func apply(_ stroke: StrokeStyle) {
         setSource(stroke.color)
         cairo_set_line_width(context, stroke.width)
-        switch stroke.cap {
-        case .butt: cairo_set_line_cap(context, CAIRO_LINE_CAP_BUTT)
-        case .round: cairo_set_line_cap(context, CAIRO_LINE_CAP_ROUND)
-        case .square: cairo_set_line_cap(context, CAIRO_LINE_CAP_SQUARE)
-        }
-        switch stroke.join {
-        case .miter: cairo_set_line_join(context, CAIRO_LINE_JOIN_MITER)
-        case .round: cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
-        case .bevel: cairo_set_line_join(context, CAIRO_LINE_JOIN_BEVEL)
-        }
+        cairo_set_line_cap(context, stroke.cap.cairoValue)
+        cairo_set_line_join(context, stroke.join.cairoValue)
         if stroke.dash.isEmpty || stroke.dash.allSatisfy({ $0 <= 0 }) {
             cairo_set_dash(context, nil, 0, 0)
         } else {
@@ -344,16 +336,8 @@ final class CairoRenderer: Renderer {
         if let edge {
             cairo_set_source_rgba(cr, edge.red, edge.green, edge.blue, edge.alpha)
             cairo_set_line_width(cr, batch.edgeWidth)
-            switch batch.edgeCap {
-            case .butt: cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
-            case .round: cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
-            case .square: cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
-            }
-            switch batch.edgeJoin {
-            case .miter: cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
-            case .round: cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-            case .bevel: cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL)
-            }
+            cairo_set_line_cap(cr, batch.edgeCap.cairoValue)
+            cairo_set_line_join(cr, batch.edgeJoin.cairoValue)
             cairo_stroke(cr)
         }
     }
@@ -527,16 +511,8 @@ private let renderMarkerGlyph: cairo_user_scaled_font_render_glyph_func_t = { sc
     }
     if key.edgeWidth > 0 {
         cairo_set_line_width(cr, key.edgeWidth)
-        switch key.cap {
-        case .butt: cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
-        case .round: cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
-        case .square: cairo_set_line_cap(cr, CAIRO_LINE_CAP_SQUARE)
-        }
-        switch key.join {
-        case .miter: cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER)
-        case .round: cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
-        case .bevel: cairo_set_line_join(cr, CAIRO_LINE_JOIN_BEVEL)
-        }
+        cairo_set_line_cap(cr, key.cap.cairoValue)
+        cairo_set_line_join(cr, key.join.cairoValue)
         cairo_stroke(cr)
     }
     return CAIRO_STATUS_SUCCESS
@@ -649,5 +625,25 @@ final class MarkerSprite {
     deinit {
         runs.deallocate()
         packed.deallocate()
+    }
+}
+
+private extension LineCap {
+    var cairoValue: cairo_line_cap_t {
+        switch self {
+        case .butt: return CAIRO_LINE_CAP_BUTT
+        case .round: return CAIRO_LINE_CAP_ROUND
+        case .square: return CAIRO_LINE_CAP_SQUARE
+        }
+    }
+}
+
+private extension LineJoin {
+    var cairoValue: cairo_line_join_t {
+        switch self {
+        case .miter: return CAIRO_LINE_JOIN_MITER
+        case .round: return CAIRO_LINE_JOIN_ROUND
+        case .bevel: return CAIRO_LINE_JOIN_BEVEL
+        }
     }
 }
