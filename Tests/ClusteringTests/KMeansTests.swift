@@ -92,6 +92,26 @@ final class KMeansTests: XCTestCase {
         XCTAssertLessThanOrEqual(multi.inertia, single.inertia)
     }
 
+    /// Tiny and degenerate inputs run without trapping (duplicate points, k = n, one feature,
+    /// more clusters than distinct points, which scikit-learn leaves with empty clusters).
+    func testTinyAndDegenerateInputs() throws {
+        for (rows, k) in [([[1.0, 2.0]], 1), ([[0.0, 0.0], [1.0, 1.0]], 2), ([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]], 3),
+                          ([[3.0, 3.0], [3.0, 3.0], [3.0, 3.0], [3.0, 3.0], [3.0, 3.0]], 3),
+                          ([[1.0], [2.0], [10.0], [11.0], [12.0]], 2)] {
+            let x = try DataMatrix(rows)
+            for threads in [1, 2] {
+                let fit = try KMeans(k: k, seed: 0, threads: threads).fit(x)
+                XCTAssertEqual(fit.labels.count, rows.count)
+                XCTAssertEqual(fit.centers.rows, k)
+                XCTAssertTrue(fit.inertia.isFinite)
+                XCTAssertTrue(fit.labels.allSatisfy { (0..<k).contains($0) })
+            }
+        }
+        let five = try makeBlobs(samples: 5, centers: 5, features: 1, seed: 9)
+        _ = try KMeans(k: 5, seed: 1, init: .random).fit(five.points)
+        _ = try elbowSweep(points: five.points, clusterCounts: [1, 2, 5], seed: 3)
+    }
+
     func testErrors() throws {
         let x = try DataMatrix([[0, 0], [1, 1], [2, 2]])
         XCTAssertThrowsError(try KMeans(k: 0, seed: 0).fit(x)) { XCTAssertEqual($0 as? ClusteringError, .tooFewClusters(0)) }
