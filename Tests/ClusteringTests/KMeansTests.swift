@@ -92,6 +92,29 @@ final class KMeansTests: XCTestCase {
         XCTAssertLessThanOrEqual(multi.inertia, single.inertia)
     }
 
+    /// Larger fits made with scikit-learn 1.9.1 in the peer venv (Fixtures/reference/larger_fits.json):
+    /// 5,000 × 3 and 20,001 × 2 samples run through many 256-sample chunks, several 2,048-sample
+    /// dgemv blocks and the n % 4 tail; labels, centres, inertia and n_iter must be identical.
+    func testLargerFitsMatchScikitLearn() throws {
+        let cases = try Oracle.load("larger_fits")["cases"] as? [Any] ?? []
+        XCTAssertEqual(cases.count, 2)
+        for c in cases.map(dict) {
+            let blobs = try makeBlobs(
+                samples: int(c["n_samples"]), centers: int(c["centers"]), features: int(c["n_features"]),
+                seed: int(c["blobs_seed"]))
+            assertBits(blobs.points.row(0), doubles(c["X_first"]), "first row")
+            assertBits(blobs.points.row(blobs.points.rows - 1), doubles(c["X_last"]), "last row")
+            for threads in [1, 2, 4] {
+                let fit = try KMeans(k: int(c["k"]), seed: int(c["kmeans_seed"]), threads: threads).fit(blobs.points)
+                let what = "n=\(int(c["n_samples"])) (\(threads) threads)"
+                XCTAssertEqual(fit.labels, ints(c["labels"]), "\(what) labels")
+                assertBits(fit.centers.values, flat(c["cluster_centers"]), "\(what) centres")
+                assertBits(fit.inertia, double(c["inertia"]), "\(what) inertia")
+                XCTAssertEqual(fit.iterations, int(c["n_iter"]), "\(what) n_iter")
+            }
+        }
+    }
+
     /// Tiny and degenerate inputs run without trapping (duplicate points, k = n, one feature,
     /// more clusters than distinct points, which scikit-learn leaves with empty clusters).
     func testTinyAndDegenerateInputs() throws {
