@@ -160,3 +160,54 @@ final class KMeansTests: XCTestCase {
         }
     }
 }
+
+final class KernelTests: XCTestCase {
+    /// The blockwise potential (per-2048-block lane sums added in block order, then the tail)
+    /// equals OpenBLAS dgemv's single pass as the specification writes it, for both lane layouts.
+    func testBlockwisePotentialEqualsTheReferenceOrder() throws {
+        let n = 5003, d = 2
+        var rs = try RandomState(seed: 4)
+        let x = rs.standardNormal(count: n * d).map { $0 * 3 }
+        var norms = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let a = x[2 * i], b = x[2 * i + 1]
+            norms[i] = a * a + b * b
+        }
+        for fourLanes in [true, false] {
+            var closest = (0..<n).map { _ in rs.randomSample() * 20 }
+            let mk = n - n % 4
+            let blockCount = (mk + Kernels.gemvBlock - 1) / Kernels.gemvBlock
+            var sums = [Double](repeating: 0, count: blockCount)
+            x.withUnsafeBufferPointer { xv in
+                norms.withUnsafeBufferPointer { nv in
+                    closest.withUnsafeMutableBufferPointer { cv in
+                        sums.withUnsafeMutableBufferPointer { sv in
+                            Kernels.updateBlocks(
+                                x: xv.baseAddress!, norms: nv.baseAddress!, d: d, center: 17,
+                                closest: cv.baseAddress!, blocks: 0..<blockCount, limit: mk, fourLanes: fourLanes,
+                                sums: sv.baseAddress!)
+                        }
+                    }
+                }
+            }
+            var y = 0.0
+            for s in sums { y = y + s }
+            y = y + ((closest[mk] + closest[mk + 1]) + closest[mk + 2])
+            let reference = closest.withUnsafeBufferPointer { BLASOrder.gemvOnesRow($0.baseAddress!, n, fourLanes: fourLanes) }
+            assertBits(y, reference, "potential (\(fourLanes ? 4 : 2) lanes)")
+        }
+    }
+
+    /// `shuffleRows(of:)` moves rows exactly like shuffling an index array and gathering.
+    func testShuffleRowsMatchesIndexShuffle() throws {
+        var values: [Double] = []
+        for i in 0..<50 { values += [Double(i), -Double(i)] }
+        var m = try DataMatrix(rows: 50, columns: 2, values: values)
+        var a = try RandomState(seed: 8), b = try RandomState(seed: 8)
+        a.shuffleRows(of: &m)
+        var idx = Array(0..<50)
+        b.shuffle(&idx)
+        XCTAssertEqual(m.column(0), idx.map(Double.init))
+        XCTAssertEqual(m.column(1), idx.map { -Double($0) })
+    }
+}
