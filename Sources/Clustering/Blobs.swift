@@ -141,7 +141,7 @@ public func makeBlobs(
 
     // Samples, centre by centre, in row-major order.
     var x = [Double](repeating: 0, count: n * d)
-    var y = [Int](repeating: 0, count: n)
+    var y: [Int] = []  // the labels, filled below
     centerMatrix.values.withUnsafeBufferPointer { cv in
         x.withUnsafeMutableBufferPointer { xv in
             var row = 0
@@ -151,7 +151,6 @@ public func makeBlobs(
                 for _ in 0..<counts[c] {
                     let o = row * d
                     for f in 0..<d { xv[o + f] = cv[base + f] + s * rs.standardNormal() }
-                    y[row] = c
                     row += 1
                 }
             }
@@ -246,6 +245,9 @@ public func makeBlobs(
         }
         x = gathered
         y = shuffledLabels
+    } else {
+        y.reserveCapacity(n)
+        for c in 0..<centerCount { y.append(contentsOf: repeatElement(c, count: counts[c])) }
     }
     let points = DataMatrix(uncheckedRows: n, columns: d, values: x)
     return Blobs(points: points, labels: y, centers: centerMatrix)
