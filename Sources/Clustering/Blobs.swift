@@ -141,7 +141,7 @@ public func makeBlobs(
 
     // Samples, centre by centre, in row-major order.
     var x = [Double](repeating: 0, count: n * d)
-    var y = [Int](repeating: 0, count: n)
+    var y: [Int] = []  // the labels, filled below
     centerMatrix.values.withUnsafeBufferPointer { cv in
         x.withUnsafeMutableBufferPointer { xv in
             var row = 0
@@ -151,7 +151,6 @@ public func makeBlobs(
                 for _ in 0..<counts[c] {
                     let o = row * d
                     for f in 0..<d { xv[o + f] = cv[base + f] + s * rs.standardNormal() }
-                    y[row] = c
                     row += 1
                 }
             }
@@ -199,6 +198,36 @@ public func makeBlobs(
                 }
             }
         }
+        // The inverse permutation turns the gather into sequential reads and scattered writes
+        // (stores do not stall the way missing loads do); labels then follow the source blocks.
+        func scatter(_ indices: [UInt32]) {
+            var inverse = [UInt32](repeating: 0, count: n)
+            inverse.withUnsafeMutableBufferPointer { inv in
+                indices.withUnsafeBufferPointer { iv in
+                    for i in 0..<n { inv[Int(iv[i])] = UInt32(truncatingIfNeeded: i) }
+                }
+            }
+            x.withUnsafeBufferPointer { xv in
+                gathered.withUnsafeMutableBufferPointer { gv in
+                    shuffledLabels.withUnsafeMutableBufferPointer { lv in
+                        inverse.withUnsafeBufferPointer { inv in
+                            let xp = SharedPointer(xv.baseAddress!), gp = SharedMutablePointer(gv.baseAddress!)
+                            let lp = SharedMutablePointer(lv.baseAddress!), ip = SharedPointer(inv.baseAddress!)
+                            let blocks = starts
+                            let tasks = (0..<centerCount).filter { blocks[$0 + 1] > blocks[$0] }
+                            Parallelism.run(tasks: tasks.count, threads: Parallelism.activeProcessorCount) { t in
+                                let c = tasks[t]
+                                for r in blocks[c]..<blocks[c + 1] {
+                                    let i = Int(ip[r])
+                                    for f in 0..<d { gp[i * d + f] = xp[r * d + f] }
+                                    lp[i] = c
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         if n <= Int(UInt32.max) {
             var indices = [UInt32](repeating: 0, count: n)
             indices.withUnsafeMutableBufferPointer { iv in
@@ -208,7 +237,7 @@ public func makeBlobs(
                     iv.swapAt(i, j)
                 }
             }
-            gather(indices)
+            scatter(indices)
         } else {
             var indices = Array(0..<n)
             rs.shuffle(&indices)
@@ -216,6 +245,9 @@ public func makeBlobs(
         }
         x = gathered
         y = shuffledLabels
+    } else {
+        y.reserveCapacity(n)
+        for c in 0..<centerCount { y.append(contentsOf: repeatElement(c, count: counts[c])) }
     }
     let points = DataMatrix(uncheckedRows: n, columns: d, values: x)
     return Blobs(points: points, labels: y, centers: centerMatrix)

@@ -297,8 +297,8 @@ final class KMeansEngine {
                             let labelsOut = SharedMutablePointer(lv.baseAddress!)
                             let sums = SharedMutablePointer(sv.baseAddress!)
                             let counts = SharedMutablePointer(nv.baseAddress!)
-                            if update && threads <= blocks.count {
-                                // One task per reference block: assign and accumulate in sample order.
+                            if update && threads == 1 {
+                                // One thread: assign and accumulate each reference block in sample order.
                                 var changed = [Int](repeating: 0, count: blocks.count)
                                 changed.withUnsafeMutableBufferPointer { chv in
                                     let ch = SharedMutablePointer(chv.baseAddress!)
@@ -310,7 +310,8 @@ final class KMeansEngine {
                                 }
                                 changedPerTask = changed
                             } else {
-                                // Labels in parallel over fixed ranges, then the sums per block.
+                                // Labels in parallel over small fixed ranges (load-balanced), then the
+                                // two reference blocks accumulate in sample order.
                                 let ranges = KMeansEngine.fixedRanges(n, size: 1 << 14)
                                 var changed = [Int](repeating: 0, count: ranges.count)
                                 changed.withUnsafeMutableBufferPointer { chv in

@@ -29,6 +29,8 @@ import Darwin
 /// `standardNormal` is bit-exact on Linux/glibc.
 public struct RandomState: Sendable, Equatable {
     @usableFromInline var key: [UInt32]
+    /// The tempered outputs of the current `key` (filled at each refill, all 624 at once).
+    @usableFromInline var output: [UInt32]
     @usableFromInline var position: Int
     @usableFromInline var hasGauss: Bool
     @usableFromInline var gauss: Double
@@ -40,6 +42,7 @@ public struct RandomState: Sendable, Equatable {
     /// - Throws: `ClusteringError.seedOutOfRange` unless `0 <= seed <= 2³² − 1`.
     public init(seed: Int) throws {
         key = Array(repeating: 0, count: 624)
+        output = Array(repeating: 0, count: 624)
         position = 624
         hasGauss = false
         gauss = 0
@@ -49,6 +52,7 @@ public struct RandomState: Sendable, Equatable {
     /// Creates a generator from a seed that is always in range.
     public init(seed: UInt32) {
         key = Array(repeating: 0, count: 624)
+        output = Array(repeating: 0, count: 624)
         position = 624
         hasGauss = false
         gauss = 0
@@ -71,6 +75,9 @@ public struct RandomState: Sendable, Equatable {
                 s = 1_812_433_253 &* (s ^ (s >> 30)) &+ UInt32(i + 1)
             }
         }
+        output.withUnsafeMutableBufferPointer { o in
+            for i in 0..<624 { o[i] = 0 }
+        }
         position = 624
         hasGauss = false
         gauss = 0
@@ -89,20 +96,27 @@ public struct RandomState: Sendable, Equatable {
             }
             let y = (k[623] & 0x8000_0000) | (k[0] & 0x7fff_ffff)
             k[623] = k[396] ^ (y >> 1) ^ ((y & 1) != 0 ? 0x9908_b0df : 0)
+            output.withUnsafeMutableBufferPointer { o in
+                for i in 0..<624 {
+                    var y = k[i]
+                    y ^= y >> 11
+                    y ^= (y << 7) & 0x9d2c_5680
+                    y ^= (y << 15) & 0xefc6_0000
+                    y ^= y >> 18
+                    o[i] = y
+                }
+            }
         }
         position = 0
     }
 
-    /// The next raw 32-bit output of MT19937 (`mt19937_next32`).
+    /// The next raw 32-bit output of MT19937 (`mt19937_next32`); the tempering is done for the
+    /// whole block of 624 words at each refill.
     @inlinable @inline(__always)
     public mutating func nextUInt32() -> UInt32 {
         if position == 624 { refill() }
-        var y = key[position]
+        let y = output[position]
         position += 1
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9d2c_5680
-        y ^= (y << 15) & 0xefc6_0000
-        y ^= y >> 18
         return y
     }
 

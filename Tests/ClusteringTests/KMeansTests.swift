@@ -92,6 +92,49 @@ final class KMeansTests: XCTestCase {
         XCTAssertLessThanOrEqual(multi.inertia, single.inertia)
     }
 
+    /// Larger fits made with scikit-learn 1.9.1 in the peer venv (Fixtures/reference/larger_fits.json):
+    /// 5,000 × 3 and 20,001 × 2 samples run through many 256-sample chunks, several 2,048-sample
+    /// dgemv blocks and the n % 4 tail; labels, centres, inertia and n_iter must be identical.
+    func testLargerFitsMatchScikitLearn() throws {
+        let cases = try Oracle.load("larger_fits")["cases"] as? [Any] ?? []
+        XCTAssertEqual(cases.count, 2)
+        for c in cases.map(dict) {
+            let blobs = try makeBlobs(
+                samples: int(c["n_samples"]), centers: int(c["centers"]), features: int(c["n_features"]),
+                seed: int(c["blobs_seed"]))
+            assertBits(blobs.points.row(0), doubles(c["X_first"]), "first row")
+            assertBits(blobs.points.row(blobs.points.rows - 1), doubles(c["X_last"]), "last row")
+            for threads in [1, 2, 4] {
+                let fit = try KMeans(k: int(c["k"]), seed: int(c["kmeans_seed"]), threads: threads).fit(blobs.points)
+                let what = "n=\(int(c["n_samples"])) (\(threads) threads)"
+                XCTAssertEqual(fit.labels, ints(c["labels"]), "\(what) labels")
+                assertBits(fit.centers.values, flat(c["cluster_centers"]), "\(what) centres")
+                assertBits(fit.inertia, double(c["inertia"]), "\(what) inertia")
+                XCTAssertEqual(fit.iterations, int(c["n_iter"]), "\(what) n_iter")
+            }
+        }
+    }
+
+    /// Tiny and degenerate inputs run without trapping (duplicate points, k = n, one feature,
+    /// more clusters than distinct points, which scikit-learn leaves with empty clusters).
+    func testTinyAndDegenerateInputs() throws {
+        for (rows, k) in [([[1.0, 2.0]], 1), ([[0.0, 0.0], [1.0, 1.0]], 2), ([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]], 3),
+                          ([[3.0, 3.0], [3.0, 3.0], [3.0, 3.0], [3.0, 3.0], [3.0, 3.0]], 3),
+                          ([[1.0], [2.0], [10.0], [11.0], [12.0]], 2)] {
+            let x = try DataMatrix(rows)
+            for threads in [1, 2] {
+                let fit = try KMeans(k: k, seed: 0, threads: threads).fit(x)
+                XCTAssertEqual(fit.labels.count, rows.count)
+                XCTAssertEqual(fit.centers.rows, k)
+                XCTAssertTrue(fit.inertia.isFinite)
+                XCTAssertTrue(fit.labels.allSatisfy { (0..<k).contains($0) })
+            }
+        }
+        let five = try makeBlobs(samples: 5, centers: 5, features: 1, seed: 9)
+        _ = try KMeans(k: 5, seed: 1, init: .random).fit(five.points)
+        _ = try elbowSweep(points: five.points, clusterCounts: [1, 2, 5], seed: 3)
+    }
+
     func testErrors() throws {
         let x = try DataMatrix([[0, 0], [1, 1], [2, 2]])
         XCTAssertThrowsError(try KMeans(k: 0, seed: 0).fit(x)) { XCTAssertEqual($0 as? ClusteringError, .tooFewClusters(0)) }
@@ -115,5 +158,56 @@ final class KMeansTests: XCTestCase {
         XCTAssertThrowsError(try DataMatrix([[0, 0], [1]])) {
             XCTAssertEqual($0 as? ClusteringError, .mismatchedRowLength(row: 1, expected: 2, actual: 1))
         }
+    }
+}
+
+final class KernelTests: XCTestCase {
+    /// The blockwise potential (per-2048-block lane sums added in block order, then the tail)
+    /// equals OpenBLAS dgemv's single pass as the specification writes it, for both lane layouts.
+    func testBlockwisePotentialEqualsTheReferenceOrder() throws {
+        let n = 5003, d = 2
+        var rs = try RandomState(seed: 4)
+        let x = rs.standardNormal(count: n * d).map { $0 * 3 }
+        var norms = [Double](repeating: 0, count: n)
+        for i in 0..<n {
+            let a = x[2 * i], b = x[2 * i + 1]
+            norms[i] = a * a + b * b
+        }
+        for fourLanes in [true, false] {
+            var closest = (0..<n).map { _ in rs.randomSample() * 20 }
+            let mk = n - n % 4
+            let blockCount = (mk + Kernels.gemvBlock - 1) / Kernels.gemvBlock
+            var sums = [Double](repeating: 0, count: blockCount)
+            x.withUnsafeBufferPointer { xv in
+                norms.withUnsafeBufferPointer { nv in
+                    closest.withUnsafeMutableBufferPointer { cv in
+                        sums.withUnsafeMutableBufferPointer { sv in
+                            Kernels.updateBlocks(
+                                x: xv.baseAddress!, norms: nv.baseAddress!, d: d, center: 17,
+                                closest: cv.baseAddress!, blocks: 0..<blockCount, limit: mk, fourLanes: fourLanes,
+                                sums: sv.baseAddress!)
+                        }
+                    }
+                }
+            }
+            var y = 0.0
+            for s in sums { y = y + s }
+            y = y + ((closest[mk] + closest[mk + 1]) + closest[mk + 2])
+            let reference = closest.withUnsafeBufferPointer { BLASOrder.gemvOnesRow($0.baseAddress!, n, fourLanes: fourLanes) }
+            assertBits(y, reference, "potential (\(fourLanes ? 4 : 2) lanes)")
+        }
+    }
+
+    /// `shuffleRows(of:)` moves rows exactly like shuffling an index array and gathering.
+    func testShuffleRowsMatchesIndexShuffle() throws {
+        var values: [Double] = []
+        for i in 0..<50 { values += [Double(i), -Double(i)] }
+        var m = try DataMatrix(rows: 50, columns: 2, values: values)
+        var a = try RandomState(seed: 8), b = try RandomState(seed: 8)
+        a.shuffleRows(of: &m)
+        var idx = Array(0..<50)
+        b.shuffle(&idx)
+        XCTAssertEqual(m.column(0), idx.map(Double.init))
+        XCTAssertEqual(m.column(1), idx.map { -Double($0) })
     }
 }
