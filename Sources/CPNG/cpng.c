@@ -166,11 +166,13 @@ static void read_from_memory(png_structp png, png_bytep out, png_size_t length) 
     s->offset += length;
 }
 
-int cpng_decode_rgba(const uint8_t *data, size_t size, uint64_t max_pixels,
-                     uint8_t **out, uint32_t *width, uint32_t *height, uint32_t *ppm_x,
-                     char *err, size_t errlen) {
-    if (!out || !width || !height) { set_error(err, errlen, "no output"); return -1; }
-    *out = NULL;
+/* Shared decoder. With `into` NULL it allocates the pixels (returned in *out); otherwise it
+   decodes into the caller's buffer of `into_len` bytes, which must hold width*height*4. With
+   `header_only` it stops after the header. */
+static int decode(const uint8_t *data, size_t size, uint64_t max_pixels, int header_only,
+                  uint8_t *into, size_t into_len, uint8_t **out,
+                  uint32_t *width, uint32_t *height, uint32_t *ppm_x, char *err, size_t errlen) {
+    if (out) *out = NULL;
     if (!data || size < 8 || png_sig_cmp(data, 0, 8) != 0) {
         set_error(err, errlen, size == 0 ? "empty file, not a PNG" : "not a PNG file (bad signature)");
         return -1;
@@ -187,7 +189,7 @@ int cpng_decode_rgba(const uint8_t *data, size_t size, uint64_t max_pixels,
     png_bytep *volatile rows = NULL;
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_read_struct(&png, &info, NULL);
-        free(pixels);
+        if (!into) free(pixels);
         free(rows);
         return -1;
     }
@@ -209,6 +211,12 @@ int cpng_decode_rgba(const uint8_t *data, size_t size, uint64_t max_pixels,
         png_uint_32 rx = 0, ry = 0; int unit = 0;
         *ppm_x = (png_get_pHYs(png, info, &rx, &ry, &unit) && unit == PNG_RESOLUTION_METER) ? rx : 0;
     }
+    *width = w;
+    *height = h;
+    if (header_only) {
+        png_destroy_read_struct(&png, &info, NULL);
+        return 0;
+    }
     if (color_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
     if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
     if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
@@ -219,7 +227,12 @@ int cpng_decode_rgba(const uint8_t *data, size_t size, uint64_t max_pixels,
     png_read_update_info(png, info);
     if (png_get_rowbytes(png, info) != (size_t)w * 4) png_error(png, "unexpected row layout after transforms");
 
-    pixels = (uint8_t *)malloc((size_t)w * h * 4);
+    if (into) {
+        if (into_len < (size_t)w * h * 4) png_error(png, "output buffer too small");
+        pixels = into;
+    } else {
+        pixels = (uint8_t *)malloc((size_t)w * h * 4);
+    }
     rows = (png_bytep *)malloc(sizeof(png_bytep) * h);
     if (!pixels || !rows) png_error(png, "out of memory while decoding PNG");
     for (png_uint_32 y = 0; y < h; y++) rows[y] = pixels + (size_t)y * w * 4;
@@ -227,8 +240,26 @@ int cpng_decode_rgba(const uint8_t *data, size_t size, uint64_t max_pixels,
     png_read_end(png, NULL);
     png_destroy_read_struct(&png, &info, NULL);
     free(rows);
-    *out = pixels;
-    *width = w;
-    *height = h;
+    if (out) *out = pixels;
     return 0;
+}
+
+int cpng_decode_rgba(const uint8_t *data, size_t size, uint64_t max_pixels,
+                     uint8_t **out, uint32_t *width, uint32_t *height, uint32_t *ppm_x,
+                     char *err, size_t errlen) {
+    if (!out || !width || !height) { set_error(err, errlen, "no output"); return -1; }
+    return decode(data, size, max_pixels, 0, NULL, 0, out, width, height, ppm_x, err, errlen);
+}
+
+int cpng_read_header(const uint8_t *data, size_t size, uint64_t max_pixels,
+                     uint32_t *width, uint32_t *height, uint32_t *ppm_x, char *err, size_t errlen) {
+    if (!width || !height) { set_error(err, errlen, "no output"); return -1; }
+    return decode(data, size, max_pixels, 1, NULL, 0, NULL, width, height, ppm_x, err, errlen);
+}
+
+int cpng_decode_rgba_into(const uint8_t *data, size_t size, uint64_t max_pixels,
+                          uint8_t *pixels, size_t length, char *err, size_t errlen) {
+    uint32_t w = 0, h = 0;
+    if (!pixels) { set_error(err, errlen, "no output buffer"); return -1; }
+    return decode(data, size, max_pixels, 0, pixels, length, NULL, &w, &h, NULL, err, errlen);
 }

@@ -48,6 +48,15 @@ int cpng_decode_rgba(const uint8_t *data, size_t size, uint64_t max_pixels,
                      uint8_t **out, uint32_t *width, uint32_t *height, uint32_t *ppm_x,
                      char *err, size_t errlen);
 
+/* Reads only the header: size and density, with the same checks and limit as decoding. */
+int cpng_read_header(const uint8_t *data, size_t size, uint64_t max_pixels,
+                     uint32_t *width, uint32_t *height, uint32_t *ppm_x, char *err, size_t errlen);
+
+/* Decodes into a caller-owned buffer of `length` bytes (at least width*height*4), so the caller
+   can decode straight into its own storage without a copy. */
+int cpng_decode_rgba_into(const uint8_t *data, size_t size, uint64_t max_pixels,
+                          uint8_t *pixels, size_t length, char *err, size_t errlen);
+
 void cpng_free(void *pointer);
 
 /* The libpng version this was built against, e.g. "1.6.39". */

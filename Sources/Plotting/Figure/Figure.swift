@@ -27,6 +27,8 @@ public final class Figure {
     /// (matplotlib's `wspace`/`hspace`); nil = style/layout default.
     public var wspace: Double?
     public var hspace: Double?
+    /// PNG encoder settings (zlib level, row filters) for `render` and `save`.
+    public var pngOptions = PNGCodec.Options()
     public private(set) var rows = 0
     public private(set) var columns = 0
     /// All axes, row by row.
@@ -83,16 +85,18 @@ public final class Figure {
 
     /// The encoded bytes of the figure as PNG (at `dpi`), PDF or SVG.
     public func render(format: OutputFormat) throws -> [UInt8] {
-        try Canvas.render(format: format, size: size, dpi: dpi, background: backgroundColor ?? style.figureFaceColor) {
+        try Canvas.render(format: format, size: size, dpi: dpi, background: backgroundColor ?? style.figureFaceColor,
+                          png: pngOptions) {
             self.draw(into: $0)
         }
     }
 
     /// Writes the figure atomically; the format comes from `format` or the file extension.
     public func save(to url: URL, format: OutputFormat? = nil) throws {
-        try Canvas.write(to: url, format: format, size: size, dpi: dpi, background: backgroundColor ?? style.figureFaceColor) {
-            self.draw(into: $0)
+        guard let fmt = format ?? OutputFormat(pathExtension: url.pathExtension) else {
+            throw OutputError("\(url.path): unknown output format '.\(url.pathExtension)' (use png, pdf or svg)")
         }
+        try AtomicFile.write(try render(format: fmt), to: url)
     }
 
     /// Writes the figure to a file path (see `save(to:format:)`).

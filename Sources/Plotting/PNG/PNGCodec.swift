@@ -68,16 +68,25 @@ public enum PNGCodec {
     /// Decodes any PNG into straight RGBA8. Throws for truncated, corrupt, non-PNG and
     /// over-large (more than `pixelLimit` pixels) input; never traps.
     public static func decode(_ data: [UInt8], pixelLimit: Int = defaultPixelLimit) throws -> RGBAImage {
-        var out: UnsafeMutablePointer<UInt8>?
+        try data.withUnsafeBufferPointer { try decode(UnsafeRawBufferPointer($0), pixelLimit: pixelLimit) }
+    }
+
+    /// Decodes PNG bytes in memory straight into the image's own pixel array (no intermediate copy).
+    public static func decode(_ data: UnsafeRawBufferPointer, pixelLimit: Int = defaultPixelLimit) throws -> RGBAImage {
         var w: UInt32 = 0, h: UInt32 = 0, ppm: UInt32 = 0
         var err = [CChar](repeating: 0, count: 256)
-        let rc = data.withUnsafeBufferPointer { buf in
-            cpng_decode_rgba(buf.baseAddress, buf.count, UInt64(max(pixelLimit, 0)), &out, &w, &h, &ppm, &err, err.count)
+        let bytes = data.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        guard cpng_read_header(bytes, data.count, UInt64(max(pixelLimit, 0)), &w, &h, &ppm, &err, err.count) == 0 else {
+            throw PNGError(message(err))
         }
-        guard rc == 0, let out else { throw PNGError(message(err)) }
-        defer { cpng_free(out) }
         let count = Int(w) * Int(h) * 4
-        let pixels = Array(UnsafeBufferPointer(start: out, count: count))
+        var rc: Int32 = 0
+        let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            rc = cpng_decode_rgba_into(bytes, data.count, UInt64(max(pixelLimit, 0)), buffer.baseAddress, count, &err, err.count)
+            if rc != 0 { buffer.initialize(repeating: 0) }  // never hand back uninitialised memory
+            initialized = count
+        }
+        guard rc == 0 else { throw PNGError(message(err)) }
         let dpi: Double? = ppm > 0 ? (Double(ppm) * 0.0254 * 10).rounded() / 10 : nil
         return RGBAImage(width: Int(w), height: Int(h), pixels: pixels, dpi: dpi)
     }
@@ -87,7 +96,7 @@ public enum PNGCodec {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PNGError("cannot read \(path)")
         }
-        do { return try decode([UInt8](data), pixelLimit: pixelLimit) } catch let e as PNGError {
+        do { return try data.withUnsafeBytes { try decode($0, pixelLimit: pixelLimit) } } catch let e as PNGError {
             throw PNGError("\(path): \(e.description)")
         }
     }
