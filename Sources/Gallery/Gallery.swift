@@ -194,13 +194,7 @@ public enum Gallery {
         let fig = p.figure
         let format = OutputFormat(rawValue: name) ?? .png
         do {
-            if format == .png {
-                let options = PNGCodec.Options(compressionLevel: p.spec.output.pngCompression)
-                return try Canvas.render(format: .png, size: fig.size, dpi: fig.dpi,
-                                         background: fig.backgroundColor ?? fig.style.figureFaceColor,
-                                         png: options) { fig.draw(into: $0) }
-            }
-            return try fig.render(format: format)
+            return try fig.render(format: format)   // PNG zlib level set by FigureBuilder
         } catch {
             throw GalleryError("rendering \(name) failed: \(error)", at: SourceLocation(file: p.spec.file, line: 1, column: 1),
                                isInputError: false)
