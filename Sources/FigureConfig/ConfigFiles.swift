@@ -4,7 +4,7 @@ import Foundation
 public enum ConfigFiles {
     /// Expands each path: a file stays as it is; a folder gives its `*.yaml` and `*.yml` files
     /// (not recursive), sorted by name. Missing paths and empty folders are reported as errors
-    /// (`PATH:1:1: …`) alongside the files that were found.
+    /// (`PATH:1:1: …`) alongside the files that were found. A file named twice is kept once.
     public static func expand(_ paths: [String]) -> (files: [String], errors: [ConfigError]) {
         var files: [String] = []
         var errors: [ConfigError] = []
@@ -25,6 +25,9 @@ public enum ConfigFiles {
             let dir = path.hasSuffix("/") ? String(path.dropLast()) : path
             files += names.map { "\(dir)/\($0)" }
         }
+        // The same file named twice (directly or through its folder) is processed once.
+        var seen = Set<String>()
+        files = files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
         return (files, errors)
     }
 }

@@ -507,8 +507,9 @@ public struct LayerSpec: Sendable, Hashable {
     public var markKnee = false
     /// Where the layer was written.
     public var location: SourceLocation
-    /// Where `x` and `y` were written (for column errors found later, e.g. in CSV headers).
+    /// Where `x` was written (for column errors found later, e.g. in CSV headers).
     public var xLocation: SourceLocation
+    /// Where `y` was written.
     public var yLocation: SourceLocation
 
     /// Creates a layer.

@@ -13,6 +13,7 @@ public enum FigureBuilder {
         let fig = Figure(width: f.width, height: f.height, dpi: spec.output.dpi ?? f.dpi, style: style)
         fig.layout = f.layout == .tight ? .tight() : .fixed(.matplotlib)
         fig.suptitle = f.suptitle
+        fig.pngOptions = PNGCodec.Options(compressionLevel: spec.output.pngCompression)
         fig.backgroundColor = f.background.map { color($0, style) } ?? .clear
         let grid = fig.subplots(rows: max(1, f.rows), columns: max(1, f.columns))
         for panel in spec.panels {

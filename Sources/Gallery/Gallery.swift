@@ -116,6 +116,23 @@ public enum Gallery {
                 finish(i)
             }
         }
+        // Two configs writing the same file would overwrite each other: the later one is refused.
+        var owners: [String: String] = [:]
+        for i in 0..<n {
+            guard let p = prepared.withLock({ $0[i] }) else { continue }
+            let clash = p.spec.output.formats.compactMap { owners["\(p.spec.name).\($0)"] }.first
+            if let clash {
+                prepared.withLock { $0[i] = nil }
+                outcomes.withLock {
+                    $0[i].errors = [ConfigError("output name '\(p.spec.name)' is already written by \(clash); set output.name",
+                                                at: SourceLocation(file: files[i], line: 1, column: 1), keyPath: "output.name").description]
+                    $0[i].status = 2
+                }
+                finish(i)
+            } else {
+                for f in p.spec.output.formats { owners["\(p.spec.name).\(f)"] = files[i] }
+            }
+        }
         // Phase 2: every (config, format) job, biggest first.
         let ready = prepared.withLock { $0 }
         var jobs: [(config: Int, format: Int, cost: Double)] = []
@@ -177,13 +194,7 @@ public enum Gallery {
         let fig = p.figure
         let format = OutputFormat(rawValue: name) ?? .png
         do {
-            if format == .png {
-                let options = PNGCodec.Options(compressionLevel: p.spec.output.pngCompression)
-                return try Canvas.render(format: .png, size: fig.size, dpi: fig.dpi,
-                                         background: fig.backgroundColor ?? fig.style.figureFaceColor,
-                                         png: options) { fig.draw(into: $0) }
-            }
-            return try fig.render(format: format)
+            return try fig.render(format: format)   // PNG zlib level set by FigureBuilder
         } catch {
             throw GalleryError("rendering \(name) failed: \(error)", at: SourceLocation(file: p.spec.file, line: 1, column: 1),
                                isInputError: false)

@@ -4,13 +4,19 @@ import FigureConfig
 /// A JSON value for `clusterplot data`. Doubles are written in Swift's shortest round-trip form
 /// (`Double.description`), so parsing the output gives back the same bits; non-finite values are `null`.
 public indirect enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer, written without a decimal point.
     case int(Int)
+    /// A double in shortest round-trip form (`null` when not finite).
     case double(Double)
+    /// A string, escaped.
     case string(String)
+    /// An array.
     case array([JSONValue])
-    /// Keys in insertion order.
+    /// An object; keys keep their insertion order.
     case object([(String, JSONValue)])
 
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }

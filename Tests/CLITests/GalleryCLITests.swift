@@ -93,6 +93,19 @@ final class GalleryCLITests: XCTestCase {
         XCTAssertTrue(r.stdout.contains("rendered 2 of 3 configs"), r.stdout)
     }
 
+    func testTwoConfigsWithOneOutputNameAreRefused() throws {
+        let dir = tmp.appendingPathComponent("configs")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: path("Fixtures/configs/elbow.yaml"), toPath: dir.appendingPathComponent("a.yaml").path)
+        try "data:\n  blobs: {samples: 10}\noutput: {name: a}\n".write(to: dir.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        let out = tmp.appendingPathComponent("out")
+        let r = try CLITests.run(["render", dir.path, dir.appendingPathComponent("a.yaml").path, "--out", out.path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(files(out), ["a.png"])
+        XCTAssertTrue(r.stderr.contains("b.yaml:1:1: output name 'a' is already written by"), r.stderr)
+        XCTAssertTrue(r.stdout.contains("rendered 1 of 2 configs"), r.stdout)
+    }
+
     func testSetOverridesAndTheirErrors() throws {
         let ok = try CLITests.run(["data", path("Fixtures/minimal.yaml"), "--set", "data.blobs.samples=500", "--set", "figure.dpi=200", "--compact"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
