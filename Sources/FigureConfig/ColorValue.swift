@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// A colour as written in a config: a name (`red`, `tab:blue`, any CSS4 name), hex (`#f0027f`,
 /// `#f0027f80`, `#f00`), a grey level (`"0.8"`), or a colour-cycle entry of the figure's style (`C0`…`C9`).
@@ -11,38 +12,19 @@ public enum ColorValue: Sendable, Hashable, CustomStringConvertible {
     /// Parses a colour, or returns nil.
     public init?(parsing text: String) {
         let s = text.trimmingCharacters(in: .whitespaces)
-        if s.hasPrefix("#") {
-            guard let c = ColorValue.hex(s) else { return nil }
-            self = c
-            return
-        }
         if s.count == 2, s.first == "C", let d = s.last?.wholeNumberValue {
             self = .cycle(d)
             return
         }
-        if let hex = ColorTables.named[s.lowercased()] ?? ColorTables.named[s] {
-            self = ColorValue.hex(hex)!
-            return
-        }
-        if let v = Double(s), v >= 0, v <= 1, s.first?.isNumber == true || s.first == "." {
-            self = .rgba(red: v, green: v, blue: v, alpha: 1)
-            return
-        }
-        return nil
-    }
-
-    static func hex(_ s: String) -> ColorValue? {
-        var h = String(s.dropFirst())
-        guard h.allSatisfy(\.isHexDigit) else { return nil }
-        if h.count == 3 || h.count == 4 { h = h.map { "\($0)\($0)" }.joined() }
-        guard h.count == 6 || h.count == 8, let v = UInt32(h, radix: 16) else { return nil }
-        let n = h.count == 8 ? v : (v << 8 | 0xff)
-        func c(_ shift: UInt32) -> Double { Double((n >> shift) & 0xff) / 255 }
-        return .rgba(red: c(24), green: c(16), blue: c(8), alpha: c(0))
+        // Names, hex and grey levels: Plotting's parser, the one matplotlib-compatible table.
+        guard let c = Color.parse(s, cycle: []) else { return nil }
+        self = .rgba(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)
     }
 
     /// Every colour name accepted (for suggestions).
-    public static var names: [String] { Array(ColorTables.named.keys).sorted() }
+    public static var names: [String] {
+        (Array(Color.cssColors.keys) + Array(Color.baseColors.keys) + Color.tableauColors.map(\.0)).sorted()
+    }
 
     /// `#rrggbb` (plus alpha when not opaque) or `C<n>`.
     public var description: String {
@@ -73,14 +55,13 @@ public struct Palette: Sendable, Hashable {
 
     /// A named listed colormap (`Accent`, `Set2`, `tab10`, `deep`, …), or nil.
     public init?(colormap name: String) {
-        guard let hexes = ColorTables.colormaps[name]
-            ?? ColorTables.colormaps.first(where: { $0.key.lowercased() == name.lowercased() })?.value else { return nil }
-        self.name = name
-        self.colors = hexes.compactMap(ColorValue.hex)
+        guard let map = Colormap.named(name) else { return nil }
+        self.name = map.name
+        self.colors = map.colors.map { .rgba(red: $0.red, green: $0.green, blue: $0.blue, alpha: $0.alpha) }
     }
 
-    /// Names of the built-in colormaps.
-    public static var colormapNames: [String] { ColorTables.colormaps.keys.sorted() }
+    /// Names of the built-in colormaps (Plotting's).
+    public static var colormapNames: [String] { Colormap.all.map(\.name).sorted() }
 
     /// The colour for category `value` when the categories present run from `lowest` to `highest`.
     ///

@@ -61,7 +61,7 @@ public struct Colormap: Hashable, Sendable {
 
     /// A map by its matplotlib/seaborn name (case-sensitive like matplotlib, with a
     /// case-insensitive fallback): tab10, tab20, Accent, Set1, Set2, Set3, Paired, Dark2,
-    /// Pastel1, viridis, deep (seaborn), plus `_r` reversed variants.
+    /// Pastel1, Pastel2, viridis, deep (seaborn), plus `_r` reversed variants.
     public static func named(_ name: String) -> Colormap? {
         if name.hasSuffix("_r"), let base = named(String(name.dropLast(2))) {
             return Colormap(name: name, colors: base.colors.reversed())
@@ -71,7 +71,7 @@ public struct Colormap: Hashable, Sendable {
     }
 
     /// Every built-in map.
-    public static let all: [Colormap] = [tab10, tab20, accent, set1, set2, set3, paired, dark2, pastel1, viridis, deep]
+    public static let all: [Colormap] = [tab10, tab20, accent, set1, set2, set3, paired, dark2, pastel1, pastel2, viridis, deep]
 
     public static let tab10 = Colormap(name: "tab10", hex: ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"])
     public static let tab20 = Colormap(name: "tab20", hex: ["#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728", "#ff9896", "#9467bd", "#c5b0d5", "#8c564b", "#c49c94", "#e377c2", "#f7b6d2", "#7f7f7f", "#c7c7c7", "#bcbd22", "#dbdb8d", "#17becf", "#9edae5"])
@@ -83,6 +83,7 @@ public struct Colormap: Hashable, Sendable {
     public static let dark2 = Colormap(name: "Dark2", hex: ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"])
     public static let pastel1 = Colormap(name: "Pastel1", hex: ["#fbb4ae", "#b3cde3", "#ccebc5", "#decbe4", "#fed9a6", "#ffffcc", "#e5d8bd", "#fddaec", "#f2f2f2"])
     /// seaborn's `deep` palette (the colour cycle `sns.set()` installs).
+    public static let pastel2 = Colormap(name: "Pastel2", hex: ["#b3e2cd", "#fdcdac", "#cbd5e8", "#f4cae4", "#e6f5c9", "#fff2ae", "#f1e2cc", "#cccccc"])
     public static let deep = Colormap(name: "deep", hex: ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"])
     /// matplotlib's viridis: the exact 256 entries of `_cm_listed._viridis_data`.
     public static let viridis = Colormap(name: "viridis", colors: viridisData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
