@@ -19,8 +19,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## release: optimised build with the Swift runtime linked statically (halves process start-up:
+## about 22 -> 12 ms for `clusterplot --version`, which every whole-process timing pays)
+RELEASE_FLAGS := -c release --static-swift-stdlib
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build $(RELEASE_FLAGS) --product clusterplot
 
 ## test: build and run every XCTest suite; ends with a plain "N passed, N failed" line
 test: deps
@@ -41,7 +44,7 @@ demo: release
 
 ## bench: timings against the baselines named in the issues (uses ../shared/bench when present)
 bench: release
-	@$(SWIFT) build -c release --product cpbench >/dev/null
+	@$(SWIFT) build $(RELEASE_FLAGS) --product cpbench >/dev/null
 	@bash Benchmarks/run.sh
 
 clean:

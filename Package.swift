@@ -30,7 +30,7 @@ let package = Package(
             providers: [.apt(["libpng-dev"])]
         ),
         // Small C target that owns libpng's setjmp/longjmp error handling.
-        .target(name: "CPNG", dependencies: ["CLibPNG"]),
+        .target(name: "CPNG", dependencies: ["CLibPNG"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
 
         .target(name: "Plotting", dependencies: ["CCairo", "CPNG"]),
         .target(name: "Clustering"),
