@@ -225,3 +225,31 @@ extension OutputTests {
         try Data(pdf).write(to: URL(fileURLWithPath: "/tmp/svgt/a.pdf"))
     }
 }
+
+extension OutputTests {
+    /// The striped encoder (many stripes, dictionary priming, combined Adler-32) round-trips exactly
+    /// through libpng, for opaque (RGB) and translucent (RGBA) images, and is deterministic.
+    func testMultiStripePNGRoundTrip() throws {
+        let w = 1200, h = 700
+        var px = [UInt8](repeating: 255, count: w * h * 4)
+        var state: UInt32 = 12345
+        for i in 0..<(w * h) where i % 7 == 0 || (i / w) % 50 < 3 {
+            state = state &* 1664525 &+ 1013904223
+            px[i * 4] = UInt8(state >> 24); px[i * 4 + 1] = UInt8((state >> 16) & 0xff); px[i * 4 + 2] = UInt8((state >> 8) & 0xff)
+        }
+        let opaque = RGBAImage(width: w, height: h, pixels: px, dpi: 100)
+        let encoded = try PNGCodec.encode(opaque)
+        XCTAssertEqual(encoded, try PNGCodec.encode(opaque))
+        XCTAssertEqual(encoded[25], 2, "RGB")
+        XCTAssertEqual(try PNGCodec.decode(encoded).pixels, px)
+        var translucent = px
+        for i in stride(from: 3, to: translucent.count, by: 4 * 5) { translucent[i] = UInt8(i % 251) }
+        let t = RGBAImage(width: w, height: h, pixels: translucent)
+        let te = try PNGCodec.encode(t)
+        XCTAssertEqual(te[25], 6, "RGBA")
+        XCTAssertEqual(try PNGCodec.decode(te).pixels, translucent)
+        for level in [0, 1, 6, 9] {
+            XCTAssertEqual(try PNGCodec.decode(try PNGCodec.encode(t, options: .init(compressionLevel: level))).pixels, translucent)
+        }
+    }
+}
