@@ -198,14 +198,7 @@ final class KMeansEngine {
             let want = k - found.count
             let draws = rs.randomSample(count: want)
             for f in found { p[f] = 0 }
-            var cdf = [Double](repeating: 0, count: n)
-            var running = 0.0
-            for i in 0..<n {
-                running = i == 0 ? p[0] : running + p[i]
-                cdf[i] = running
-            }
-            let last = cdf[n - 1]
-            for i in 0..<n { cdf[i] = cdf[i] / last }
+            let cdf = RandomState.cumulativeDistribution(p)
             var seen = Set<Int>()
             for u in draws {
                 let v = RandomState.searchSortedRight(cdf, u)

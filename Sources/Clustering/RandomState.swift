@@ -350,6 +350,12 @@ public struct RandomState: Sendable, Equatable {
         guard abs(sum - 1.0) <= Double.ulpOfOne.squareRoot() else {
             throw ClusteringError.invalidArgument(name: "probabilities", reason: "they sum to \(sum), not 1")
         }
+        return cumulativeDistribution(p)
+    }
+
+    /// numpy's `cdf = p.cumsum(); cdf /= cdf[-1]`, in its summation order.
+    static func cumulativeDistribution(_ p: [Double]) -> [Double] {
+        let n = p.count
         var cdf = [Double](repeating: 0, count: n)
         var running = 0.0
         for i in 0..<n {

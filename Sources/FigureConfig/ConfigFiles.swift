@@ -2,6 +2,21 @@ import Foundation
 
 /// Finds config files from command-line paths.
 public enum ConfigFiles {
+    /// The UTF-8 text of a config file, or a located error saying why it cannot be read
+    /// (`what` names the kind of file in the message: "config", "document config").
+    public static func readText(atPath path: String, what: String) throws(ConfigErrors) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+            let reason = exists ? (isDir.boolValue ? "it is a folder" : "permission denied") : "no such file"
+            throw ConfigErrors([ConfigError("cannot read the \(what) (\(reason))", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigErrors([ConfigError("the \(what) is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        return text
+    }
+
     /// Expands each path: a file stays as it is; a folder gives its `*.yaml` and `*.yml` files
     /// (not recursive), sorted by name. Missing paths and empty folders are reported as errors
     /// (`PATH:1:1: …`) alongside the files that were found. A file named twice is kept once.

@@ -16,17 +16,7 @@ public enum ConfigLoader {
     /// Reads and validates the config at `path`, applying `overrides` in order. CSV files named by the
     /// config are read too (their problems are reported with the CSV's own line and column).
     public static func load(path: String, overrides: [Override] = []) throws(ConfigErrors) -> FigureSpec {
-        let text: String
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            let reason = exists ? (isDir.boolValue ? "it is a folder" : "permission denied") : "no such file"
-            throw ConfigErrors([ConfigError("cannot read the config (\(reason))", at: SourceLocation(file: path, line: 1, column: 1))])
-        }
-        guard let t = String(data: data, encoding: .utf8) else {
-            throw ConfigErrors([ConfigError("the config is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
-        }
-        text = t
+        let text = try ConfigFiles.readText(atPath: path, what: "config")
         let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         return try parse(yaml: text, file: path, baseDirectory: base, defaultName: stem, overrides: overrides)

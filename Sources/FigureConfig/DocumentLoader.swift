@@ -10,15 +10,7 @@ public enum DocumentLoader {
 
     /// Reads and validates the document config at `path`.
     public static func load(path: String) throws(ConfigErrors) -> DocumentSpec {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            let reason = exists ? (isDir.boolValue ? "it is a folder" : "permission denied") : "no such file"
-            throw ConfigErrors([ConfigError("cannot read the document config (\(reason))", at: SourceLocation(file: path, line: 1, column: 1))])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigErrors([ConfigError("the document config is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
-        }
+        let text = try ConfigFiles.readText(atPath: path, what: "document config")
         return try parse(yaml: text, file: path, baseDirectory: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 

@@ -31,15 +31,8 @@ struct DataCommand: ParsableCommand {
         do {
             let json = try Gallery.dataJSON(path: path, overrides: parsed, indent: compact ? 0 : 1)
             FileHandle.standardOutput.write(Data((json + "\n").utf8))
-        } catch let e as ConfigErrors {
-            e.errors.forEach(CLISupport.printError)
-            throw ExitCode(2)
-        } catch let e as GalleryError {
-            CLISupport.stderr(e.description)
-            throw ExitCode(e.isInputError ? 2 : 1)
         } catch {
-            CLISupport.stderr("\(path):1:1: \(error)")
-            throw ExitCode(1)
+            throw ExitCode(CLISupport.report(error, file: path))
         }
     }
 }
