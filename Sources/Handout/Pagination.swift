@@ -104,7 +104,7 @@ final class Paginator {
     func run() -> LaidOutDocument {
         if let t = doc.title, doc.format != .slides { titleBlock(t) } else if let t = doc.title { titleSlide(t) }
         for (i, block) in doc.blocks.enumerated() {
-            place(block, next: i + 1 < doc.blocks.count ? doc.blocks[i + 1] : nil)
+            place(block, following: doc.blocks[(i + 1)...])
         }
         // Drop a trailing empty page (e.g. after a final page break).
         if pages.count > 1, pages.last!.items.isEmpty { pages.removeLast() }
@@ -154,12 +154,19 @@ final class Paginator {
         switch level { case 1: return s * 1.7; case 2: return s * 1.35; default: return s * 1.15 }
     }
 
-    /// Height of the first unit of a block (first line, first table row, whole figure), to keep
-    /// headings with what follows.
-    func firstUnitHeight(_ block: Block?) -> Double {
-        guard let block else { return 0 }
+    /// Height of what must stay with a heading: the first two lines of text, the first table row
+    /// or the whole figure that follows — and when the heading is followed by a short lead-in
+    /// paragraph (three lines or fewer), that paragraph plus the first unit after it, so a
+    /// heading and its introduction never end a page apart from the table or figure they introduce.
+    func firstUnitHeight(_ following: ArraySlice<Block>) -> Double {
+        guard let block = following.first else { return 0 }
+        let s = doc.fontSize
         switch block {
-        case .paragraph, .bullets: return doc.fontSize * 1.3 * 2
+        case .paragraph(let text):
+            let l = TextBlockLayout(text, width: content.width, base: style(s), lineSpacing: 1.3, measure: measure)
+            if l.lines.count <= 3 { return l.height + s * 0.6 + firstUnitHeight(following.dropFirst()) }
+            return s * 1.3 * 2
+        case .bullets: return s * 1.3 * 2
         case .figure(let f, _, let w): return figureSize(f, width: w).height
         case .table(let t, _):
             let l = t.layout(maxWidth: content.width, measure: measure)
@@ -176,13 +183,13 @@ final class Paginator {
         return Size(width: f.size.width * scale, height: f.size.height * scale)
     }
 
-    func place(_ block: Block, next: Block?) {
+    func place(_ block: Block, following: ArraySlice<Block>) {
         let s = doc.fontSize
         switch block {
         case .heading(let level, let text):
             let l = layout(text, width: content.width, size: headingSize(level), bold: true, color: level == 1 ? accent : nil)
             let before = atPageTop ? 0 : s * (level == 1 ? 1.2 : 0.8)
-            if before + l.height + s * 0.4 + min(firstUnitHeight(next), content.height / 3) > remaining { newPage() } else { y += before }
+            if before + l.height + s * 0.4 + min(firstUnitHeight(following), content.height / 2) > remaining { newPage() } else { y += before }
             flow(l, x: content.minX, width: content.width)
             y += s * 0.4
         case .paragraph(let text):
@@ -203,10 +210,19 @@ final class Paginator {
             }
             y += s * 0.4
         case .figure(let f, let caption, let width):
-            let size = figureSize(f, width: width)
+            var size = figureSize(f, width: width)
             let captionLayout = caption.map { layout($0, width: content.width, size: s * 0.9, color: Color(red8: 0x55, green8: 0x55, blue8: 0x55)) }
-            let needed = size.height + (captionLayout.map { $0.height + s * 0.4 } ?? 0)
-            if needed > remaining && !atPageTop { newPage() }
+            let captionHeight = captionLayout.map { $0.height + s * 0.4 } ?? 0
+            if size.height + captionHeight > remaining && !atPageTop {
+                // Rather than leave its heading and lead-in alone on this page, a figure that
+                // would still keep most of its size (≥ 75 %) shrinks to fit the rest of the page.
+                let fit = (remaining - captionHeight) / size.height
+                if fit >= 0.75 {
+                    size = Size(width: size.width * fit, height: size.height * fit)
+                } else {
+                    newPage()
+                }
+            }
             let origin = Point(x: content.minX + (content.width - size.width) / 2, y: y)
             let scale = size.width / f.size.width
             add { r in Self.drawFigure(f, in: r, origin: origin, scale: scale) }
