@@ -32,11 +32,12 @@ let package = Package(
         // Small C target that owns libpng's setjmp/longjmp error handling.
         .target(name: "CPNG", dependencies: ["CLibPNG"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
 
-        .target(name: "Plotting", dependencies: ["CCairo", "CPNG"]),
-        .target(name: "Clustering"),
+        .target(name: "Plotting", dependencies: ["CCairo", "CPNG", "LargeArrays"]),
+        .target(name: "LargeArrays"),
+        .target(name: "Clustering", dependencies: ["LargeArrays"]),
         .target(name: "FigureConfig", dependencies: ["Plotting", .product(name: "Yams", package: "Yams")]),
         .target(name: "Gallery", dependencies: ["Plotting", "Clustering", "FigureConfig"]),
-        .target(name: "VisualDiff", dependencies: ["Plotting"]),
+        .target(name: "VisualDiff", dependencies: ["Plotting", "LargeArrays"]),
         .target(name: "Handout", dependencies: ["Plotting", "Clustering", "FigureConfig", "Gallery", .product(name: "Yams", package: "Yams")]),
         .executableTarget(
             name: "clusterplot",

@@ -61,6 +61,7 @@ public enum BlobStandardDeviation: Sendable, Equatable, ExpressibleByFloatLitera
 ///   - centerBox: the bounds of the random centres.
 ///   - shuffle: whether to shuffle the rows (scikit-learn's default `true`).
 ///   - seed: the `random_state`, 0…2³²−1.
+///   - threads: the number of threads (default: all processors); the result is the same for any.
 /// - Throws: `ClusteringError` for invalid counts, seeds, deviations, centres or boxes.
 public func makeBlobs(
     samples: BlobSampleCounts,
@@ -69,8 +70,10 @@ public func makeBlobs(
     std: BlobStandardDeviation = .same(1.0),
     centerBox: (low: Double, high: Double) = (-10.0, 10.0),
     shuffle: Bool = true,
-    seed: Int
+    seed: Int,
+    threads: Int? = nil
 ) throws -> Blobs {
+    let threads = try Parallelism.resolve(threads)
     var rs = try RandomState(seed: seed)
     // Sample counts and number of centres.
     let centerCount: Int
@@ -139,116 +142,10 @@ public func makeBlobs(
     let d = centerMatrix.columns
     let n = counts.reduce(0, +)
 
-    // Samples, centre by centre, in row-major order.
-    var x = [Double](repeating: 0, count: n * d)
-    var y: [Int] = []  // the labels, filled below
-    centerMatrix.values.withUnsafeBufferPointer { cv in
-        x.withUnsafeMutableBufferPointer { xv in
-            var row = 0
-            for c in 0..<centerCount {
-                let s = stds[c]
-                let base = c * d
-                for _ in 0..<counts[c] {
-                    let o = row * d
-                    for f in 0..<d { xv[o + f] = cv[base + f] + s * rs.standardNormal() }
-                    row += 1
-                }
-            }
-        }
-    }
-    if shuffle && n > 1 {
-        // sklearn: indices = arange(n); shuffle(indices); X = X[indices]; y = y[indices].
-        // A compact index array keeps the random swaps cache-friendly; the gathers then read
-        // independently (the order of draws is exactly numpy's Fisher–Yates).
-        var gathered = [Double](repeating: 0, count: n * d)
-        var shuffledLabels = [Int](repeating: 0, count: n)
-        // The label of original row r is the centre whose block holds r (no random read of y).
-        var starts = [Int](repeating: 0, count: centerCount + 1)
-        for c in 0..<centerCount { starts[c + 1] = starts[c] + counts[c] }
-        // Rows are independent, so the gather runs on all processors (same result for any split).
-        func gather<Index: BinaryInteger & Sendable>(_ indices: [Index]) {
-            x.withUnsafeBufferPointer { xv in
-                gathered.withUnsafeMutableBufferPointer { gv in
-                    shuffledLabels.withUnsafeMutableBufferPointer { lv in
-                        indices.withUnsafeBufferPointer { iv in
-                            starts.withUnsafeBufferPointer { sv in
-                                let xp = SharedPointer(xv.baseAddress!), gp = SharedMutablePointer(gv.baseAddress!)
-                                let lp = SharedMutablePointer(lv.baseAddress!)
-                                let ip = SharedPointer(iv.baseAddress!), sp = SharedPointer(sv.baseAddress!)
-                                let ranges = stride(from: 0, to: n, by: 1 << 16).map { $0..<min($0 + (1 << 16), n) }
-                                let centers = centerCount
-                                Parallelism.run(tasks: ranges.count, threads: Parallelism.activeProcessorCount) { t in
-                                    for i in ranges[t] {
-                                        let r = Int(ip[i])
-                                        for f in 0..<d { gp[i * d + f] = xp[r * d + f] }
-                                        // last c with starts[c] <= r; branch-free, so the random
-                                        // reads are not serialised by mispredictions
-                                        var lo = 0, len = centers
-                                        while len > 1 {
-                                            let half = len >> 1
-                                            lo = sp[lo + half] <= r ? lo + half : lo
-                                            len -= half
-                                        }
-                                        lp[i] = lo
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // The inverse permutation turns the gather into sequential reads and scattered writes
-        // (stores do not stall the way missing loads do); labels then follow the source blocks.
-        func scatter(_ indices: [UInt32]) {
-            var inverse = [UInt32](repeating: 0, count: n)
-            inverse.withUnsafeMutableBufferPointer { inv in
-                indices.withUnsafeBufferPointer { iv in
-                    for i in 0..<n { inv[Int(iv[i])] = UInt32(truncatingIfNeeded: i) }
-                }
-            }
-            x.withUnsafeBufferPointer { xv in
-                gathered.withUnsafeMutableBufferPointer { gv in
-                    shuffledLabels.withUnsafeMutableBufferPointer { lv in
-                        inverse.withUnsafeBufferPointer { inv in
-                            let xp = SharedPointer(xv.baseAddress!), gp = SharedMutablePointer(gv.baseAddress!)
-                            let lp = SharedMutablePointer(lv.baseAddress!), ip = SharedPointer(inv.baseAddress!)
-                            let blocks = starts
-                            let tasks = (0..<centerCount).filter { blocks[$0 + 1] > blocks[$0] }
-                            Parallelism.run(tasks: tasks.count, threads: Parallelism.activeProcessorCount) { t in
-                                let c = tasks[t]
-                                for r in blocks[c]..<blocks[c + 1] {
-                                    let i = Int(ip[r])
-                                    for f in 0..<d { gp[i * d + f] = xp[r * d + f] }
-                                    lp[i] = c
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if n <= Int(UInt32.max) {
-            var indices = [UInt32](repeating: 0, count: n)
-            indices.withUnsafeMutableBufferPointer { iv in
-                for i in 0..<n { iv[i] = UInt32(truncatingIfNeeded: i) }
-                for i in stride(from: n - 1, through: 1, by: -1) {
-                    let j = Int(rs.nextInteger(through: UInt64(i)))
-                    iv.swapAt(i, j)
-                }
-            }
-            scatter(indices)
-        } else {
-            var indices = Array(0..<n)
-            rs.shuffle(&indices)
-            gather(indices)
-        }
-        x = gathered
-        y = shuffledLabels
-    } else {
-        y.reserveCapacity(n)
-        for c in 0..<centerCount { y.append(contentsOf: repeatElement(c, count: counts[c])) }
-    }
+    let sampled = BlobSampler(
+        centers: centerMatrix, counts: counts, stds: stds, shuffle: shuffle,
+        threads: threads)
+    let (x, y) = sampled.draw(&rs)
     let points = DataMatrix(uncheckedRows: n, columns: d, values: x)
     return Blobs(points: points, labels: y, centers: centerMatrix)
 }

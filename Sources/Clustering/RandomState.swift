@@ -86,25 +86,8 @@ public struct RandomState: Sendable, Equatable {
     @usableFromInline
     mutating func refill() {
         key.withUnsafeMutableBufferPointer { k in
-            for i in 0..<(624 - 397) {
-                let y = (k[i] & 0x8000_0000) | (k[i + 1] & 0x7fff_ffff)
-                k[i] = k[i + 397] ^ (y >> 1) ^ ((y & 1) != 0 ? 0x9908_b0df : 0)
-            }
-            for i in (624 - 397)..<623 {
-                let y = (k[i] & 0x8000_0000) | (k[i + 1] & 0x7fff_ffff)
-                k[i] = k[i - (624 - 397)] ^ (y >> 1) ^ ((y & 1) != 0 ? 0x9908_b0df : 0)
-            }
-            let y = (k[623] & 0x8000_0000) | (k[0] & 0x7fff_ffff)
-            k[623] = k[396] ^ (y >> 1) ^ ((y & 1) != 0 ? 0x9908_b0df : 0)
             output.withUnsafeMutableBufferPointer { o in
-                for i in 0..<624 {
-                    var y = k[i]
-                    y ^= y >> 11
-                    y ^= (y << 7) & 0x9d2c_5680
-                    y ^= (y << 15) & 0xefc6_0000
-                    y ^= y >> 18
-                    o[i] = y
-                }
+                RandomState.regenerate(key: k.baseAddress!, output: o.baseAddress!)
             }
         }
         position = 0

@@ -1,4 +1,5 @@
 import Foundation
+import LargeArrays
 import Plotting
 
 /// A pixel rectangle (integer coordinates, top-left origin).
@@ -131,7 +132,8 @@ public enum ImageComparator {
         let aaGate = tolerance.antialiasingMaxDelta
         let detectShift = tolerance.maxShift > 0 && !tolerance.exact
         let shiftSlack = tolerance.shiftChannelTolerance
-        var diffPixels: [UInt8] = makesDiffImage ? [UInt8](repeating: 0, count: w * h * 4) : []
+        var diffPixels: [UInt8] = makesDiffImage
+            ? LargeArray.make(count: w * h * 4) { $0.initialize(repeating: 0) } : []
 
         // Bands of whole tile rows, one per core for large images: each band owns its tile sums and
         // diff rows (disjoint writes) and reads neighbours freely (read-only).

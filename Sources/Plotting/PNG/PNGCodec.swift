@@ -1,4 +1,5 @@
 import CPNG
+import LargeArrays
 import Foundation
 
 /// Errors from encoding or decoding PNG data.
@@ -82,6 +83,7 @@ public enum PNGCodec {
         let count = Int(w) * Int(h) * 4
         var rc: Int32 = 0
         let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { LargeArray.adviseHugePages(base, byteCount: count) }
             rc = cpng_decode_rgba_into(bytes, data.count, UInt64(max(pixelLimit, 0)), buffer.baseAddress, count, &err, err.count)
             if rc != 0 { buffer.initialize(repeating: 0) }  // never hand back uninitialised memory
             initialized = count
