@@ -486,10 +486,7 @@ struct AssignContext: @unchecked Sendable {
         } else {
             bound = 0
             for j in 0..<k {
-                let c = centers + j * d
-                var dot = 0.0
-                for f in 0..<d { dot += xi[f] * c[f] }
-                let v = csq[j] + (-2.0 * dot)
+                let v = csq[j] + (-2.0 * Kernels.plainDot(xi, centers + j * d, d))
                 m2 = min(m2, max(m1, v))
                 if v < m1 { best = j }
                 m1 = min(m1, v)
@@ -652,23 +649,27 @@ enum Kernels {
                 }
                 var i = s
                 if d == 2 {
-                    let c0 = center[0], c1 = center[1]
+                    // The same values four samples at a time: lane q of `lanes` is a_q above.
+                    let c0 = SIMD4(repeating: center[0]), c1 = SIMD4(repeating: center[1])
+                    let cnv = SIMD4(repeating: cn), factorv = SIMD4(repeating: factor)
+                    var lanes = SIMD4<Double>(repeating: 0), errors = SIMD4<Double>(repeating: 0)
+                    let raw = UnsafeRawPointer(x), nraw = UnsafeRawPointer(norms), craw = UnsafeRawPointer(closest)
                     while i < e {
-                        let p = x + 2 * i
-                        let (v0, b0) = merged(i, c0 * p[0] + c1 * p[1])
-                        let (v1, b1) = merged(i + 1, c0 * p[2] + c1 * p[3])
-                        let (v2, b2) = merged(i + 2, c0 * p[4] + c1 * p[5])
-                        let (v3, b3) = merged(i + 3, c0 * p[6] + c1 * p[7])
-                        a0 += v0; a1 += v1; a2 += v2; a3 += v3
-                        e0 += b0 + b1; e1 += b2 + b3
+                        let p = raw.loadUnaligned(fromByteOffset: 16 * i, as: SIMD8<Double>.self)
+                        let xn = nraw.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
+                        let old = craw.loadUnaligned(fromByteOffset: 8 * i, as: SIMD4<Double>.self)
+                        let dot = c0 * p.evenHalf + c1 * p.oddHalf
+                        let fast = ((-2.0 * dot) + cnv) + xn
+                        let bound = (cnv + xn) * factorv
+                        let v = fast.replacing(with: 0, where: fast .< 0)
+                        lanes += v.replacing(with: old, where: old .<= v)
+                        errors += bound.replacing(with: 0, where: fast - bound .> old)
                         i += 4
                     }
+                    a0 = lanes[0]; a1 = lanes[1]; a2 = lanes[2]; a3 = lanes[3]
+                    e0 = errors[0] + errors[1]; e1 = errors[2] + errors[3]
                 } else {
-                    @inline(__always) func dot(_ i: Int) -> Double {
-                        var s = 0.0
-                        for f in 0..<d { s += center[f] * x[i * d + f] }
-                        return s
-                    }
+                    @inline(__always) func dot(_ i: Int) -> Double { plainDot(center, x + i * d, d) }
                     while i < e {
                         let (v0, b0) = merged(i, dot(i)), (v1, b1) = merged(i + 1, dot(i + 1))
                         let (v2, b2) = merged(i + 2, dot(i + 2)), (v3, b3) = merged(i + 3, dot(i + 3))
@@ -681,6 +682,22 @@ enum Kernels {
                 bounds[t * blockCount + b] = (e0 + e1) * 1.0001
             }
         }
+    }
+
+    /// A dot product in four independent lanes (no FMA). Its rounding error, like that of any
+    /// summation order, is within `d·u·Σ|a·b|`, which the callers' bounds allow for; four lanes
+    /// keep the additions from waiting on each other.
+    @inline(__always)
+    static func plainDot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ d: Int) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var f = 0
+        while f + 4 <= d {
+            s0 += a[f] * b[f]; s1 += a[f + 1] * b[f + 1]
+            s2 += a[f + 2] * b[f + 2]; s3 += a[f + 3] * b[f + 3]
+            f += 4
+        }
+        while f < d { s0 += a[f] * b[f]; f += 1 }
+        return (s0 + s1) + (s2 + s3)
     }
 
     /// The winning candidate: `closest = min(closest, exact d(center, x))` in place for each block,
@@ -815,9 +832,7 @@ enum Kernels {
             for i in range {
                 let xi = x + i * d, xn = norms[i]
                 let old = closest[i]
-                var plain = 0.0
-                for f in 0..<d { plain += center[f] * xi[f] }
-                let fast = ((-2.0 * plain) + centerNorm) + xn
+                let fast = ((-2.0 * plainDot(center, xi, d)) + centerNorm) + xn
                 out[i] = old
                 pending[count] = i
                 let skip = fast - (centerNorm + xn) * factor > old

@@ -93,11 +93,12 @@ final class KMeansTests: XCTestCase {
     }
 
     /// Larger fits made with scikit-learn 1.9.1 in the peer venv (Fixtures/reference/larger_fits.json):
-    /// 5,000 × 3 and 20,001 × 2 samples run through many 256-sample chunks, several 2,048-sample
-    /// dgemv blocks and the n % 4 tail; labels, centres, inertia and n_iter must be identical.
+    /// 5,000 × 3, 20,001 × 2, 3,000 × 16 and 2,001 × 5 samples run through many 256-sample chunks,
+    /// several 2,048-sample dgemv blocks, the n % 4 tail and the general-width kernels; labels,
+    /// centres, inertia and n_iter must be identical (scripts/make_larger_fits.py makes the file).
     func testLargerFitsMatchScikitLearn() throws {
         let cases = try Oracle.load("larger_fits")["cases"] as? [Any] ?? []
-        XCTAssertEqual(cases.count, 2)
+        XCTAssertEqual(cases.count, 4)
         for c in cases.map(dict) {
             let blobs = try makeBlobs(
                 samples: int(c["n_samples"]), centers: int(c["centers"]), features: int(c["n_features"]),
