@@ -164,39 +164,39 @@ struct BlobSampler {
                 labels.withUnsafeMutableBufferPointer { lb in
                     order.withUnsafeBufferPointer { ib in
                         starts.withUnsafeBufferPointer { sb in
-                          table.withUnsafeBufferPointer { tb in
-                            let tp = SharedPointer(tb.baseAddress!)
-                            let vp = SharedPointer(vb.baseAddress!), op = SharedMutablePointer(ob.baseAddress!)
-                            let lp = SharedMutablePointer(lb.baseAddress!), ip = SharedPointer(ib.baseAddress!)
-                            let sp = SharedPointer(sb.baseAddress!)
-                            let tasks = (n + BlobSampler.rowChunk - 1) / BlobSampler.rowChunk
-                            Parallelism.run(tasks: tasks, threads: threads) { t in
-                                let lower = t * BlobSampler.rowChunk
-                                let upper = min(lower + BlobSampler.rowChunk, n)
-                                // The random reads alone in a loop without data-dependent branches,
-                                // so the loads in flight overlap...
-                                if d == 2 {
+                            table.withUnsafeBufferPointer { tb in
+                                let tp = SharedPointer(tb.baseAddress!)
+                                let vp = SharedPointer(vb.baseAddress!), op = SharedMutablePointer(ob.baseAddress!)
+                                let lp = SharedMutablePointer(lb.baseAddress!), ip = SharedPointer(ib.baseAddress!)
+                                let sp = SharedPointer(sb.baseAddress!)
+                                let tasks = (n + BlobSampler.rowChunk - 1) / BlobSampler.rowChunk
+                                Parallelism.run(tasks: tasks, threads: threads) { t in
+                                    let lower = t * BlobSampler.rowChunk
+                                    let upper = min(lower + BlobSampler.rowChunk, n)
+                                    // The random reads alone in a loop without data-dependent branches,
+                                    // so the loads in flight overlap...
+                                    if d == 2 {
+                                        for i in lower..<upper {
+                                            let r = Int(ip[i])
+                                            op[2 * i] = vp[2 * r]
+                                            op[2 * i + 1] = vp[2 * r + 1]
+                                        }
+                                    } else {
+                                        for i in lower..<upper {
+                                            let r = Int(ip[i])
+                                            for f in 0..<d { op[i * d + f] = vp[r * d + f] }
+                                        }
+                                    }
+                                    // ...then the labels: the centre of source row r. The table's guess
+                                    // is at most a few centres short; the loop almost never runs.
                                     for i in lower..<upper {
                                         let r = Int(ip[i])
-                                        op[2 * i] = vp[2 * r]
-                                        op[2 * i + 1] = vp[2 * r + 1]
+                                        var c = Int(tp[r >> shift])
+                                        while c + 1 < k && sp[c + 1] <= r { c += 1 }
+                                        lp[i] = c
                                     }
-                                } else {
-                                    for i in lower..<upper {
-                                        let r = Int(ip[i])
-                                        for f in 0..<d { op[i * d + f] = vp[r * d + f] }
-                                    }
-                                }
-                                // ...then the labels: the centre of source row r. The table's guess
-                                // is at most a few centres short; the loop almost never runs.
-                                for i in lower..<upper {
-                                    let r = Int(ip[i])
-                                    var c = Int(tp[r >> shift])
-                                    while c + 1 < k && sp[c + 1] <= r { c += 1 }
-                                    lp[i] = c
                                 }
                             }
-                          }
                         }
                     }
                 }
