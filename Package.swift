@@ -29,8 +29,14 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
-        // Small C target that owns libpng's setjmp/longjmp error handling.
-        .target(name: "CPNG", dependencies: ["CLibPNG"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
+        .systemLibrary(
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
+        // Small C target that owns libpng's setjmp/longjmp error handling (and a libdeflate fast
+        // path for decoding the common 8-bit RGB/RGBA case).
+        .target(name: "CPNG", dependencies: ["CLibPNG", "CLibDeflate"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
 
         .target(name: "Plotting", dependencies: ["CCairo", "CPNG", "LargeArrays"]),
         .target(name: "LargeArrays"),

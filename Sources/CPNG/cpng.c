@@ -440,5 +440,14 @@ int cpng_decode_rgba_into(const uint8_t *data, size_t size, uint64_t max_pixels,
                           uint8_t *pixels, size_t length, char *err, size_t errlen) {
     uint32_t w = 0, h = 0;
     if (!pixels) { set_error(err, errlen, "no output buffer"); return -1; }
+    /* The common case through libdeflate; anything it does not accept goes through libpng. */
+    if (cpng_fast_decode_rgba(data, size, pixels, length)) return 0;
+    return decode(data, size, max_pixels, 0, pixels, length, NULL, &w, &h, NULL, err, errlen);
+}
+
+int cpng_decode_rgba_into_libpng(const uint8_t *data, size_t size, uint64_t max_pixels,
+                                 uint8_t *pixels, size_t length, char *err, size_t errlen) {
+    uint32_t w = 0, h = 0;
+    if (!pixels) { set_error(err, errlen, "no output buffer"); return -1; }
     return decode(data, size, max_pixels, 0, pixels, length, NULL, &w, &h, NULL, err, errlen);
 }

@@ -135,11 +135,14 @@ public enum ImageComparator {
         var diffPixels: [UInt8] = makesDiffImage
             ? LargeArray.make(count: w * h * 4) { $0.initialize(repeating: 0) } : []
 
-        // Bands of whole tile rows, one per core for large images: each band owns its tile sums and
-        // diff rows (disjoint writes) and reads neighbours freely (read-only).
+        // Bands of whole tile rows: each band owns its tile sums and diff rows (disjoint writes) and
+        // reads neighbours freely (read-only). Differences cluster in a few regions, so large images
+        // are cut into many small bands that idle cores pick up as they finish (the tallies are
+        // integer sums, minima and maxima: the result does not depend on the split).
         let tileRowsPerBand: Int = {
             let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            let bands = max(1, min(cores, (w * h) / 250_000))
+            guard cores > 1, w * h >= 250_000 else { return tilesY }
+            let bands = min(tilesY, max(cores, (w * h) / 40_000))
             return (tilesY + bands - 1) / bands
         }()
         let bandCount = (tilesY + tileRowsPerBand - 1) / tileRowsPerBand
@@ -332,6 +335,15 @@ public enum ImageComparator {
         return y1 > y2 ? -delta : delta
     }
 
+    /// The YIQ brightness `colorDelta` uses: the pixel blended onto white when translucent.
+    @inline(__always)
+    static func luma(_ p: UnsafeBufferPointer<UInt8>, _ k: Int) -> Double {
+        var r = Double(p[k]), g = Double(p[k + 1]), b = Double(p[k + 2])
+        let a = p[k + 3]
+        if a < 255 { let f = Double(a) / 255; r = blend(r, f); g = blend(g, f); b = blend(b, f) }
+        return r * 0.29889531 + g * 0.58662247 + b * 0.11448223
+    }
+
     /// pixelmatch's `antialiased`: is the pixel at (x1, y1) of `img` on an anti-aliased edge?
     /// `a` and `b` are the two images (for the sibling test in both).
     static func antialiased(_ img: UnsafeBufferPointer<UInt8>, _ x1: Int, _ y1: Int, _ width: Int, _ height: Int,
@@ -342,10 +354,13 @@ public enum ImageComparator {
         var zeroes = (x1 == x0 || x1 == x2 || y1 == y0 || y1 == y2) ? 1 : 0
         var minV = 0.0, maxV = 0.0
         var minX = 0, minY = 0, maxX = 0, maxY = 0
+        let centre = luma(img, pos)
         for x in x0...x2 {
             for y in y0...y2 {
                 if x == x1 && y == y1 { continue }
-                let delta = colorDelta(img, pos, img, (y * width + x) * 4, yOnly: true)
+                // colorDelta(yOnly: true) with the centre's brightness computed once: the same
+                // operations on the same values, so the same bits.
+                let delta = centre - luma(img, (y * width + x) * 4)
                 if delta == 0 {
                     zeroes += 1
                     if zeroes > 2 { return false }

@@ -6,7 +6,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Print a commented starter config for a figure kind.",
-        discussion: "Kinds:\n" + StarterConfig.kinds.map { "  \($0.name.padding(toLength: 13, withPad: " ", startingAt: 0))\($0.summary)" }.joined(separator: "\n")
+        discussion: "Kinds:\n" + StarterConfig.kinds.map { "  \(padded($0.name))\($0.summary)" }.joined(separator: "\n")
             + "\n\nExample: clusterplot init elbow > elbow.yaml && clusterplot render elbow.yaml"
     )
 
@@ -18,7 +18,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         guard let kind, !list else {
-            for k in StarterConfig.kinds { print("\(k.name.padding(toLength: 13, withPad: " ", startingAt: 0))\(k.summary)") }
+            for k in StarterConfig.kinds { print("\(padded(k.name))\(k.summary)") }
             return
         }
         guard let text = StarterConfig.text(for: kind) else {
@@ -28,4 +28,10 @@ struct InitCommand: ParsableCommand {
         }
         print(text, terminator: "")
     }
+}
+
+/// A kind name padded to a 13-column field (plain Swift: this runs at every start-up, and
+/// Foundation's `padding(toLength:)` bridges through NSString).
+private func padded(_ name: String) -> String {
+    name + String(repeating: " ", count: max(0, 13 - name.count))
 }

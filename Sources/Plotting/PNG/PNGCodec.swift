@@ -74,6 +74,12 @@ public enum PNGCodec {
 
     /// Decodes PNG bytes in memory straight into the image's own pixel array (no intermediate copy).
     public static func decode(_ data: UnsafeRawBufferPointer, pixelLimit: Int = defaultPixelLimit) throws -> RGBAImage {
+        try decode(data, pixelLimit: pixelLimit, libpngOnly: false)
+    }
+
+    /// `decode`, optionally forcing libpng for every file (the reference the libdeflate fast path
+    /// for 8-bit RGB/RGBA images is tested against).
+    static func decode(_ data: UnsafeRawBufferPointer, pixelLimit: Int, libpngOnly: Bool) throws -> RGBAImage {
         var w: UInt32 = 0, h: UInt32 = 0, ppm: UInt32 = 0
         var err = [CChar](repeating: 0, count: 256)
         let bytes = data.baseAddress?.assumingMemoryBound(to: UInt8.self)
@@ -84,13 +90,30 @@ public enum PNGCodec {
         var rc: Int32 = 0
         let pixels = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             if let base = buffer.baseAddress { LargeArray.adviseHugePages(base, byteCount: count) }
-            rc = cpng_decode_rgba_into(bytes, data.count, UInt64(max(pixelLimit, 0)), buffer.baseAddress, count, &err, err.count)
+            rc = libpngOnly
+                ? cpng_decode_rgba_into_libpng(bytes, data.count, UInt64(max(pixelLimit, 0)), buffer.baseAddress, count, &err, err.count)
+                : cpng_decode_rgba_into(bytes, data.count, UInt64(max(pixelLimit, 0)), buffer.baseAddress, count, &err, err.count)
             if rc != 0 { buffer.initialize(repeating: 0) }  // never hand back uninitialised memory
             initialized = count
         }
         guard rc == 0 else { throw PNGError(message(err)) }
         let dpi: Double? = ppm > 0 ? (Double(ppm) * 0.0254 * 10).rounded() / 10 : nil
         return RGBAImage(width: Int(w), height: Int(h), pixels: pixels, dpi: dpi)
+    }
+
+    /// The libdeflate fast path alone: the image when it handles these bytes, else `nil` (tests
+    /// check which files take it and that it agrees with libpng).
+    static func fastPathDecode(_ data: [UInt8]) -> RGBAImage? {
+        var w: UInt32 = 0, h: UInt32 = 0, ppm: UInt32 = 0
+        var err = [CChar](repeating: 0, count: 256)
+        guard cpng_read_header(data, data.count, UInt64(defaultPixelLimit), &w, &h, &ppm, &err, err.count) == 0 else {
+            return nil
+        }
+        var pixels = [UInt8](repeating: 0, count: Int(w) * Int(h) * 4)
+        let handled = pixels.withUnsafeMutableBufferPointer {
+            cpng_fast_decode_rgba(data, data.count, $0.baseAddress, $0.count)
+        }
+        return handled == 1 ? RGBAImage(width: Int(w), height: Int(h), pixels: pixels) : nil
     }
 
     /// Reads and decodes a PNG file.
