@@ -502,32 +502,32 @@ struct AssignContext: @unchecked Sendable {
     /// interleaved. Same fast values (`-2c` is an exact scaling), bound and fallback as `label`.
     @inline(__always)
     func labels4(_ i: Int) -> (Int32, Int32, Int32, Int32) {
-        let p = x + 2 * i
-        let x00 = p[0], x01 = p[1], x10 = p[2], x11 = p[3], x20 = p[4], x21 = p[5], x30 = p[6], x31 = p[7]
-        let inf = Double.infinity
-        var a1 = inf, a2 = inf, b1 = inf, b2 = inf, c1 = inf, c2 = inf, e1 = inf, e2 = inf
-        var ba = 0, bb = 0, bc = 0, be = 0
+        // Lane q is sample i + q. Each lane runs exactly the scalar chain of `label`:
+        // v = csq + (u·x0 + w·x1); m2 = max(m1, v) folded into min; best moves on v < m1; m1 = min.
+        // `replacing(with:where:)` spells out Swift.min/max (y < x ? y : x, y >= x ? y : x).
+        let p = UnsafeRawPointer(x + 2 * i).loadUnaligned(as: SIMD8<Double>.self)
+        let x0 = p.evenHalf, x1 = p.oddHalf
+        var m1 = SIMD4<Double>(repeating: .infinity), m2 = m1
+        var best = SIMD4<Int64>(repeating: 0)
         for j in 0..<k {
-            let u = scaledCenters[2 * j], w = scaledCenters[2 * j + 1], c = csq[j]
-            let va = c + (u * x00 + w * x01)
-            let vb = c + (u * x10 + w * x11)
-            let vc = c + (u * x20 + w * x21)
-            let ve = c + (u * x30 + w * x31)
-            a2 = min(a2, max(a1, va)); ba = va < a1 ? j : ba; a1 = min(a1, va)
-            b2 = min(b2, max(b1, vb)); bb = vb < b1 ? j : bb; b1 = min(b1, vb)
-            c2 = min(c2, max(c1, vc)); bc = vc < c1 ? j : bc; c1 = min(c1, vc)
-            e2 = min(e2, max(e1, ve)); be = ve < e1 ? j : be; e1 = min(e1, ve)
+            let u = SIMD4(repeating: scaledCenters[2 * j]), w = SIMD4(repeating: scaledCenters[2 * j + 1])
+            let v = SIMD4(repeating: csq[j]) + (u * x0 + w * x1)
+            let upper = m1.replacing(with: v, where: v .>= m1)     // max(m1, v)
+            m2 = m2.replacing(with: upper, where: upper .< m2)    // min(m2, upper)
+            let closer = v .< m1
+            best = best.replacing(with: Int64(j), where: closer)
+            m1 = m1.replacing(with: v, where: closer)             // min(m1, v)
         }
         let factor = Double(8 * d + 16) * 0x1p-53
-        let m0 = cAbsMax[0], m1 = cAbsMax[1]
-        let boundA = (csqMax + 2.0 * (abs(x00) * m0 + abs(x01) * m1)) * factor
-        let boundB = (csqMax + 2.0 * (abs(x10) * m0 + abs(x11) * m1)) * factor
-        let boundC = (csqMax + 2.0 * (abs(x20) * m0 + abs(x21) * m1)) * factor
-        let boundE = (csqMax + 2.0 * (abs(x30) * m0 + abs(x31) * m1)) * factor
-        let l0 = a2 - a1 > boundA ? Int32(ba) : exactLabel(p)
-        let l1 = b2 - b1 > boundB ? Int32(bb) : exactLabel(p + 2)
-        let l2 = c2 - c1 > boundC ? Int32(bc) : exactLabel(p + 4)
-        let l3 = e2 - e1 > boundE ? Int32(be) : exactLabel(p + 6)
+        let ax0 = x0.replacing(with: -x0, where: x0 .< 0), ax1 = x1.replacing(with: -x1, where: x1 .< 0)
+        let m0: SIMD4<Double> = ax0 * SIMD4(repeating: cAbsMax[0])
+        let mx: SIMD4<Double> = m0 + ax1 * SIMD4(repeating: cAbsMax[1])
+        let bound: SIMD4<Double> = (SIMD4(repeating: csqMax) + 2.0 * mx) * factor
+        let decided = m2 - m1 .> bound
+        let l0 = decided[0] ? Int32(best[0]) : exactLabel(x + 2 * i)
+        let l1 = decided[1] ? Int32(best[1]) : exactLabel(x + 2 * i + 2)
+        let l2 = decided[2] ? Int32(best[2]) : exactLabel(x + 2 * i + 4)
+        let l3 = decided[3] ? Int32(best[3]) : exactLabel(x + 2 * i + 6)
         return (l0, l1, l2, l3)
     }
 
@@ -605,16 +605,39 @@ struct AssignContext: @unchecked Sendable {
     }
 
     /// Accumulates already assigned labels in `range`, in sample order.
+    ///
+    /// The running sums live in buffers of this call's own (copied out at the end): the blocks'
+    /// output slices sit next to each other, and two threads updating neighbouring slices would
+    /// share cache lines on every sample.
     func accumulate(
         _ range: Range<Int>, labels: UnsafeMutablePointer<Int32>, sums: UnsafeMutablePointer<Double>,
         counts: UnsafeMutablePointer<Double>
     ) {
-        let d = self.d
-        for i in range {
-            let j = Int(labels[i])
-            counts[j] += 1.0
-            for f in 0..<d { sums[j * d + f] += x[i * d + f] * 1.0 }
+        let d = self.d, k = self.k
+        let localSums = UnsafeMutablePointer<Double>.allocate(capacity: k * d)
+        let localCounts = UnsafeMutablePointer<Double>.allocate(capacity: k)
+        defer {
+            localSums.deallocate()
+            localCounts.deallocate()
         }
+        localSums.update(from: sums, count: k * d)
+        localCounts.update(from: counts, count: k)
+        if d == 2 {
+            for i in range {
+                let j = Int(labels[i])
+                localCounts[j] += 1.0
+                localSums[2 * j] += x[2 * i] * 1.0
+                localSums[2 * j + 1] += x[2 * i + 1] * 1.0
+            }
+        } else {
+            for i in range {
+                let j = Int(labels[i])
+                localCounts[j] += 1.0
+                for f in 0..<d { localSums[j * d + f] += x[i * d + f] * 1.0 }
+            }
+        }
+        sums.update(from: localSums, count: k * d)
+        counts.update(from: localCounts, count: k)
     }
 }
 
