@@ -417,7 +417,8 @@ public struct LegendSpec: Sendable, Hashable {
 
     /// matplotlib's location names.
     public static let locations = ["best", "upper right", "upper left", "lower left", "lower right", "right",
-                                   "center left", "center right", "lower center", "upper center", "center"]
+                                   "center left", "center right", "lower center", "upper center", "center",
+                                   "outside right"]
 }
 
 /// A column of the points: by 0-based index or by name.

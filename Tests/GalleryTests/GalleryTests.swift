@@ -177,6 +177,25 @@ final class GalleryRenderTests: XCTestCase {
         XCTAssertNotNil(afig.axes[0].legendLocation)
     }
 
+    /// `legend: {loc: outside right}` in a config puts the legend beside the axes, with room made.
+    func testOutsideLegendFromConfig() throws {
+        let over = [try Override(parsing: "panels.0.legend.loc=outside right")]
+        let spec = try ConfigLoader.load(path: fixture("Fixtures/data/customers.yaml"), overrides: over)
+        XCTAssertEqual(spec.panels[0].legend.location, "outside right")
+        let fig = try FigureBuilder.figure(for: spec, data: try FigureData.compute(spec))
+        XCTAssertEqual(fig.axes[0].legendLocation, .outsideRight)
+        let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
+        let legend = try XCTUnwrap(geo.axes[0].legendRect)
+        XCTAssertGreaterThan(legend.minX, geo.axes[0].rect.maxX)
+        XCTAssertLessThan(legend.maxX, geo.axes[1].tightBounds.minX)
+        XCTAssertEqual(geo.axes[0].legendTexts.count, 6)  // five segments and the centres
+        // A location that does not exist is a located config error with a suggestion.
+        let bad = [try Override(parsing: "panels.0.legend.loc=outside rigth")]
+        XCTAssertThrowsError(try ConfigLoader.load(path: fixture("Fixtures/data/customers.yaml"), overrides: bad)) {
+            XCTAssertTrue("\($0)".contains("outside right"), "\($0)")
+        }
+    }
+
     func testBatchReportsEachConfig() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-gallery-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }

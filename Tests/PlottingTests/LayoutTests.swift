@@ -57,12 +57,48 @@ final class LayoutTests: XCTestCase {
                 }
             }
             if let l = a.legendRect {
-                XCTAssertTrue(a.rect.contains(l, tolerance: 0.01), "\(what): legend leaves its axes", file: file, line: line)
+                if a.legendLocation?.isOutside == true {
+                    XCTAssertTrue(canvas.contains(l, tolerance: 0.01), "\(what): outside legend \(l) leaves the canvas", file: file, line: line)
+                    XCTAssertFalse(l.intersects(a.rect), "\(what): outside legend overlaps its axes", file: file, line: line)
+                    for t in a.texts {
+                        XCTAssertFalse(l.intersects(t.rect), "\(what): outside legend overlaps '\(t.text)'", file: file, line: line)
+                    }
+                    for (j, b) in geo.axes.enumerated() where j != i {
+                        XCTAssertFalse(l.intersects(b.tightBounds), "\(what): legend of axes \(i) overlaps axes \(j)", file: file, line: line)
+                    }
+                } else {
+                    XCTAssertTrue(a.rect.contains(l, tolerance: 0.01), "\(what): legend leaves its axes", file: file, line: line)
+                }
             }
             if let s = geo.suptitle {
                 XCTAssertFalse(s.rect.intersects(a.tightBounds), "\(what): suptitle overlaps axes \(i)", file: file, line: line)
             }
         }
+    }
+
+    /// Legends outside the axes get room from the measured layout, for single axes and grids.
+    func testOutsideLegendsGetRoomAndNeverOverlap() {
+        for (rows, columns, w, h) in [(1, 1, 6.4, 4.8), (1, 2, 9.0, 4.0), (2, 2, 10.0, 8.0), (2, 3, 12.0, 7.0)] {
+            let fig = makeGrid(rows: rows, columns: columns, width: w, height: h, longLabels: true)
+            for ax in fig.axes { ax.legend(location: .outsideRight) }
+            assertNothingClippedOrOverlapping(fig, "\(rows)×\(columns) outside legends")
+            let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
+            for a in geo.axes {
+                let l = try? XCTUnwrap(a.legendRect)
+                XCTAssertEqual(a.legendLocation, .outsideRight)
+                // Right of the data area, top-aligned with it.
+                XCTAssertGreaterThan(l?.minX ?? 0, a.rect.maxX)
+                XCTAssertEqual(l?.minY ?? 0, a.rect.minY, accuracy: 0.01)
+            }
+            // The room is taken from the axes: narrower than with the legend inside.
+            let inside = makeGrid(rows: rows, columns: columns, width: w, height: h, longLabels: true)
+            let insideWidth = inside.geometry(using: RecordingRenderer(size: inside.size)).axes[0].rect.width
+            XCTAssertLessThan(geo.axes[0].rect.width, insideWidth - 20)
+        }
+        XCTAssertEqual(LegendLocation(matplotlibName: "outside right upper"), .outsideRight)
+        XCTAssertEqual(LegendLocation(matplotlibName: "outside_right"), .outsideRight)
+        XCTAssertEqual(LegendLocation(matplotlibName: "outside upper right"), .outsideRight)
+        XCTAssertNil(LegendLocation(matplotlibName: "outside left"))
     }
 
     func testSeedFiguresNeverClipOrOverlap() {

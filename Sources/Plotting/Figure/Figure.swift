@@ -157,8 +157,12 @@ public struct AxesGeometry: Sendable {
     public var legendLocation: LegendLocation?
     public var legendTexts: [TextBox]
 
-    /// The union of the data area and every text box.
-    public var tightBounds: Rect { texts.reduce(rect) { $0.union($1.rect) } }
+    /// The union of the data area, every text box and an outside legend.
+    public var tightBounds: Rect {
+        let t = texts.reduce(rect) { $0.union($1.rect) }
+        guard let l = legendRect, legendLocation?.isOutside == true else { return t }
+        return t.union(l)
+    }
 }
 
 /// The laid-out geometry of a figure.

@@ -26,7 +26,13 @@ struct AxesPlan {
     var yTicks: AxisTicks
     var texts: [PlacedText]
 
-    var tightBounds: Rect { texts.reduce(rect) { $0.union($1.rect) } }
+    /// A legend outside the data area, which the layout must make room for.
+    var outsideLegend: Rect?
+
+    var tightBounds: Rect {
+        let t = texts.reduce(rect) { $0.union($1.rect) }
+        return outsideLegend.map { t.union($0) } ?? t
+    }
 
     func px(_ x: Double) -> Double {
         rect.minX + (x - xlim.lowerBound) / (xlim.upperBound - xlim.lowerBound) * rect.width
@@ -123,6 +129,7 @@ struct FigurePainter {
             texts.append(t)
         }
         p.texts = texts
+        if axes.legendLocation?.isOutside == true { p.outsideLegend = legendPlan(p)?.rect }
         return p
     }
 
@@ -236,14 +243,15 @@ struct FigurePainter {
         let bap = st.legendBorderAxesPad * fs
         func rect(_ l: LegendLocation) -> Rect {
             let r = p.rect
+            if l == .outsideRight { return Rect(x: r.maxX + bap, y: r.minY, width: w, height: h) }
             let x: Double, y: Double
             switch l {
             case .upperLeft, .lowerLeft, .centerLeft: x = r.minX + bap
-            case .upperRight, .lowerRight, .right, .centerRight, .best: x = r.maxX - bap - w
+            case .upperRight, .lowerRight, .right, .centerRight, .best, .outsideRight: x = r.maxX - bap - w
             case .lowerCenter, .upperCenter, .center: x = r.midX - w / 2
             }
             switch l {
-            case .upperLeft, .upperRight, .upperCenter, .best: y = r.minY + bap
+            case .upperLeft, .upperRight, .upperCenter, .best, .outsideRight: y = r.minY + bap
             case .lowerLeft, .lowerRight, .lowerCenter: y = r.maxY - bap - h
             case .right, .centerLeft, .centerRight, .center: y = r.midY - h / 2
             }

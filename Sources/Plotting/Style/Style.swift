@@ -39,16 +39,25 @@ public enum LegendLocation: String, CaseIterable, Hashable, Sendable {
     case right
     case centerLeft = "center left", centerRight = "center right", lowerCenter = "lower center", upperCenter = "upper center"
     case center
+    /// Outside the axes, to the right of its top edge (matplotlib's `bbox_to_anchor=(1.02, 1),
+    /// loc="upper left"` idiom, or a figure legend's `"outside right upper"`); the measured layout
+    /// makes room for it.
+    case outsideRight = "outside right"
 
-    /// The location for a matplotlib string such as `"upper left"` (also `upper_left`, `upperLeft`).
+    /// The location for a matplotlib string such as `"upper left"` (also `upper_left`, `upperLeft`,
+    /// and `"outside right upper"` / `"outside upper right"` for `outside right`).
     public init?(matplotlibName s: String) {
         let key = s.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        if ["outside right upper", "outside upper right"].contains(key) { self = .outsideRight; return }
         if let l = LegendLocation(rawValue: key) { self = l; return }
         if let l = LegendLocation.allCases.first(where: { "\($0)".lowercased() == s.lowercased() }) { self = l; return }
         return nil
     }
 
     /// The candidates `best` tries, in matplotlib's order (codes 1…10).
+    /// Whether the legend sits outside the axes (and so takes room in the layout).
+    public var isOutside: Bool { self == .outsideRight }
+
     static let bestCandidates: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight, .right,
                                                    .centerLeft, .centerRight, .lowerCenter, .upperCenter, .center]
 }
