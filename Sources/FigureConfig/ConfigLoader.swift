@@ -523,7 +523,8 @@ final class SpecDecoder {
 
     // MARK: Panels
 
-    static let panelKeys = ["position", "facet", "title", "xlabel", "ylabel", "xlim", "ylim", "legend", "fontsize", "layers"]
+    static let panelKeys = ["position", "facet", "title", "xlabel", "ylabel", "xlim", "ylim", "xscale", "yscale", "legend",
+                            "fontsize", "layers"]
     static let layerKeys = ["mark", "from", "x", "y", "color", "where", "split", "marker", "size", "alpha", "linewidth", "label", "mark_knee"]
 
     func decodePanel(_ node: ConfigNode, _ path: String, clustering: ClusteringSpec, data: DataSpec?, features: Int?,
@@ -548,6 +549,15 @@ final class SpecDecoder {
             if let n = m[key], let v = r.doubles(n, "\(path).\(key)", count: 2, what: "[min, max]") {
                 if !(v[0] < v[1]) { r.fail("min must be below max, got [\(r.fmt(v[0])), \(r.fmt(v[1]))]", n, "\(path).\(key)") }
                 else if isX { panel.xLimits = v } else { panel.yLimits = v }
+            }
+        }
+        for (key, isX) in [("xscale", true), ("yscale", false)] {
+            guard let n = m[key], let v = r.choice(n, "\(path).\(key)", ["linear", "log"]) else { continue }
+            if isX { panel.xScale = v } else { panel.yScale = v }
+            let limits = isX ? panel.xLimits : panel.yLimits
+            if v == "log", let l = limits, l[0] <= 0 {
+                r.fail("a log scale needs positive limits, got [\(r.fmt(l[0])), \(r.fmt(l[1]))]", m[isX ? "xlim" : "ylim"] ?? n,
+                       "\(path).\(isX ? "xlim" : "ylim")")
             }
         }
         if let n = m["legend"] {

@@ -377,6 +377,10 @@ public struct PanelSpec: Sendable, Hashable {
     public var xLimits: [Double]?
     /// Fixed y range `[min, max]`, else automatic.
     public var yLimits: [Double]?
+    /// X-axis scale: `linear` (default) or `log`.
+    public var xScale = "linear"
+    /// Y-axis scale: `linear` (default) or `log`.
+    public var yScale = "linear"
     /// Legend settings.
     public var legend = LegendSpec()
     /// Font sizes in points (nil: the style's).

@@ -49,6 +49,8 @@ public enum FigureBuilder {
         ax.yLabel = panel.yLabel
         if let l = panel.xLimits { ax.xLimits = l[0]...l[1] }
         if let l = panel.yLimits { ax.yLimits = l[0]...l[1] }
+        ax.xScale = AxisScale(rawValue: panel.xScale) ?? .linear
+        ax.yScale = AxisScale(rawValue: panel.yScale) ?? .linear
         let fs = panel.fontSizes
         if fs.title != nil || fs.labels != nil || fs.ticks != nil || fs.legend != nil {
             ax.setFontSizes(title: fs.title, label: fs.labels, tickLabel: fs.ticks, legend: fs.legend)

@@ -83,3 +83,60 @@ final class EdgeCaseTests: XCTestCase {
         XCTAssertFalse(try Figure().render(format: .png).isEmpty)
     }
 }
+
+/// Log axes: matplotlib's LogLocator decades, 10ⁿ labels, log-space autoscale, masked values.
+final class LogScaleTests: XCTestCase {
+    func testDecadeTicksAndLabels() {
+        let t = Ticker.logTicks(1, 1e6, maxTicks: 9)
+        XCTAssertEqual(t.locations, (0...6).map { pow(10, Double($0)) })
+        XCTAssertEqual(t.labels, ["10⁰", "10¹", "10²", "10³", "10⁴", "10⁵", "10⁶"])
+        // Twenty decades on a short axis: every 5th decade (stride from the tick budget).
+        let wide = Ticker.logTicks(1e-10, 1e10, maxTicks: 4)
+        XCTAssertEqual(wide.labels, ["10⁻¹⁰", "10⁻⁵", "10⁰", "10⁵", "10¹⁰"])
+        // Under two decades: 2× and 5× ticks too; under half a decade, 2×…9×.
+        let narrow = Ticker.logTicks(300, 20_000, maxTicks: 9)
+        XCTAssertTrue(narrow.labels.contains("5×10²") && narrow.labels.contains("10³") && narrow.labels.contains("2×10⁴"))
+        XCTAssertFalse(narrow.labels.contains("3×10³"))
+        XCTAssertTrue(Ticker.logTicks(20, 50, maxTicks: 9).labels.contains("3×10¹"))
+        XCTAssertEqual(narrow.locations, narrow.locations.sorted())
+    }
+
+    func testLogAutoscaleIsInLogSpace() {
+        let (a, b) = Ticker.logAutoscale(dataMin: 10, dataMax: 1000, margin: 0.05)
+        XCTAssertEqual(log10(a), 0.9, accuracy: 1e-12)
+        XCTAssertEqual(log10(b), 3.1, accuracy: 1e-12)
+        // A single value: the decades around it.
+        let (c, d) = Ticker.logAutoscale(dataMin: 50, dataMax: 50, margin: 0)
+        XCTAssertEqual(c, 10, accuracy: 1e-9); XCTAssertEqual(d, 100, accuracy: 1e-9)
+    }
+
+}
+
+extension LayoutTests {
+    /// A log axis: limits from positive values only, equal ratios at equal distances, masked values
+    /// not drawn, nothing clipped.
+    func testLogAxisMappingMaskingAndLayout() {
+        let fig = Figure(width: 6.4, height: 4.8, dpi: 100)
+        let ax = fig.subplots(rows: 1, columns: 1)[0][0]
+        ax.yScale = .log
+        ax.plot(x: [1, 2, 3, 4, 5], y: [1000, 0, 10, -5, 100], label: "with masked values")
+        ax.scatter(x: [1, 2], y: [0, 1e4])
+        ax.title = "Log axis"; ax.xLabel = "k"; ax.yLabel = "inertia"
+        ax.legend()
+        // Non-positive values do not count for the limits of a log axis.
+        let lim = ax.viewLimits()
+        XCTAssertEqual(log10(lim.y.lowerBound), 1 - 0.15, accuracy: 1e-9)
+        XCTAssertEqual(log10(lim.y.upperBound), 4 + 0.15, accuracy: 1e-9)
+        let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
+        let a = geo.axes[0]
+        XCTAssertEqual(a.yTicks.visible.map(\.label), ["10¹", "10²", "10³", "10⁴"])
+        // Equal ratios, equal distances; 0 and negatives map to nothing drawable.
+        let p = FigurePainter(figure: fig, renderer: RecordingRenderer(size: fig.size)).layoutPlans()[0]
+        XCTAssertEqual(p.py(10) - p.py(100), p.py(100) - p.py(1000), accuracy: 1e-9)
+        XCTAssertTrue(p.py(0).isNaN && p.py(-5).isNaN)
+        assertNothingClippedOrOverlapping(fig, "log axis")
+        // Rendering with masked values works (no crash, an image of the right size).
+        let png = try? fig.render(format: .png)
+        XCTAssertNotNil(png)
+    }
+}

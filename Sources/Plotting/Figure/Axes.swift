@@ -19,6 +19,10 @@ public final class Axes {
     /// Fixed tick locations; nil places them with matplotlib's AutoLocator.
     public var xTicks: [Double]?
     public var yTicks: [Double]?
+    /// How each axis maps data to position (default linear). On a log axis, values ≤ 0 are not
+    /// drawn and fixed limits must be positive.
+    public var xScale: AxisScale = .linear
+    public var yScale: AxisScale = .linear
     /// Show the grid; nil follows the style.
     public var grid: Bool?
     /// Where the legend goes; nil draws no legend. Set by `legend(location:fontSize:)`.
@@ -109,13 +113,15 @@ public final class Axes {
     /// Removes every series.
     public func clear() { series.removeAll(); lineCycle = 0; scatterCycle = 0 }
 
-    /// The data limits (finite points only), nil for an axes without data.
+    /// The data limits (finite points only; on a log axis positive values only), nil for an axes
+    /// without such data.
     public func dataLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
         var x0 = Double.infinity, x1 = -Double.infinity, y0 = Double.infinity, y1 = -Double.infinity
+        let xLog = xScale == .log, yLog = yScale == .log
         func add(_ xs: [Double], _ ys: [Double]) {
             for i in 0..<min(xs.count, ys.count) {
                 let a = xs[i], b = ys[i]
-                guard a.isFinite, b.isFinite else { continue }
+                guard a.isFinite, b.isFinite, !(xLog && a <= 0), !(yLog && b <= 0) else { continue }
                 if a < x0 { x0 = a }; if a > x1 { x1 = a }
                 if b < y0 { y0 = b }; if b > y1 { y1 = b }
             }
@@ -135,7 +141,16 @@ public final class Axes {
     public func viewLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         let st = effectiveStyle
         let data = dataLimits()
-        func axis(_ fixed: ClosedRange<Double>?, _ d: ClosedRange<Double>?, _ margin: Double) -> ClosedRange<Double> {
+        func axis(_ fixed: ClosedRange<Double>?, _ d: ClosedRange<Double>?, _ margin: Double,
+                  _ scale: AxisScale) -> ClosedRange<Double> {
+            if scale == .log {
+                if let fixed, fixed.lowerBound > 0 {
+                    return fixed.lowerBound < fixed.upperBound ? fixed : fixed.lowerBound / 10...fixed.upperBound * 10
+                }
+                guard let d else { return 1...10 }
+                let (a, b) = Ticker.logAutoscale(dataMin: d.lowerBound, dataMax: d.upperBound, margin: margin)
+                return a...b
+            }
             if let fixed {
                 // An empty range would divide by zero: widen it like matplotlib's set_xlim does.
                 let (a, b) = Ticker.nonsingular(fixed.lowerBound, fixed.upperBound, expander: 0.05)
@@ -145,6 +160,6 @@ public final class Axes {
             let (a, b) = Ticker.autoscale(dataMin: d.lowerBound, dataMax: d.upperBound, margin: margin)
             return a...b
         }
-        return (axis(xLimits, data?.x, st.xMargin), axis(yLimits, data?.y, st.yMargin))
+        return (axis(xLimits, data?.x, st.xMargin, xScale), axis(yLimits, data?.y, st.yMargin, yScale))
     }
 }

@@ -35,10 +35,18 @@ struct AxesPlan {
     }
 
     func px(_ x: Double) -> Double {
-        rect.minX + (x - xlim.lowerBound) / (xlim.upperBound - xlim.lowerBound) * rect.width
+        if axes.xScale == .log {
+            let t = Ticker.transform
+            return rect.minX + (t(x, .log) - t(xlim.lowerBound, .log)) / (t(xlim.upperBound, .log) - t(xlim.lowerBound, .log)) * rect.width
+        }
+        return rect.minX + (x - xlim.lowerBound) / (xlim.upperBound - xlim.lowerBound) * rect.width
     }
     func py(_ y: Double) -> Double {
-        rect.maxY - (y - ylim.lowerBound) / (ylim.upperBound - ylim.lowerBound) * rect.height
+        if axes.yScale == .log {
+            let t = Ticker.transform
+            return rect.maxY - (t(y, .log) - t(ylim.lowerBound, .log)) / (t(ylim.upperBound, .log) - t(ylim.lowerBound, .log)) * rect.height
+        }
+        return rect.maxY - (y - ylim.lowerBound) / (ylim.upperBound - ylim.lowerBound) * rect.height
     }
 }
 
@@ -71,6 +79,16 @@ struct FigurePainter {
     func ticks(for axes: Axes, style st: Style, limits: ClosedRange<Double>, length: Double, isX: Bool) -> AxisTicks {
         let fixed = isX ? axes.xTicks : axes.yTicks
         let size = isX ? st.xTickLabelSize : st.yTickLabelSize
+        if (isX ? axes.xScale : axes.yScale) == .log {
+            let bins = Ticker.autoBins(axisLength: length, tickLabelSize: size, isXAxis: isX)
+            var (locs, labels) = Ticker.logTicks(limits.lowerBound, limits.upperBound, maxTicks: bins)
+            if let fixed {
+                locs = fixed.filter { $0 > 0 }
+                labels = locs.map { Ticker.format([$0], viewMin: $0, viewMax: $0, unicodeMinus: st.unicodeMinus).labels[0] }
+            }
+            let visible = Set(locs.filter { $0 >= limits.lowerBound * (1 - 1e-10) && $0 <= limits.upperBound * (1 + 1e-10) })
+            return AxisTicks(locations: locs, labels: labels, offsetText: "", visibleMask: visible)
+        }
         let locs = fixed ?? Ticker.tickValues(limits.lowerBound, limits.upperBound,
                                                nbins: Ticker.autoBins(axisLength: length, tickLabelSize: size, isXAxis: isX))
         let f = Ticker.format(locs, viewMin: limits.lowerBound, viewMax: limits.upperBound, unicodeMinus: st.unicodeMinus)
@@ -280,12 +298,16 @@ struct FigurePainter {
         for s in p.axes.series {
             switch s {
             case .scatter(let sc):
-                for i in 0..<sc.x.count where sc.x[i].isFinite && sc.y[i].isFinite {
-                    pts.append(Point(x: p.px(sc.x[i]), y: p.py(sc.y[i])))
+                for i in 0..<sc.x.count {
+                    let q = Point(x: p.px(sc.x[i]), y: p.py(sc.y[i]))
+                    if q.x.isFinite && q.y.isFinite { pts.append(q) }
                 }
             case .line(let l):
                 var v: [Point] = []
-                for i in 0..<l.x.count where l.x[i].isFinite && l.y[i].isFinite { v.append(Point(x: p.px(l.x[i]), y: p.py(l.y[i]))) }
+                for i in 0..<l.x.count {
+                    let q = Point(x: p.px(l.x[i]), y: p.py(l.y[i]))
+                    if q.x.isFinite && q.y.isFinite { v.append(q) }
+                }
                 if l.lineStyle == nil { pts += v } else { lines.append(v) }
             }
         }
@@ -468,8 +490,9 @@ struct FigurePainter {
         var path = Path()
         var pen = false
         for i in 0..<min(l.x.count, l.y.count) {
-            guard l.x[i].isFinite, l.y[i].isFinite else { pen = false; continue }
             let q = Point(x: p.px(l.x[i]), y: p.py(l.y[i]))
+            // Non-finite data, and values <= 0 on a log axis, break the line (matplotlib masks them).
+            guard q.x.isFinite, q.y.isFinite else { pen = false; continue }
             pts.append(q)
             if pen { path.line(to: q) } else { path.move(to: q); pen = true }
         }

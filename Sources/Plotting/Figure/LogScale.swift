@@ -1,0 +1,69 @@
+import Foundation
+
+/// How an axis maps data to position.
+public enum AxisScale: String, CaseIterable, Hashable, Sendable {
+    /// Equal distances for equal differences (the default).
+    case linear
+    /// Equal distances for equal ratios (base 10). Values ≤ 0 are not drawn, as matplotlib masks them.
+    case log
+}
+
+extension Ticker {
+    /// The position of `v` along an axis of this scale (log10 for log axes; NaN for v ≤ 0 there).
+    static func transform(_ v: Double, _ scale: AxisScale) -> Double {
+        switch scale {
+        case .linear: return v
+        case .log: return v > 0 ? log10(v) : .nan
+        }
+    }
+
+    /// View limits of a log axis for positive data limits, as matplotlib's `autoscale_view` makes
+    /// them: a single value is widened to the decades around it, then `margin` of the range is
+    /// added on each side in log space.
+    public static func logAutoscale(dataMin: Double, dataMax: Double, margin: Double = 0.05) -> (Double, Double) {
+        var a = log10(dataMin), b = log10(dataMax)
+        if a == b { a = a.rounded(.down) - (a == a.rounded(.down) ? 1 : 0); b = b.rounded(.up) + (b == b.rounded(.up) ? 1 : 0) }
+        let delta = (b - a) * margin
+        return (pow(10, a - delta), pow(10, b + delta))
+    }
+
+    /// Ticks of a log axis (matplotlib's `LogLocator` and `LogFormatterSciNotation`): every
+    /// `stride`-th decade, at most about `maxTicks` in view, labelled 10ⁿ. A view spanning less than
+    /// two decades also gets labelled ticks at 2× and 5× (all of 2×…9× under half a decade),
+    /// written 2×10ⁿ, so the axis always reads.
+    public static func logTicks(_ vmin: Double, _ vmax: Double, maxTicks: Int) -> (locations: [Double], labels: [String]) {
+        let lo = log10(min(vmin, vmax)), hi = log10(max(vmin, vmax))
+        guard lo.isFinite, hi.isFinite else { return ([], []) }
+        let first = Int(lo.rounded(.down)), last = Int(hi.rounded(.up))
+        let decades = max(last - first, 1)
+        let stride = max(1, Int((Double(decades) / Double(max(maxTicks, 1))).rounded(.up)))
+        var values: [(Double, String)] = []
+        var k = first - first.mod(stride)
+        while k <= last {
+            values.append((pow(10, Double(k)), "10" + superscript(k)))
+            k += stride
+        }
+        if hi - lo < 2 {
+            let multiples: [Int] = hi - lo < 0.5 ? Array(2...9) : [2, 5]
+            for d in (first - 1)...last {
+                for m in multiples {
+                    values.append((Double(m) * pow(10, Double(d)), "\(m)×10" + superscript(d)))
+                }
+            }
+            values.sort { $0.0 < $1.0 }
+        }
+        return (values.map(\.0), values.map(\.1))
+    }
+
+    /// An integer in Unicode superscript digits (U+2212 is not used: ⁻ is the superscript minus).
+    static func superscript(_ n: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        let body = String(abs(n)).map { digits[Int(String($0))!] }
+        return (n < 0 ? "⁻" : "") + String(body)
+    }
+}
+
+extension Int {
+    /// The remainder with the sign of the divisor (Python's `%`).
+    func mod(_ m: Int) -> Int { ((self % m) + m) % m }
+}
