@@ -524,7 +524,8 @@ final class SpecDecoder {
     // MARK: Panels
 
     static let panelKeys = ["position", "facet", "title", "xlabel", "ylabel", "xlim", "ylim", "xscale", "yscale", "legend",
-                            "fontsize", "layers"]
+                            "fontsize", "annotations", "layers"]
+    static let annotationKeys = ["text", "at", "offset", "arrow", "color", "fontsize"]
     static let layerKeys = ["mark", "from", "x", "y", "color", "where", "split", "marker", "size", "alpha", "linewidth", "label", "mark_knee"]
 
     func decodePanel(_ node: ConfigNode, _ path: String, clustering: ClusteringSpec, data: DataSpec?, features: Int?,
@@ -566,6 +567,11 @@ final class SpecDecoder {
                 if let v = lm["show"].flatMap({ r.bool($0, path + ".legend.show") }) { panel.legend.show = v }
                 if let v = lm["loc"].flatMap({ r.choice($0, path + ".legend.loc", LegendSpec.locations) }) { panel.legend.location = v }
                 if let v = lm["fontsize"].flatMap({ r.double($0, path + ".legend.fontsize", above: 0, max: 200) }) { panel.fontSizes.legend = v }
+            }
+        }
+        if let n = m["annotations"], let items = r.sequence(n, path + ".annotations", what: "a list of annotations") {
+            for (i, item) in items.enumerated() {
+                if let a = decodeAnnotation(item, "\(path).annotations[\(i)]", clustering: clustering) { panel.annotations.append(a) }
             }
         }
         if let n = m["fontsize"] {
@@ -734,6 +740,31 @@ final class SpecDecoder {
         }
         if m["color"] == nil && mark == .centers { layer.color = .fixed(.rgba(red: 0, green: 0, blue: 0, alpha: 1)) }
         return layer
+    }
+
+    /// One `annotations:` entry: `{text, at: [x, y] | knee, offset, arrow, color, fontsize}`.
+    func decodeAnnotation(_ node: ConfigNode, _ path: String, clustering: ClusteringSpec) -> AnnotationSpec? {
+        guard let m = r.mapping(node, path, keys: Self.annotationKeys, what: "an annotation") else { return nil }
+        guard let tn = m["text"] else { r.missing("needs 'text' (what the note says)", node, path); return nil }
+        guard let an = m["at"] else { r.missing("needs 'at' ([x, y] in data units, or knee)", node, path); return nil }
+        guard let text = r.string(tn, path + ".text") else { return nil }
+        if text.isEmpty { r.fail("must not be empty", tn, path + ".text"); return nil }
+        let target: AnnotationSpec.Target
+        if case let .scalar(s, _) = an.kind, s == "knee" {
+            if clustering.elbow == nil { r.fail("'knee' needs clustering.elbow", an, path + ".at"); return nil }
+            target = .knee
+        } else if let v = r.doubles(an, path + ".at", count: 2, what: "[x, y] in data units, or knee") {
+            target = .point(v[0], v[1])
+        } else { return nil }
+        var a = AnnotationSpec(text: text, target: target, location: node.location)
+        if let n = m["offset"], let v = r.doubles(n, path + ".offset", count: 2, what: "[right, up] in points") {
+            if v.contains(where: { abs($0) > 1000 }) { r.fail("offsets are points and at most 1000, got [\(r.fmt(v[0])), \(r.fmt(v[1]))]", n, path + ".offset") }
+            else { a.offset = v }
+        }
+        if let n = m["arrow"] { a.arrow = r.bool(n, path + ".arrow") }
+        if let n = m["color"] { a.color = color(n, path + ".color") }
+        if let n = m["fontsize"] { a.fontSize = r.double(n, path + ".fontsize", above: 0, max: 200) }
+        return a
     }
 
     func color(_ n: ConfigNode, _ path: String) -> ColorValue? {

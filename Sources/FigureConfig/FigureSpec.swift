@@ -383,6 +383,8 @@ public struct PanelSpec: Sendable, Hashable {
     public var yScale = "linear"
     /// Legend settings.
     public var legend = LegendSpec()
+    /// Notes on data points (`annotations:`).
+    public var annotations: [AnnotationSpec] = []
     /// Font sizes in points (nil: the style's).
     public var fontSizes = FontSizes()
     /// What is drawn, bottom to top.
@@ -407,6 +409,36 @@ public struct FontSizes: Sendable, Hashable {
 
     /// Style defaults.
     public init() {}
+}
+
+/// One `annotations:` entry: a text at a data point, optionally offset with an arrow.
+public struct AnnotationSpec: Sendable, Hashable {
+    /// Where the note points.
+    public enum Target: Sendable, Hashable {
+        /// A data point `[x, y]`.
+        case point(Double, Double)
+        /// The knee the elbow sweep detects (an elbow panel's curve at that k).
+        case knee
+    }
+    /// The note (`{knee}` is replaced by the knee's k).
+    public var text: String
+    /// The annotated point.
+    public var target: Target
+    /// Text offset in points `[right, up]` (default `[0, 0]`: the text is centred on the point).
+    public var offset: [Double] = [0, 0]
+    /// Arrow from the text to the point (default: when offset).
+    public var arrow: Bool?
+    /// Text and arrow colour (default: the style's text colour).
+    public var color: ColorValue?
+    /// Text size in points (default: the tick label size).
+    public var fontSize: Double?
+    /// Where the entry was written.
+    public var location: SourceLocation
+
+    /// Creates an annotation.
+    public init(text: String, target: Target, location: SourceLocation) {
+        self.text = text; self.target = target; self.location = location
+    }
 }
 
 /// A panel's legend (`legend:`): `true`, `false`, or a mapping.

@@ -51,6 +51,19 @@ public enum FigureBuilder {
         if let l = panel.yLimits { ax.yLimits = l[0]...l[1] }
         ax.xScale = AxisScale(rawValue: panel.xScale) ?? .linear
         ax.yScale = AxisScale(rawValue: panel.yScale) ?? .linear
+        for a in panel.annotations {
+            var text = a.text, x = 0.0, y = 0.0
+            switch a.target {
+            case let .point(px, py): (x, y) = (px, py)
+            case .knee:
+                guard let el = data.elbow, let knee = el.knee, let i = el.ks.firstIndex(of: knee) else { continue }
+                (x, y) = (Double(knee), el.inertias[i])
+                text = text.replacingOccurrences(of: "{knee}", with: String(knee))
+            }
+            let moved = a.offset[0] != 0 || a.offset[1] != 0
+            ax.annotate(text, x: x, y: y, offset: (a.offset[0], a.offset[1]), arrow: a.arrow ?? moved,
+                        color: a.color.map { color($0, style) }, fontSize: a.fontSize)
+        }
         let fs = panel.fontSizes
         if fs.title != nil || fs.labels != nil || fs.ticks != nil || fs.legend != nil {
             ax.setFontSizes(title: fs.title, label: fs.labels, tickLabel: fs.ticks, legend: fs.legend)

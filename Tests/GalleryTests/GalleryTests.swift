@@ -196,6 +196,40 @@ final class GalleryRenderTests: XCTestCase {
         }
     }
 
+    /// Annotations from a config: `at: knee` resolves to the detected knee, `{knee}` in the text is
+    /// replaced, an offset note gets an arrow by default; log scales pass through.
+    func testAnnotationsAndScalesFromConfig() throws {
+        let yaml = """
+        data:
+          blobs: {samples: 300, centers: 3, std: 0.6, seed: 42}
+        clustering:
+          elbow: {k_min: 1, k_max: 9, seed: 42}
+        panels:
+          - yscale: log
+            annotations:
+              - {text: "elbow: k = {knee}", at: knee, offset: [40, 60]}
+              - {text: "start", at: [1, 4000], color: C3, fontsize: 9, arrow: false}
+            layers:
+              - {mark: line, from: elbow, marker: o}
+        """
+        let spec = try ConfigLoader.parse(yaml: yaml, file: "ann.yaml")
+        XCTAssertEqual(spec.panels[0].annotations.count, 2)
+        let data = try FigureData.compute(spec)
+        let fig = try FigureBuilder.figure(for: spec, data: data)
+        let ax = fig.axes[0]
+        XCTAssertEqual(ax.yScale, .log)
+        let knee = try XCTUnwrap(data.elbow?.knee)
+        XCTAssertEqual(knee, 3)
+        XCTAssertEqual(ax.annotations[0].text, "elbow: k = 3")
+        XCTAssertEqual(ax.annotations[0].x, 3)
+        XCTAssertEqual(ax.annotations[0].y, data.elbow!.inertias[2])
+        XCTAssertTrue(ax.annotations[0].arrow)
+        XCTAssertEqual(ax.annotations[1].fontSize, 9)
+        XCTAssertFalse(ax.annotations[1].arrow)
+        XCTAssertNotNil(ax.annotations[1].color)
+        XCTAssertFalse(try fig.render(format: .png).isEmpty)
+    }
+
     func testBatchReportsEachConfig() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-gallery-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }

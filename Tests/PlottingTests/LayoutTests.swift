@@ -187,3 +187,38 @@ final class LayoutTests: XCTestCase {
         }
     }
 }
+
+extension LayoutTests {
+    /// Annotations: the text sits `offset` points from its data point, the arrow ends just short of
+    /// the point, notes outside the view are dropped, and a note pushed past the axes gets room.
+    func testAnnotationsArePlacedAndKeptInsideTheCanvas() throws {
+        let fig = Figure(width: 6.4, height: 4.8, dpi: 100)
+        let ax = fig.subplots(rows: 1, columns: 1)[0][0]
+        ax.plot(x: [0, 1, 2, 3], y: [10, 4, 2, 1.5])
+        ax.title = "Annotated"
+        ax.annotate("steep", x: 1, y: 4, offset: (30, 40), arrow: true)
+        ax.annotate("a note far to the right of the last point", x: 3, y: 1.5, offset: (20, 0))
+        ax.annotate("never drawn", x: 50, y: 50)
+        let painter = FigurePainter(figure: fig, renderer: RecordingRenderer(size: fig.size))
+        let p = try XCTUnwrap(painter.layoutPlans().first)
+        let notes = p.texts.filter { $0.role == .annotation }
+        XCTAssertEqual(notes.map(\.text), ["steep", "a note far to the right of the last point"])
+        // Anchored at the offset (left/bottom-aligned for a text up and to the right).
+        XCTAssertEqual(notes[0].at.x, p.px(1) + 30, accuracy: 1e-9)
+        XCTAssertEqual(notes[0].at.y, p.py(4) - 40, accuracy: 1e-9)
+        XCTAssertEqual(notes[0].rect.minX, p.px(1) + 30, accuracy: 0.5)
+        // One arrow (the second note has none), ending 3 pt short of the point.
+        XCTAssertEqual(p.arrows.count, 1)
+        let end = p.arrows[0].to
+        let gap = ((end.x - p.px(1)) * (end.x - p.px(1)) + (end.y - p.py(4)) * (end.y - p.py(4))).squareRoot()
+        XCTAssertEqual(gap, 3, accuracy: 1e-9)
+        // It starts 2 pt outside the text box, on the side facing the point.
+        let start = p.arrows[0].from
+        XCTAssertLessThanOrEqual(start.y, notes[0].rect.maxY + 2.01)
+        XCTAssertGreaterThan(start.y, notes[0].rect.maxY)
+        // The long note leaves the data area; the layout keeps it on the canvas.
+        XCTAssertGreaterThan(notes[1].rect.maxX, p.rect.maxX)
+        assertNothingClippedOrOverlapping(fig, "annotations")
+        XCTAssertNotNil(try? fig.render(format: .png))
+    }
+}

@@ -30,6 +30,8 @@ public final class Axes {
     /// Legend text size; nil follows the style.
     public var legendFontSize: Double?
     public private(set) var series: [Series] = []
+    /// Notes on data points, drawn over the data (see `annotate`).
+    public var annotations: [Annotation] = []
 
     private var lineCycle = 0
     private var scatterCycle = 0
@@ -108,6 +110,14 @@ public final class Axes {
     public func legend(location: LegendLocation = .best, fontSize: Double? = nil) {
         legendLocation = location
         legendFontSize = fontSize
+    }
+
+    /// Adds a note at data point (x, y), like matplotlib's `annotate` with `textcoords="offset
+    /// points"`: the text `offset` points away (right, up), with an arrow to the point if asked.
+    public func annotate(_ text: String, x: Double, y: Double, offset: (x: Double, y: Double) = (0, 0),
+                         arrow: Bool = false, color: Color? = nil, fontSize: Double? = nil) {
+        annotations.append(Annotation(text, x: x, y: y, offsetX: offset.x, offsetY: offset.y, arrow: arrow,
+                                      color: color, fontSize: fontSize))
     }
 
     /// Removes every series.

@@ -113,7 +113,7 @@ public final class Figure {
 
 /// What a piece of text is, in `FigureGeometry`.
 public enum TextRole: String, Hashable, Sendable {
-    case suptitle, title, xLabel, yLabel, xTickLabel, yTickLabel, xOffset, yOffset, legend
+    case suptitle, title, xLabel, yLabel, xTickLabel, yTickLabel, xOffset, yOffset, legend, annotation
 }
 
 /// A laid-out text run: what, where, and its box in points.

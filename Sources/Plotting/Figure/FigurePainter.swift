@@ -25,6 +25,8 @@ struct AxesPlan {
     var xTicks: AxisTicks
     var yTicks: AxisTicks
     var texts: [PlacedText]
+    /// Annotation arrows (their texts are in `texts`).
+    var arrows: [PlacedArrow] = []
 
     /// A legend outside the data area, which the layout must make room for.
     var outsideLegend: Rect?
@@ -147,6 +149,9 @@ struct FigurePainter {
             texts.append(t)
         }
         p.texts = texts
+        let notes = placeAnnotations(p)
+        p.texts += notes.texts
+        p.arrows = notes.arrows
         if axes.legendLocation?.isOutside == true { p.outsideLegend = legendPlan(p)?.rect }
         return p
     }
@@ -404,6 +409,7 @@ struct FigurePainter {
             }
             renderer.drawPath(path, fill: nil, stroke: tick)
         }
+        for a in p.arrows { paintArrow(a) }
         for t in p.texts { drawText(t) }
         if let lp = legendPlan(p) { paintLegend(lp, p) }
     }
