@@ -524,7 +524,7 @@ final class SpecDecoder {
     // MARK: Panels
 
     static let panelKeys = ["position", "facet", "title", "xlabel", "ylabel", "xlim", "ylim", "xscale", "yscale", "legend",
-                            "fontsize", "annotations", "layers"]
+                            "fontsize", "annotations", "colorbar", "layers"]
     static let annotationKeys = ["text", "at", "offset", "arrow", "color", "fontsize"]
     static let layerKeys = ["mark", "from", "x", "y", "color", "where", "split", "marker", "size", "alpha", "linewidth", "label", "mark_knee"]
 
@@ -599,6 +599,25 @@ final class SpecDecoder {
         } else {
             r.missing("needs 'layers' (what to draw, e.g. [{mark: scatter, color: {by: cluster}}])", node, path)
         }
+        if let n = m["colorbar"] {
+            var spec: ColorbarSpec?
+            if case .scalar = n.kind, let b = r.bool(n, path + ".colorbar") { spec = b ? ColorbarSpec() : nil }
+            else if case .mapping = n.kind, let cm = r.mapping(n, path + ".colorbar", keys: ["label"], what: "true, false or {label: …}") {
+                spec = ColorbarSpec(label: cm["label"].flatMap { r.string($0, path + ".colorbar.label") })
+            } else if case .sequence = n.kind { r.fail("expected true, false or {label: …}, got \(n.typeName)", n, path + ".colorbar") }
+            if spec != nil {
+                let continuous = panel.layers.contains { if case .continuous = $0.color { return true } else { return false } }
+                // A layer that asks for a continuous colour but has an error of its own is reported there.
+                let intended = (m["layers"]?.items ?? []).contains { item in
+                    guard let c = item.child("color") else { return false }
+                    return c.child("column") != nil || c.child("by")?.scalar == "distance"
+                }
+                if continuous { panel.colorbar = spec }
+                else if !panel.layers.isEmpty && !intended {
+                    r.fail("a colorbar needs a layer coloured by a number (color: {by: distance} or {column: …})", n, path + ".colorbar")
+                }
+            }
+        }
         guard facet, let trace = clustering.lloydTrace else { return [panel] }
         // One panel per iteration, filling grid cells row by row from `position`.
         let cols = gridColumns ?? 3
@@ -651,19 +670,7 @@ final class SpecDecoder {
         for (key, isX) in [("x", true), ("y", false)] {
             guard let n = m[key] else { continue }
             if source == .elbow { r.fail("'\(key)' does not apply to the elbow line (it plots k against inertia)", n, "\(path).\(key)"); continue }
-            guard case let .scalar(s, quoted) = n.kind, !n.isNull else { r.fail("expected a column name or 0-based index, got \(n.typeName)", n, "\(path).\(key)"); continue }
-            let ref: ColumnRef = (!quoted && ScalarValue.int(s) != nil) ? .index(ScalarValue.int(s)!) : .name(s)
-            switch ref {
-            case let .index(i):
-                if i < 0 || (features.map { i >= $0 } ?? false) {
-                    r.fail("column index \(i) is out of range; the data has \(features ?? 0) columns (0-based)", n, "\(path).\(key)"); continue
-                }
-            case let .name(name):
-                if let names, !names.contains(name) {
-                    let hint = Spelling.hint(for: name, among: names)
-                    r.fail("no column named '\(name)'\(hint.isEmpty ? "; the columns are \(r.list(names))" : hint)", n, "\(path).\(key)"); continue
-                }
-            }
+            guard let ref = columnRef(n, "\(path).\(key)", features: features, names: names) else { continue }
             if isX { layer.x = ref; layer.xLocation = n.location } else { layer.y = ref; layer.yLocation = n.location }
         }
         if source != .elbow, let f = features {
@@ -694,8 +701,16 @@ final class SpecDecoder {
             case .scalar:
                 if let c = color(n, path + ".color") { layer.color = .fixed(c) }
             default:
-                if let cm = r.mapping(n, path + ".color", keys: ["by", "cmap", "colors"], what: "a colour or {by: cluster|blob|outlier, cmap: …}") {
-                    if let bn = cm["by"], let b = r.choice(bn, path + ".color.by", PointField.allCases.map(\.rawValue)) {
+                if let cm = r.mapping(n, path + ".color", keys: ["by", "column", "cmap", "colors", "vmin", "vmax"],
+                                      what: "a colour, {by: cluster|blob|outlier|distance, cmap: …} or {column: name, cmap: …}") {
+                    let continuous = cm["column"] != nil || cm["by"]?.scalar == "distance"
+                    if continuous {
+                        layer.color = continuousColor(cm, n, path + ".color", mark: mark, source: source, clustering: clustering,
+                                                      features: features, names: names) ?? layer.color
+                    } else if cm["vmin"] != nil || cm["vmax"] != nil {
+                        r.fail("vmin and vmax apply to continuous colours ({by: distance} or {column: …})", cm["vmin"] ?? cm["vmax"]!,
+                               path + ".color." + (cm["vmin"] != nil ? "vmin" : "vmax"))
+                    } else if let bn = cm["by"], let b = r.choice(bn, path + ".color.by", PointField.allCases.map(\.rawValue) + ["distance"]) {
                         let field = PointField(rawValue: b)!
                         var palette = Palette(colormap: field == .outlier ? "deep" : "tab10")!
                         if field == .outlier { palette = Palette(colors: [.cycle(0), .rgba(red: 1, green: 0, blue: 0, alpha: 1)]) }
@@ -710,7 +725,7 @@ final class SpecDecoder {
                         }
                         if fieldOK(field, bn, path + ".color.by") { layer.color = .field(field, palette) }
                     } else if cm["by"] == nil {
-                        r.missing("needs 'by' (cluster, blob or outlier)", n, path + ".color")
+                        r.missing("needs 'by' (cluster, blob, outlier or distance) or 'column'", n, path + ".color")
                     }
                 }
             }
@@ -726,7 +741,9 @@ final class SpecDecoder {
         }
         if let n = m["split"], let v = r.choice(n, path + ".split", PointField.allCases.map(\.rawValue)) {
             let f = PointField(rawValue: v)!
-            if fieldOK(f, n, path + ".split") { layer.split = f }
+            if case .continuous = layer.color {
+                r.fail("a layer coloured by a number cannot also be split into series", n, path + ".split")
+            } else if fieldOK(f, n, path + ".split") { layer.split = f }
         }
         if let n = m["marker"], let v = r.choice(n, path + ".marker", LayerSpec.markers) { layer.marker = v }
         else if mark == .centers { layer.marker = "x" }
@@ -740,6 +757,59 @@ final class SpecDecoder {
         }
         if m["color"] == nil && mark == .centers { layer.color = .fixed(.rgba(red: 0, green: 0, blue: 0, alpha: 1)) }
         return layer
+    }
+
+    /// `color: {by: distance | column: …, cmap, vmin, vmax}`: values mapped through a colormap.
+    func continuousColor(_ cm: [String: ConfigNode], _ node: ConfigNode, _ path: String, mark: MarkKind, source: LayerSource,
+                         clustering: ClusteringSpec, features: Int?, names: [String]?) -> ColorEncoding? {
+        if mark != .scatter || source != .points {
+            r.fail("continuous colours apply to scatter layers of the points", node, path); return nil
+        }
+        if cm["by"] != nil && cm["column"] != nil {
+            r.fail("give 'by: distance' or 'column', not both", cm["column"]!, path + ".column"); return nil
+        }
+        if let cn = cm["colors"] {
+            r.fail("continuous colours take a colormap ('cmap'), not a list of colours", cn, path + ".colors"); return nil
+        }
+        let value: ContinuousValue
+        if let cn = cm["column"] {
+            guard let ref = columnRef(cn, path + ".column", features: features, names: names) else { return nil }
+            value = .column(ref)
+        } else {
+            if clustering.kmeans == nil { r.fail("'distance' (to the k-means centre) needs clustering.kmeans", cm["by"]!, path + ".by"); return nil }
+            value = .distance
+        }
+        var cmap = "viridis"
+        if let cn = cm["cmap"] {
+            guard let name = r.choice(cn, path + ".cmap", Palette.colormapNames + Palette.colormapNames.map { $0 + "_r" }) else { return nil }
+            cmap = name
+        }
+        let vmin = cm["vmin"].flatMap { r.double($0, path + ".vmin") }
+        let vmax = cm["vmax"].flatMap { r.double($0, path + ".vmax") }
+        if let a = vmin, let b = vmax, !(a < b) {
+            r.fail("vmin must be below vmax, got \(r.fmt(a)) and \(r.fmt(b))", cm["vmax"]!, path + ".vmax"); return nil
+        }
+        return .continuous(value, colormap: cmap, vmin: vmin, vmax: vmax)
+    }
+
+    /// A column of the points: a 0-based index or a name (checked against the columns when known).
+    func columnRef(_ n: ConfigNode, _ path: String, features: Int?, names: [String]?) -> ColumnRef? {
+        guard case let .scalar(s, quoted) = n.kind, !n.isNull else {
+            r.fail("expected a column name or 0-based index, got \(n.typeName)", n, path); return nil
+        }
+        let ref: ColumnRef = (!quoted && ScalarValue.int(s) != nil) ? .index(ScalarValue.int(s)!) : .name(s)
+        switch ref {
+        case let .index(i):
+            if i < 0 || (features.map { i >= $0 } ?? false) {
+                r.fail("column index \(i) is out of range; the data has \(features ?? 0) columns (0-based)", n, path); return nil
+            }
+        case let .name(name):
+            if let names, !names.contains(name) {
+                let hint = Spelling.hint(for: name, among: names)
+                r.fail("no column named '\(name)'\(hint.isEmpty ? "; the columns are \(r.list(names))" : hint)", n, path); return nil
+            }
+        }
+        return ref
     }
 
     /// One `annotations:` entry: `{text, at: [x, y] | knee, offset, arrow, color, fontsize}`.

@@ -50,6 +50,18 @@ public struct ConfigNode: Sendable, Hashable {
         return nil
     }
 
+    /// The value under `key` of a mapping, nil otherwise.
+    public func child(_ key: String) -> ConfigNode? {
+        guard case let .mapping(pairs) = kind else { return nil }
+        return pairs.first { $0.key.scalar == key }?.value
+    }
+
+    /// The items of a sequence, nil otherwise.
+    public var items: [ConfigNode]? {
+        if case let .sequence(x) = kind { return x }
+        return nil
+    }
+
     /// True for a plain scalar that YAML reads as null (`~`, `null`, empty).
     public var isNull: Bool {
         if case let .scalar(s, quoted) = kind, !quoted { return ["", "~", "null", "Null", "NULL"].contains(s) }

@@ -385,6 +385,8 @@ public struct PanelSpec: Sendable, Hashable {
     public var legend = LegendSpec()
     /// Notes on data points (`annotations:`).
     public var annotations: [AnnotationSpec] = []
+    /// `colorbar:` — nil for none; the label (nil: named after the value) when shown.
+    public var colorbar: ColorbarSpec?
     /// Font sizes in points (nil: the style's).
     public var fontSizes = FontSizes()
     /// What is drawn, bottom to top.
@@ -409,6 +411,15 @@ public struct FontSizes: Sendable, Hashable {
 
     /// Style defaults.
     public init() {}
+}
+
+/// A panel's colorbar (`colorbar: true` or `{label: …}`) for its continuously coloured layer.
+public struct ColorbarSpec: Sendable, Hashable {
+    /// The text beside the bar; nil names it after the value ("Distance to centre", the column).
+    public var label: String?
+
+    /// Creates a colorbar.
+    public init(label: String? = nil) { self.label = label }
 }
 
 /// One `annotations:` entry: a text at a data point, optionally offset with an arrow.
@@ -490,6 +501,17 @@ public enum ColorEncoding: Sendable, Hashable {
     case fixed(ColorValue)
     /// By a per-point field through a palette.
     case field(PointField, Palette)
+    /// By a per-point number mapped through a colormap between vmin and vmax (default: the data's
+    /// range), as matplotlib's `scatter(c=values, cmap=…)`.
+    case continuous(ContinuousValue, colormap: String, vmin: Double?, vmax: Double?)
+}
+
+/// A per-point number a layer can be coloured by.
+public enum ContinuousValue: Sendable, Hashable {
+    /// The distance of each point to its k-means centre.
+    case distance
+    /// A column of the data.
+    case column(ColumnRef)
 }
 
 /// What a layer draws.

@@ -51,6 +51,12 @@ public enum FigureBuilder {
         if let l = panel.yLimits { ax.yLimits = l[0]...l[1] }
         ax.xScale = AxisScale(rawValue: panel.xScale) ?? .linear
         ax.yScale = AxisScale(rawValue: panel.yScale) ?? .linear
+        if let cb = panel.colorbar {
+            let value = panel.layers.lazy.compactMap { l -> ContinuousValue? in
+                if case let .continuous(v, _, _, _) = l.color { return v } else { return nil }
+            }.last
+            ax.colorbar(label: cb.label ?? value.map { continuousLabel($0, data) })
+        }
         for a in panel.annotations {
             var text = a.text, x = 0.0, y = 0.0
             switch a.target {
@@ -99,6 +105,27 @@ public enum FigureBuilder {
         }
     }
 
+    /// The numbers a continuous colour maps, one per point (empty when the analysis is missing).
+    static func continuousValues(_ value: ContinuousValue, _ data: FigureData) -> [Double] {
+        switch value {
+        case .distance:
+            if let t = data.threshold { return t.distances }
+            guard let fit = data.kmeans else { return [] }
+            return FigureData.centreDistances(points: data.points, fit: fit)
+        case let .column(ref):
+            let c = column(ref, data)
+            return (0..<data.points.rows).map { data.points[$0, c] }
+        }
+    }
+
+    /// The default colorbar label for a continuous colour.
+    static func continuousLabel(_ value: ContinuousValue, _ data: FigureData) -> String {
+        switch value {
+        case .distance: return "Distance to centre"
+        case let .column(ref): return data.columns.indices.contains(column(ref, data)) ? data.columns[column(ref, data)] : "\(ref)"
+        }
+    }
+
     static func column(_ ref: ColumnRef, _ data: FigureData) -> Int {
         switch ref {
         case let .index(i): return i
@@ -141,7 +168,7 @@ public enum FigureBuilder {
             for f in layer.filters where f.field == .cluster { idx = idx.filter { $0 == f.value } }
             var colours: [Color]
             switch layer.color {
-            case .automatic: colours = [.black]
+            case .automatic, .continuous: colours = [.black]   // continuous colours are for point layers
             case let .fixed(v): colours = [color(v, style)]
             case let .field(_, palette):
                 colours = idx.map { color(palette.color(for: $0, lowest: 0, highest: max(0, centres.rows - 1)), style) }
@@ -178,6 +205,14 @@ public enum FigureBuilder {
                 ax.scatter(x: xs, y: ys, size: layer.size, marker: marker(layer.marker) ?? .circle,
                            alpha: layer.alpha, edgeWidth: layer.lineWidth, label: label)
             }
+        }
+        if case let .continuous(value, cmap, vmin, vmax) = layer.color {
+            let all = continuousValues(value, data)
+            guard all.count == data.points.rows else { return false }
+            ax.scatter(x: rows.map { data.points[$0, xi] }, y: rows.map { data.points[$0, yi] }, values: rows.map { all[$0] },
+                       colormap: Colormap.named(cmap), vmin: vmin, vmax: vmax, size: layer.size,
+                       marker: marker(layer.marker) ?? .circle, alpha: layer.alpha, edgeWidth: layer.lineWidth, label: layer.label)
+            return layer.label != nil
         }
         let fixed: Color? = { if case let .fixed(v) = layer.color { return color(v, style) } else { return nil } }()
         if let split = layer.split, let v = values(split, panel: panel, data: data) {

@@ -124,6 +124,13 @@ extension FigureData {
             let s = try anomalyScores(points: points, center: fit.centers.row(0), percentile: percentile)
             return ThresholdResult(percentile: percentile, distances: s.distances, threshold: s.threshold, outliers: s.outliers)
         }
+        let distances = centreDistances(points: points, fit: fit)
+        let t = try NumpyMath.percentile(distances, percentile)
+        return ThresholdResult(percentile: percentile, distances: distances, threshold: t, outliers: distances.map { $0 > t })
+    }
+
+    /// Each point's distance to its own k-means centre (numpy's `norm` of the difference row).
+    static func centreDistances(points: DataMatrix, fit: KMeansResult) -> [Double] {
         let d = points.columns
         var squares = [Double](repeating: 0, count: d)
         var distances = [Double](repeating: 0, count: points.rows)
@@ -135,8 +142,7 @@ extension FigureData {
             }
             distances[p] = NumpyMath.pairwiseSum(squares).squareRoot()
         }
-        let t = try NumpyMath.percentile(distances, percentile)
-        return ThresholdResult(percentile: percentile, distances: distances, threshold: t, outliers: distances.map { $0 > t })
+        return distances
     }
 
     /// `RandomState(seed).uniform(low, high, size=(n, d))` (rows) or one column after another (columns).

@@ -230,6 +230,48 @@ final class GalleryRenderTests: XCTestCase {
         XCTAssertFalse(try fig.render(format: .png).isEmpty)
     }
 
+    /// Continuous colours and colorbars from configs: anomaly distances (the threshold's own
+    /// numbers) and a data column, with the colorbar labelled after the value unless told.
+    func testContinuousColoursAndColorbarFromConfig() throws {
+        let yaml = """
+        data:
+          concat:
+            - blobs: {samples: 290, centers: 1, std: 1.0, seed: 42}
+            - uniform: {samples: 10, low: -6, high: 6, seed: 0}
+        clustering:
+          kmeans: {k: 1, seed: 42}
+          distance_threshold: {percentile: 95}
+        panels:
+          - position: [0, 0]
+            colorbar: true
+            layers:
+              - {mark: scatter, color: {by: distance, cmap: viridis}}
+          - position: [0, 1]
+            colorbar: {label: first column}
+            layers:
+              - {mark: scatter, color: {column: 0, cmap: Set2, vmin: -5, vmax: 5}}
+        """
+        let spec = try ConfigLoader.parse(yaml: yaml, file: "cb.yaml")
+        let data = try FigureData.compute(spec)
+        let fig = try FigureBuilder.figure(for: spec, data: data)
+        XCTAssertEqual(fig.axes[0].colorbarSpec?.label, "Distance to centre")
+        XCTAssertEqual(fig.axes[1].colorbarSpec?.label, "first column")
+        guard case let .scatter(sc) = fig.axes[0].series[0], case let .mapped(values, map, nil, nil) = sc.color else {
+            return XCTFail("distance layer is not value-mapped")
+        }
+        XCTAssertEqual(values, try XCTUnwrap(data.threshold).distances)
+        XCTAssertEqual(map?.name, "viridis")
+        guard case let .scatter(sc1) = fig.axes[1].series[0], case let .mapped(v1, m1, -5, 5) = sc1.color else {
+            return XCTFail("column layer is not value-mapped with vmin/vmax")
+        }
+        XCTAssertEqual(v1, (0..<data.points.rows).map { data.points[$0, 0] })
+        XCTAssertEqual(m1?.name, "Set2")
+        let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
+        XCTAssertNotNil(geo.axes[0].colorbarRect)
+        XCTAssertLessThan(try XCTUnwrap(geo.axes[0].colorbarRect).maxX, geo.axes[1].tightBounds.minX)
+        XCTAssertFalse(try fig.render(format: .pdf).isEmpty)
+    }
+
     func testBatchReportsEachConfig() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-gallery-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -222,3 +222,59 @@ extension LayoutTests {
         XCTAssertNotNil(try? fig.render(format: .png))
     }
 }
+
+extension LayoutTests {
+    /// A colorbar: beside the data area, as tall as it, ticks within the value range, bands from the
+    /// colormap's first colour (bottom) to its last (top), room made by the layout, an outside
+    /// legend placed beyond it; no colorbar without a value-mapped scatter.
+    func testColorbarLayoutAndBands() throws {
+        for columns in [1, 2] {
+            let fig = Figure(width: 4.5 * Double(columns), height: 4, dpi: 100)
+            for ax in fig.subplots(rows: 1, columns: columns)[0] {
+                let xs = (0..<50).map { Double($0) }
+                ax.scatter(x: xs, y: xs.map { $0 * $0 }, values: xs.map { $0 / 7 }, colormap: .viridis, label: "points")
+                ax.title = "Coloured by value"; ax.xLabel = "x"; ax.yLabel = "y"
+                ax.colorbar(label: "value")
+                ax.legend(location: .outsideRight)
+            }
+            assertNothingClippedOrOverlapping(fig, "\(columns) colorbar axes")
+            let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
+            for a in geo.axes {
+                let bar = try XCTUnwrap(a.colorbarRect)
+                XCTAssertGreaterThan(bar.minX, a.rect.maxX)
+                XCTAssertEqual(bar.minY, a.rect.minY, accuracy: 1e-9)
+                XCTAssertEqual(bar.height, a.rect.height, accuracy: 1e-9)
+                let ticks = a.texts.filter { $0.role == .colorbarTickLabel }
+                XCTAssertGreaterThanOrEqual(ticks.count, 3)
+                XCTAssertEqual(ticks.first?.text, "0")
+                XCTAssertTrue(ticks.allSatisfy { $0.rect.minX > bar.maxX })
+                let label = try XCTUnwrap(a.texts.first { $0.role == .colorbarLabel })
+                XCTAssertGreaterThan(label.rect.minX, ticks.map(\.rect.maxX).max()!)
+                // The outside legend sits beyond the colorbar's texts.
+                XCTAssertGreaterThan(try XCTUnwrap(a.legendRect).minX, label.rect.maxX)
+            }
+        }
+        // Bands: 256 viridis fills, bottom first.
+        let fig = Figure(width: 5, height: 4, dpi: 100)
+        let ax = fig.subplots(rows: 1, columns: 1)[0][0]
+        ax.scatter(x: [0, 1, 2], y: [0, 1, 2], values: [0, 1, 2], colormap: .viridis)
+        ax.colorbar()
+        let rec = RecordingRenderer(size: fig.size)
+        fig.draw(into: rec)
+        let fills: [(Rect, Color)] = rec.calls.compactMap {
+            if case let .path(path, fill?, nil) = $0, let b = path.controlBounds, b.width < 30, b.height < 5 { return (b, fill) }
+            return nil
+        }
+        let bands = fills.filter { f in Colormap.viridis.colors.contains(f.1) }
+        XCTAssertEqual(bands.count, 256)
+        XCTAssertEqual(bands.first?.1, Colormap.viridis.colors.first)
+        XCTAssertEqual(bands.last?.1, Colormap.viridis.colors.last)
+        XCTAssertGreaterThan(bands.first!.0.minY, bands.last!.0.minY)
+        // Without a value-mapped scatter there is nothing to show.
+        let plain = Figure(width: 5, height: 4, dpi: 100)
+        let pax = plain.subplots(rows: 1, columns: 1)[0][0]
+        pax.scatter(x: [0, 1], y: [0, 1])
+        pax.colorbar()
+        XCTAssertNil(plain.geometry(using: RecordingRenderer(size: plain.size)).axes[0].colorbarRect)
+    }
+}

@@ -30,6 +30,8 @@ public final class Axes {
     /// Legend text size; nil follows the style.
     public var legendFontSize: Double?
     public private(set) var series: [Series] = []
+    /// The colorbar to draw beside the axes (see `colorbar(label:)`), nil for none.
+    public var colorbarSpec: Colorbar?
     /// Notes on data points, drawn over the data (see `annotate`).
     public var annotations: [Annotation] = []
 

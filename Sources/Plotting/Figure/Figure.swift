@@ -114,6 +114,7 @@ public final class Figure {
 /// What a piece of text is, in `FigureGeometry`.
 public enum TextRole: String, Hashable, Sendable {
     case suptitle, title, xLabel, yLabel, xTickLabel, yTickLabel, xOffset, yOffset, legend, annotation
+    case colorbarTickLabel, colorbarLabel
 }
 
 /// A laid-out text run: what, where, and its box in points.
@@ -156,10 +157,13 @@ public struct AxesGeometry: Sendable {
     public var legendRect: Rect?
     public var legendLocation: LegendLocation?
     public var legendTexts: [TextBox]
+    /// The colour bar, if any (its tick labels and label are in `texts`).
+    public var colorbarRect: Rect? = nil
 
-    /// The union of the data area, every text box and an outside legend.
+    /// The union of the data area, every text box, the colorbar and an outside legend.
     public var tightBounds: Rect {
-        let t = texts.reduce(rect) { $0.union($1.rect) }
+        var t = texts.reduce(rect) { $0.union($1.rect) }
+        if let c = colorbarRect { t = t.union(c) }
         guard let l = legendRect, legendLocation?.isOutside == true else { return t }
         return t.union(l)
     }

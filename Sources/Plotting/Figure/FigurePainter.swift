@@ -30,9 +30,12 @@ struct AxesPlan {
 
     /// A legend outside the data area, which the layout must make room for.
     var outsideLegend: Rect?
+    /// The colorbar beside the data area (its texts are in `texts`).
+    var colorbar: ColorbarPlan?
 
     var tightBounds: Rect {
-        let t = texts.reduce(rect) { $0.union($1.rect) }
+        var t = texts.reduce(rect) { $0.union($1.rect) }
+        if let c = colorbar { t = t.union(c.bar) }
         return outsideLegend.map { t.union($0) } ?? t
     }
 
@@ -152,6 +155,10 @@ struct FigurePainter {
         let notes = placeAnnotations(p)
         p.texts += notes.texts
         p.arrows = notes.arrows
+        if let c = colorbarPlan(p) {
+            p.colorbar = c
+            p.texts += c.texts
+        }
         if axes.legendLocation?.isOutside == true { p.outsideLegend = legendPlan(p)?.rect }
         return p
     }
@@ -266,7 +273,9 @@ struct FigurePainter {
         let bap = st.legendBorderAxesPad * fs
         func rect(_ l: LegendLocation) -> Rect {
             let r = p.rect
-            if l == .outsideRight { return Rect(x: r.maxX + bap, y: r.minY, width: w, height: h) }
+            // Beyond the colorbar, if any.
+            let right = p.colorbar.map { $0.bounds.maxX } ?? r.maxX
+            if l == .outsideRight { return Rect(x: right + bap, y: r.minY, width: w, height: h) }
             let x: Double, y: Double
             switch l {
             case .upperLeft, .lowerLeft, .centerLeft: x = r.minX + bap
@@ -354,7 +363,7 @@ struct FigurePainter {
             let lp = legendPlan(p)
             return AxesGeometry(rect: p.rect, xLimits: p.xlim, yLimits: p.ylim, xTicks: p.xTicks, yTicks: p.yTicks,
                                 texts: p.texts.map(\.box), legendRect: lp?.rect, legendLocation: lp?.location,
-                                legendTexts: lp?.entries.map { $0.text.box } ?? [])
+                                legendTexts: lp?.entries.map { $0.text.box } ?? [], colorbarRect: p.colorbar?.bar)
         }
         return FigureGeometry(size: figure.size, axes: axes, suptitle: suptitlePlaced()?.box)
     }
@@ -410,7 +419,8 @@ struct FigurePainter {
             renderer.drawPath(path, fill: nil, stroke: tick)
         }
         for a in p.arrows { paintArrow(a) }
-        for t in p.texts { drawText(t) }
+        if let c = p.colorbar { paintColorbar(c, p) }
+        for t in p.texts where t.role != .colorbarTickLabel && t.role != .colorbarLabel { drawText(t) }
         if let lp = legendPlan(p) { paintLegend(lp, p) }
     }
 
