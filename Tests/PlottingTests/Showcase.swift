@@ -14,6 +14,7 @@ enum Showcase {
     static let all: [(String, @Sendable () -> Figure)] = [
         ("markers", markers), ("lines", lines), ("colormaps", colormaps), ("styles", styles),
         ("legends", legends), ("grid-suptitle", gridWithSuptitle), ("dense-scatter", denseScatter),
+        ("scales-colorbars-annotations", scalesColorbarsAnnotations),
     ]
 
     /// Every marker shape, filled and line-art, sizes in pt², edge colours and widths.
@@ -130,6 +131,39 @@ enum Showcase {
         }
         _ = g
         fig.suptitle = "Tight layout: measured margins per row and column"
+        return fig
+    }
+
+    /// A log axis with an annotated knee, a scatter coloured by a number with its colorbar, and a
+    /// legend outside the axes.
+    static func scalesColorbarsAnnotations() -> Figure {
+        let fig = Figure(width: 13, height: 4.5, style: .whitegrid)
+        let g = fig.subplots(rows: 1, columns: 3)
+        let ks = (1...10).map(Double.init)
+        let inertia = [48_000, 21_000, 6_400, 5_100, 4_300, 3_700, 3_300, 2_950, 2_700, 2_500].map(Double.init)
+        let elbow = g[0][0]
+        elbow.yScale = .log
+        elbow.plot(x: ks, y: inertia, marker: .circle)
+        elbow.annotate("knee: k = 3", x: 3, y: 6_400, offset: (35, 45), arrow: true)
+        elbow.title = "Log axis + annotation"; elbow.xLabel = "k"; elbow.yLabel = "Inertia"
+        let r = rng(3)
+        var xs = [Double](), ys = [Double](), d = [Double]()
+        for _ in 0..<400 {
+            let x = gauss(r) * 1.5, y = gauss(r)
+            xs.append(x); ys.append(y); d.append((x * x + y * y).squareRoot())
+        }
+        let score = g[0][1]
+        score.scatter(x: xs, y: ys, values: d, colormap: .viridis, size: 18)
+        score.colorbar(label: "Distance to centre")
+        score.title = "Colour by a number + colorbar"; score.xLabel = "x"; score.yLabel = "y"
+        let out = g[0][2]
+        for c in 0..<5 {
+            let cx = Double(c) * 1.2
+            out.scatter(x: (0..<40).map { _ in cx + gauss(r) * 0.3 }, y: (0..<40).map { _ in gauss(r) * 0.3 + cx * 0.5 },
+                        label: "Cluster \(c + 1)")
+        }
+        out.legend(location: .outsideRight)
+        out.title = "Legend outside the axes"; out.xLabel = "x"; out.yLabel = "y"
         return fig
     }
 
