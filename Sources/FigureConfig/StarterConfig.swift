@@ -69,6 +69,8 @@ public enum StarterConfig {
         panels:
           - title: Anomaly Detection using Clustering
             legend: {loc: best}
+            # colorbar: true   # with the points coloured by their anomaly score instead:
+            #                  #   - {mark: scatter, color: {by: distance, cmap: viridis}}
             layers:
               - {mark: scatter, where: {outlier: false}, alpha: 0.6, label: Normal}
               - {mark: scatter, where: {outlier: true}, color: red, label: Anomaly}
@@ -149,6 +151,8 @@ public enum StarterConfig {
           - title: Elbow Method for Optimal K
             xlabel: Number of Clusters (K)
             ylabel: Inertia
+            # yscale: log   # inertia spanning decades reads well on a log axis
+            # annotations: [{text: "elbow: k = {knee}", at: knee, offset: [40, 60]}]   # a note at the detected knee
             layers:
               - mark: line
                 from: elbow
