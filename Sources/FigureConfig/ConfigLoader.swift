@@ -608,10 +608,7 @@ final class SpecDecoder {
             if spec != nil {
                 let continuous = panel.layers.contains { if case .continuous = $0.color { return true } else { return false } }
                 // A layer that asks for a continuous colour but has an error of its own is reported there.
-                let intended = (m["layers"]?.items ?? []).contains { item in
-                    guard let c = item.child("color") else { return false }
-                    return c.child("column") != nil || c.child("by")?.scalar == "distance"
-                }
+                let intended = (m["layers"]?.items ?? []).contains { $0.child("color").map(Self.asksForNumberColour) ?? false }
                 if continuous { panel.colorbar = spec }
                 else if !panel.layers.isEmpty && !intended {
                     r.fail("a colorbar needs a layer coloured by a number (color: {by: distance} or {column: …})", n, path + ".colorbar")
@@ -703,8 +700,7 @@ final class SpecDecoder {
             default:
                 if let cm = r.mapping(n, path + ".color", keys: ["by", "column", "cmap", "colors", "vmin", "vmax"],
                                       what: "a colour, {by: cluster|blob|outlier|distance, cmap: …} or {column: name, cmap: …}") {
-                    let continuous = cm["column"] != nil || cm["by"]?.scalar == "distance"
-                    if continuous {
+                    if Self.asksForNumberColour(n) {
                         layer.color = continuousColor(cm, n, path + ".color", mark: mark, source: source, clustering: clustering,
                                                       features: features, names: names) ?? layer.color
                     } else if cm["vmin"] != nil || cm["vmax"] != nil {
@@ -757,6 +753,11 @@ final class SpecDecoder {
         }
         if m["color"] == nil && mark == .centers { layer.color = .fixed(.rgba(red: 0, green: 0, blue: 0, alpha: 1)) }
         return layer
+    }
+
+    /// Whether a `color:` node asks for a colour by a number (`{by: distance}` or `{column: …}`).
+    static func asksForNumberColour(_ color: ConfigNode) -> Bool {
+        color.child("column") != nil || color.child("by")?.scalar == "distance"
     }
 
     /// `color: {by: distance | column: …, cmap, vmin, vmax}`: values mapped through a colormap.

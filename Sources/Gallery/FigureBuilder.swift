@@ -122,7 +122,9 @@ public enum FigureBuilder {
     static func continuousLabel(_ value: ContinuousValue, _ data: FigureData) -> String {
         switch value {
         case .distance: return "Distance to centre"
-        case let .column(ref): return data.columns.indices.contains(column(ref, data)) ? data.columns[column(ref, data)] : "\(ref)"
+        case let .column(ref):
+            let c = column(ref, data)
+            return data.columns.indices.contains(c) ? data.columns[c] : "\(ref)"
         }
     }
 

@@ -162,10 +162,16 @@ public struct AxesGeometry: Sendable {
 
     /// The union of the data area, every text box, the colorbar and an outside legend.
     public var tightBounds: Rect {
-        var t = texts.reduce(rect) { $0.union($1.rect) }
-        if let c = colorbarRect { t = t.union(c) }
-        guard let l = legendRect, legendLocation?.isOutside == true else { return t }
-        return t.union(l)
+        AxesGeometry.bounds(rect: rect, texts: texts.map(\.rect), colorbar: colorbarRect,
+                            outsideLegend: legendLocation?.isOutside == true ? legendRect : nil)
+    }
+
+    /// What the measured layout keeps on the canvas for one axes (shared with the layout itself).
+    static func bounds(rect: Rect, texts: [Rect], colorbar: Rect?, outsideLegend: Rect?) -> Rect {
+        var t = texts.reduce(rect) { $0.union($1) }
+        if let c = colorbar { t = t.union(c) }
+        if let l = outsideLegend { t = t.union(l) }
+        return t
     }
 }
 

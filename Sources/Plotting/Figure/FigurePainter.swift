@@ -33,25 +33,34 @@ struct AxesPlan {
     /// The colorbar beside the data area (its texts are in `texts`).
     var colorbar: ColorbarPlan?
 
-    var tightBounds: Rect {
-        var t = texts.reduce(rect) { $0.union($1.rect) }
-        if let c = colorbar { t = t.union(c.bar) }
-        return outsideLegend.map { t.union($0) } ?? t
+    /// The data area and everything the layout must keep on the canvas: texts, colorbar, outside legend.
+    var tightBounds: Rect { AxesGeometry.bounds(rect: rect, texts: texts.map(\.rect), colorbar: colorbar?.bar, outsideLegend: outsideLegend) }
+
+    /// The data-to-position maps, made once per plan (the log of the limits is not recomputed for
+    /// every point).
+    var xMap: AxisMap
+    var yMap: AxisMap
+
+    func px(_ x: Double) -> Double { rect.minX + xMap.fraction(x) * rect.width }
+    func py(_ y: Double) -> Double { rect.maxY - yMap.fraction(y) * rect.height }
+}
+
+/// Where a value falls along an axis, 0 at the lower limit and 1 at the upper one (linear or log10;
+/// NaN for values ≤ 0 on a log axis).
+struct AxisMap {
+    let scale: AxisScale
+    let low: Double
+    let span: Double
+
+    init(_ scale: AxisScale, _ limits: ClosedRange<Double>) {
+        self.scale = scale
+        low = Ticker.transform(limits.lowerBound, scale)
+        span = Ticker.transform(limits.upperBound, scale) - low
     }
 
-    func px(_ x: Double) -> Double {
-        if axes.xScale == .log {
-            let t = Ticker.transform
-            return rect.minX + (t(x, .log) - t(xlim.lowerBound, .log)) / (t(xlim.upperBound, .log) - t(xlim.lowerBound, .log)) * rect.width
-        }
-        return rect.minX + (x - xlim.lowerBound) / (xlim.upperBound - xlim.lowerBound) * rect.width
-    }
-    func py(_ y: Double) -> Double {
-        if axes.yScale == .log {
-            let t = Ticker.transform
-            return rect.maxY - (t(y, .log) - t(ylim.lowerBound, .log)) / (t(ylim.upperBound, .log) - t(ylim.lowerBound, .log)) * rect.height
-        }
-        return rect.maxY - (y - ylim.lowerBound) / (ylim.upperBound - ylim.lowerBound) * rect.height
+    @inline(__always)
+    func fraction(_ v: Double) -> Double {
+        scale == .linear ? (v - low) / span : (Ticker.transform(v, scale) - low) / span
     }
 }
 
@@ -107,7 +116,8 @@ struct FigurePainter {
         let lim = axes.viewLimits()
         let xt = ticks(for: axes, style: st, limits: lim.x, length: rect.width, isX: true)
         let yt = ticks(for: axes, style: st, limits: lim.y, length: rect.height, isX: false)
-        var p = AxesPlan(axes: axes, style: st, rect: rect, xlim: lim.x, ylim: lim.y, xTicks: xt, yTicks: yt, texts: [])
+        var p = AxesPlan(axes: axes, style: st, rect: rect, xlim: lim.x, ylim: lim.y, xTicks: xt, yTicks: yt, texts: [],
+                         xMap: AxisMap(axes.xScale, lim.x), yMap: AxisMap(axes.yScale, lim.y))
         let gap = (st.ticksOutward ? st.tickSize : 0) + st.tickPad
         let xs = textStyle(st, size: st.xTickLabelSize, color: st.tickLabelColor)
         let ys = textStyle(st, size: st.yTickLabelSize, color: st.tickLabelColor)
