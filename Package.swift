@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "FigureConfig", dependencies: ["Plotting", .product(name: "Yams", package: "Yams")]),
         .target(name: "Gallery", dependencies: ["Plotting", "Clustering", "FigureConfig"]),
         .target(name: "VisualDiff", dependencies: ["Plotting", "LargeArrays"]),
-        .target(name: "Handout", dependencies: ["Plotting", "Clustering", "FigureConfig", "Gallery", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Handout", dependencies: ["Plotting", "FigureConfig", "Gallery"]),
         .executableTarget(
             name: "clusterplot",
             dependencies: [
@@ -61,8 +61,8 @@ let package = Package(
 
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "ClusteringTests", dependencies: ["Clustering"], resources: []),
-        .testTarget(name: "FigureConfigTests", dependencies: ["FigureConfig"], exclude: ["Malformed"]),
-        .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),
+        .testTarget(name: "FigureConfigTests", dependencies: ["FigureConfig"]),
+        .testTarget(name: "GalleryTests", dependencies: ["Gallery"], exclude: ["Malformed"]),
         .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
         .testTarget(name: "HandoutTests", dependencies: ["Handout"], exclude: ["Malformed"]),
         .testTarget(name: "CLITests", dependencies: ["clusterplot"]),

@@ -24,12 +24,12 @@ let galleryBenchmarks: [String: @Sendable ([String]) throws -> Void] = [
             var load: [Double] = [], compute: [Double] = [], render: [Double] = []
             for _ in 0..<runs {
                 var spec: FigureSpec!
-                load.append(try ms { spec = try ConfigLoader.load(path: file, overrides: [Override(parsing: "output.formats=[png, pdf]")]) })
+                load.append(try ms { spec = try FigureLoader.load(path: file, overrides: [Override(parsing: "output.formats=[png, pdf]")]) })
                 var data: FigureData!
                 compute.append(try ms { data = try FigureData.compute(spec) })
                 render.append(try ms {
                     let fig = try FigureBuilder.figure(for: spec, data: data)
-                    for f in spec.output.formats { _ = try fig.render(format: .init(rawValue: f)!) }
+                    for f in spec.output.formats { _ = try fig.render(format: f) }
                 })
             }
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent

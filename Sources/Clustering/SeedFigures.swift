@@ -99,11 +99,12 @@ public func seedLloyd(points: DataMatrix, initialCenters: DataMatrix, iterations
     return SeedLloydTrace(iterations: out, finalCenters: centers)
 }
 
-/// Distance-based anomaly scores (figure 2 of the seed).
+/// Distance-based anomaly scores (figure 2 of the seed): each point's distance to its cluster's
+/// centre and the points beyond a percentile of those distances.
 public struct AnomalyScores: Sendable, Equatable {
-    /// The centre the distances are measured from.
-    public var center: [Double]
-    /// `np.linalg.norm(X - center, axis=1)` for every sample.
+    /// The centres the distances are measured from (one row per cluster).
+    public var centers: DataMatrix
+    /// `np.linalg.norm(X - centers[label], axis=1)` for every sample.
     public var distances: [Double]
     /// `np.percentile(distances, percentile)` (linear method).
     public var threshold: Double
@@ -111,6 +112,8 @@ public struct AnomalyScores: Sendable, Equatable {
     public var outliers: [Bool]
     /// The number of outliers.
     public var outlierCount: Int { outliers.lazy.filter { $0 }.count }
+    /// The first centre (the only one in the seed's single-cluster case).
+    public var center: [Double] { centers.row(0) }
 }
 
 /// Scores every sample by its distance to `center` and flags those above the given percentile.
@@ -123,17 +126,46 @@ public func anomalyScores(points: DataMatrix, center: [Double], percentile: Doub
         throw ClusteringError.mismatchedRowLength(row: 0, expected: d, actual: center.count)
     }
     if let f = center.firstIndex(where: { !$0.isFinite }) { throw ClusteringError.nonFiniteValue(row: 0, column: f) }
+    let centers = try DataMatrix(rows: 1, columns: d, values: center)
+    return try anomalyScores(points: points, labels: Array(repeating: 0, count: points.rows), centers: centers, percentile: percentile)
+}
+
+/// Scores every sample by its distance to its own cluster's centre (`labels[i]` indexes `centers`),
+/// as `np.linalg.norm` computes it (a pairwise sum of the squared differences, then `sqrt`), and
+/// flags those above the given percentile of all distances.
+/// - Throws: `ClusteringError` for empty or non-finite input, mismatched widths or labels, or a
+///   percentile outside 0…100.
+public func anomalyScores(points: DataMatrix, labels: [Int], centers: DataMatrix, percentile: Double = 95) throws -> AnomalyScores {
+    let distances = try centreDistances(points: points, labels: labels, centers: centers)
+    let threshold = try NumpyMath.percentile(distances, percentile)
+    return AnomalyScores(centers: centers, distances: distances, threshold: threshold, outliers: distances.map { $0 > threshold })
+}
+
+/// Each sample's distance to its own cluster's centre, `np.linalg.norm(X - centers[labels], axis=1)`:
+/// a pairwise sum of the squared differences, then `sqrt`.
+/// - Throws: `ClusteringError` for empty or non-finite points, mismatched widths, or a label that
+///   is not a row of `centers`.
+public func centreDistances(points: DataMatrix, labels: [Int], centers: DataMatrix) throws -> [Double] {
+    try points.validateNonEmptyFinite()
+    let d = points.columns
+    guard centers.columns == d else { throw ClusteringError.mismatchedRowLength(row: 0, expected: d, actual: centers.columns) }
+    guard labels.count == points.rows else {
+        throw ClusteringError.invalidArgument(name: "labels", reason: "need one label per point (\(labels.count) for \(points.rows))")
+    }
+    if let bad = labels.firstIndex(where: { $0 < 0 || $0 >= centers.rows }) {
+        throw ClusteringError.invalidArgument(name: "labels", reason: "label \(labels[bad]) of row \(bad) is not a centre")
+    }
     var squares = [Double](repeating: 0, count: d)
     var distances = [Double](repeating: 0, count: points.rows)
     for p in 0..<points.rows {
+        let c = labels[p]
         for f in 0..<d {
-            let t = points.values[p * d + f] - center[f]
+            let t = points.values[p * d + f] - centers.values[c * d + f]
             squares[f] = t * t
         }
         distances[p] = NumpyMath.pairwiseSum(squares).squareRoot()
     }
-    let threshold = try NumpyMath.percentile(distances, percentile)
-    return AnomalyScores(center: center, distances: distances, threshold: threshold, outliers: distances.map { $0 > threshold })
+    return distances
 }
 
 /// The seed's anomaly detection: `KMeans(1, seed)` on the points, then `anomalyScores` around the
@@ -158,15 +190,19 @@ public struct ElbowCurve: Sendable, Equatable {
     }
 }
 
-/// Runs `KMeans(k, seed)` for every k in `clusterCounts` (the seed: 1…9, seed 42).
+/// Runs `KMeans(k, seed, n_init, max_iter, tol)` for every k in `clusterCounts` (the seed: 1…9,
+/// seed 42, scikit-learn's defaults otherwise).
 /// - Throws: see `KMeans.fit`; also `.invalidArgument` for an empty list of counts.
 public func elbowSweep(
-    points: DataMatrix, clusterCounts: [Int] = Array(1...9), seed: Int = 42, threads: Int? = nil
+    points: DataMatrix, clusterCounts: [Int] = Array(1...9), seed: Int = 42, nInit: Int? = nil, maxIterations: Int = 300,
+    tolerance: Double = 1e-4, threads: Int? = nil
 ) throws -> ElbowCurve {
     guard !clusterCounts.isEmpty else {
         throw ClusteringError.invalidArgument(name: "clusterCounts", reason: "at least one cluster count is required")
     }
-    let fits = try clusterCounts.map { try KMeans(k: $0, seed: seed, threads: threads).fit(points) }
+    let fits = try clusterCounts.map {
+        try KMeans(k: $0, seed: seed, nInit: nInit, maxIter: maxIterations, tol: tolerance, threads: threads).fit(points)
+    }
     return ElbowCurve(clusterCounts: clusterCounts, inertias: fits.map(\.inertia), fits: fits)
 }
 

@@ -9,6 +9,13 @@ public enum ColorValue: Sendable, Hashable, CustomStringConvertible {
     /// The n-th colour of the style's colour cycle (`C0` is the first).
     case cycle(Int)
 
+    /// Opaque black.
+    public static let black = ColorValue.rgba(red: 0, green: 0, blue: 0, alpha: 1)
+    /// Opaque white.
+    public static let white = ColorValue.rgba(red: 1, green: 1, blue: 1, alpha: 1)
+    /// Opaque red (`red`).
+    public static let red = ColorValue.rgba(red: 1, green: 0, blue: 0, alpha: 1)
+
     /// Parses a colour, or returns nil.
     public init?(parsing text: String) {
         let s = text.trimmingCharacters(in: .whitespaces)

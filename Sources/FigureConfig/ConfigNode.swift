@@ -111,7 +111,7 @@ public struct ConfigNode: Sendable, Hashable {
     }
 
     /// The most values a document may hold after YAML aliases are expanded.
-    static let maxNodes = 500_000
+    public static let maxNodes = 500_000
 
     private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws -> ConfigNode {
         let loc = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)

@@ -1,10 +1,12 @@
+import Plotting
+
 /// A validated handout or slide-deck config (`clusterplot handout`): page set-up and blocks in
 /// reading order. Figures are referenced by figure-config paths, resolved against the document.
 public struct DocumentSpec: Sendable {
     /// The config file, as given.
     public var file: String
     /// `a4`, `letter` or `slides` (16:9).
-    public var format: String = "a4"
+    public var format: PageFormat = .a4
     /// Page margin in points (nil: the format's default).
     public var margin: Double?
     public var pageNumbers = true
@@ -57,7 +59,7 @@ public struct TableSpec: Sendable {
     /// Extra empty columns appended (the app's `Cluster_Label`).
     public var emptyColumns: [String] = []
     /// Highlight: `min`/`max` along `row`/`column` over the numeric columns.
-    public var highlight: (extremum: String, along: String)?
+    public var highlight: (extremum: Table.Extremum, along: Table.Direction)?
     public var caption: String?
     public var decimals: Int?
     public var location: SourceLocation

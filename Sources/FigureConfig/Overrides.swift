@@ -13,6 +13,8 @@ public struct Override: Sendable, Hashable {
     /// Column (1-based, within `label`) where each path component starts, and where the value starts.
     var componentColumns: [Int]
     var valueColumn: Int
+    /// A value built by a typed CLI option instead of YAML text.
+    var node: ConfigNode?
 
     /// Parses `KEY.PATH=VALUE`; `option` is the flag shown in messages (`--set`).
     public init(parsing argument: String, option: String = "--set") throws {
@@ -48,12 +50,32 @@ public struct Override: Sendable, Hashable {
         valueColumn = 1
     }
 
+    /// An override that sets a list of plain names from comma-separated text (`--format png,pdf` →
+    /// `output.formats`); each name is located at its column in `label`, which ends with `text`.
+    public init(path: [String], commaSeparated text: String, label: String) {
+        self.label = label
+        self.path = path
+        self.value = text
+        componentColumns = Array(repeating: 1, count: path.count)
+        valueColumn = max(1, label.count - text.count + 1)
+        var col = valueColumn
+        var nodes: [ConfigNode] = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let lead = part.prefix { $0 == " " }.count
+            let name = part.trimmingCharacters(in: .whitespaces)
+            nodes.append(ConfigNode(.scalar(name, quoted: false), at: SourceLocation(file: label, line: 1, column: col + lead)))
+            col += part.count + 1
+        }
+        node = ConfigNode(.sequence(nodes), at: SourceLocation(file: label, line: 1, column: valueColumn))
+    }
+
     func location(ofComponent i: Int) -> SourceLocation {
         SourceLocation(file: label, line: 1, column: componentColumns[min(i, componentColumns.count - 1)])
     }
 
     /// Applies the override to a document tree.
-    func apply(to root: inout ConfigNode) throws {
+    public func apply(to root: inout ConfigNode) throws {
+        if let node { return try set(&root, index: 0, to: node) }
         var parsed = try ConfigNode.parse(yaml: value.isEmpty ? "''" : value, file: label)
         parsed.shift(columns: valueColumn - 1)
         try set(&root, index: 0, to: parsed)

@@ -1,19 +1,5 @@
 import Plotting
 
-/// A page format.
-public enum PageFormat: String, Sendable, CaseIterable {
-    case a4, letter, slides
-
-    /// Page size in points.
-    public var size: Size {
-        switch self {
-        case .a4: return Size(width: 595.2756, height: 841.8898)   // 210 × 297 mm
-        case .letter: return Size(width: 612, height: 792)         // 8.5 × 11 in
-        case .slides: return Size(width: 960, height: 540)         // 13.333 × 7.5 in, 16:9
-        }
-    }
-}
-
 /// A figure to place on a page: its natural size in points and how to draw it (as vectors).
 /// Built and drawn on one thread (the closure usually holds a Plotting `Figure`).
 public struct FigureContent: @unchecked Sendable {

@@ -1,5 +1,5 @@
-import Clustering
 import FigureConfig
+import Gallery
 import Plotting
 
 /// What a document needs from the figure pipeline. The Gallery-backed implementation is
@@ -17,7 +17,7 @@ public protocol HandoutSources {
 /// into figures, table specs into tables.
 public enum DocumentBuilder {
     public static func build(_ spec: DocumentSpec, sources: HandoutSources) throws -> Document {
-        let format = PageFormat(rawValue: spec.format) ?? .a4
+        let format = spec.format
         let title = spec.title.map { TitleBlock(title: $0, subtitle: spec.subtitle, author: spec.author) }
         var blocks: [Block] = []
         for b in spec.blocks {
@@ -53,12 +53,11 @@ public enum DocumentBuilder {
             table = try sources.distanceTable(config: d.config, iteration: d.iteration, at: t.location)
         } else if let seed = t.randomSeed {
             // numpy: np.random.seed(seed), then np.random.randint(low, high, size=rows) column by column.
-            var rng = RandomState(seed: seed)
-            var columns: [[Int]] = []
-            for c in t.randomColumns {
-                do { columns.append(try rng.randint(low: c.low, high: c.high, count: t.randomRows)) } catch {
-                    throw ConfigError("\(error)", at: t.location, keyPath: "random_integers")
-                }
+            let columns: [[Int]]
+            do {
+                columns = try TableSources.randomIntegers(seed: seed, rows: t.randomRows, columns: t.randomColumns.map { ($0.low, $0.high) })
+            } catch {
+                throw ConfigError("\(error)", at: t.location, keyPath: "random_integers")
             }
             let rows = (0..<t.randomRows).map { r in columns.map { Table.Cell.integer($0[r]) } }
             table = Table(columns: t.randomColumns.map { Table.Column($0.name) }, rows: rows)
@@ -83,7 +82,7 @@ public enum DocumentBuilder {
         if let h = t.highlight {
             let numeric = table.columns.indices.filter { c in table.rows.contains { $0[c].isNumeric } }
             let marked = table.highlightColumns ?? numeric
-            table.highlight(h.extremum == "max" ? .max : .min, along: h.along == "column" ? .column : .row, columns: marked)
+            table.highlight(h.extremum, along: h.along, columns: marked)
         }
         return table
     }

@@ -10,24 +10,22 @@ struct DataCommand: ParsableCommand {
         abstract: "Print the numbers behind a figure as JSON.",
         discussion: """
         Prints one JSON object on stdout: columns, points, blob_labels (for blobs data), and one object \
-        per analysis: kmeans (labels, centers, inertia, iterations, init_indices, init_centers), \
-        distance_threshold (threshold, outliers, distances), lloyd_trace (every iteration's centres, \
-        distances and assignments) and elbow (k, inertias, knee, fits). Floats are written in shortest \
-        round-trip form, so parsing them gives back the same bits. Exit status: 0, 2 invalid config, 1 other failure.
+        per analysis under its config key: \(AnalysisKind.registry.map { "\($0.key) (\($0.summary))" }.joined(separator: "; ")). \
+        Floats are written in shortest round-trip form, so parsing them gives back the same bits. \
+        Exit status: 0, 2 invalid config, 1 other failure.
         """
     )
 
     @Argument(help: "A config file.")
     var path: String
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a config key, e.g. data.blobs.samples=500 (repeatable).", valueName: "key=value"))
-    var overrides: [String] = []
+    @OptionGroup var overrides: OverrideOptions
 
     @Flag(name: .long, help: "Print compact JSON on one line.")
     var compact = false
 
     func run() throws {
-        let parsed = try CLISupport.parseOverrides(overrides)
+        let parsed = try overrides.parsed()
         do {
             let json = try Gallery.dataJSON(path: path, overrides: parsed, indent: compact ? 0 : 1)
             FileHandle.standardOutput.write(Data((json + "\n").utf8))

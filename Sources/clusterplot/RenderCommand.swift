@@ -2,6 +2,7 @@ import ArgumentParser
 import FigureConfig
 import Foundation
 import Gallery
+import Plotting
 
 /// `clusterplot render PATH... [--out DIR] [--format png,pdf,svg] [--dpi N] [--set K=V]...`
 struct RenderCommand: ParsableCommand {
@@ -21,22 +22,24 @@ struct RenderCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
     var out = "out"
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: png, pdf, svg (default: the config's output.formats, else png).", valueName: "formats"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: \(OutputFormat.allValueStrings.joined(separator: ", ")) (default: the config's output.formats, else png).",
+                                            valueName: "formats"),
+            completion: .list(OutputFormat.allValueStrings))
     var format: String?
 
     @Option(name: .long, help: ArgumentHelp("Raster resolution in dots per inch (overrides output.dpi).", valueName: "n"))
     var dpi: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a config key, e.g. data.blobs.samples=500 (repeatable).", valueName: "key=value"))
-    var overrides: [String] = []
+    @OptionGroup var overrides: OverrideOptions
 
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
     func run() throws {
-        var parsed = try CLISupport.parseOverrides(overrides)
+        var parsed = try overrides.parsed()
         if let format {
-            parsed.append(Override(path: ["output", "formats"], value: "[\(format)]", label: "--format \(format)"))
+            // Checked by the config decoder, so a wrong name gets the same located message as in a config.
+            parsed.append(Override(path: ["output", "formats"], commaSeparated: format, label: "--format \(format)"))
         }
         if let dpi { parsed.append(Override(path: ["output", "dpi"], value: dpi, label: "--dpi \(dpi)")) }
         let (files, pathErrors) = ConfigFiles.expand(paths)

@@ -58,7 +58,7 @@ final class GalleryCLITests: XCTestCase {
 
     /// Every malformed config: exit 2, one `FILE:LINE:COLUMN:` line first, nothing written.
     func testMalformedCorpusThroughTheBinary() throws {
-        let dir = Self.root.appendingPathComponent("Tests/FigureConfigTests/Malformed")
+        let dir = Self.root.appendingPathComponent("Tests/GalleryTests/Malformed")
         let corpus = files(dir).filter { $0.hasSuffix(".yaml") }
         XCTAssertGreaterThanOrEqual(corpus.count, 25)
         for name in corpus {

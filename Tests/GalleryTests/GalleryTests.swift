@@ -164,14 +164,14 @@ final class GalleryRenderTests: XCTestCase {
 
     /// The figure built from a config has the seed's structure: titles, labels, series.
     func testFigureStructure() throws {
-        let spec = try ConfigLoader.load(path: fixture("Fixtures/configs/iterations.yaml"))
+        let spec = try FigureLoader.load(path: fixture("Fixtures/configs/iterations.yaml"))
         let fig = try FigureBuilder.figure(for: spec, data: try FigureData.compute(spec))
         XCTAssertEqual(fig.axes.count, 12)
         XCTAssertEqual(fig.axes[0].title, "Iteration 1")
         XCTAssertEqual(fig.axes[11].xLabel, "x1")
         // Three per-cluster scatters plus the centres in every panel.
         XCTAssertEqual(fig.axes[0].series.count, 4)
-        let anomaly = try ConfigLoader.load(path: fixture("Fixtures/configs/anomaly.yaml"))
+        let anomaly = try FigureLoader.load(path: fixture("Fixtures/configs/anomaly.yaml"))
         let afig = try FigureBuilder.figure(for: anomaly, data: try FigureData.compute(anomaly))
         XCTAssertEqual(afig.axes[0].series.count, 2)
         XCTAssertNotNil(afig.axes[0].legendLocation)
@@ -180,8 +180,8 @@ final class GalleryRenderTests: XCTestCase {
     /// `legend: {loc: outside right}` in a config puts the legend beside the axes, with room made.
     func testOutsideLegendFromConfig() throws {
         let over = [try Override(parsing: "panels.0.legend.loc=outside right")]
-        let spec = try ConfigLoader.load(path: fixture("Fixtures/data/customers.yaml"), overrides: over)
-        XCTAssertEqual(spec.panels[0].legend.location, "outside right")
+        let spec = try FigureLoader.load(path: fixture("Fixtures/data/customers.yaml"), overrides: over)
+        XCTAssertEqual(spec.panels[0].legend.location, .outsideRight)
         let fig = try FigureBuilder.figure(for: spec, data: try FigureData.compute(spec))
         XCTAssertEqual(fig.axes[0].legendLocation, .outsideRight)
         let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
@@ -191,7 +191,7 @@ final class GalleryRenderTests: XCTestCase {
         XCTAssertEqual(geo.axes[0].legendTexts.count, 6)  // five segments and the centres
         // A location that does not exist is a located config error with a suggestion.
         let bad = [try Override(parsing: "panels.0.legend.loc=outside rigth")]
-        XCTAssertThrowsError(try ConfigLoader.load(path: fixture("Fixtures/data/customers.yaml"), overrides: bad)) {
+        XCTAssertThrowsError(try FigureLoader.load(path: fixture("Fixtures/data/customers.yaml"), overrides: bad)) {
             XCTAssertTrue("\($0)".contains("outside right"), "\($0)")
         }
     }
@@ -212,17 +212,17 @@ final class GalleryRenderTests: XCTestCase {
             layers:
               - {mark: line, from: elbow, marker: o}
         """
-        let spec = try ConfigLoader.parse(yaml: yaml, file: "ann.yaml")
+        let spec = try FigureLoader.parse(yaml: yaml, file: "ann.yaml")
         XCTAssertEqual(spec.panels[0].annotations.count, 2)
         let data = try FigureData.compute(spec)
         let fig = try FigureBuilder.figure(for: spec, data: data)
         let ax = fig.axes[0]
         XCTAssertEqual(ax.yScale, .log)
-        let knee = try XCTUnwrap(data.elbow?.knee)
-        XCTAssertEqual(knee, 3)
+        let elbow = try XCTUnwrap(data.results["elbow"] as? ElbowCurve)
+        XCTAssertEqual(elbow.knee, 3)
         XCTAssertEqual(ax.annotations[0].text, "elbow: k = 3")
         XCTAssertEqual(ax.annotations[0].x, 3)
-        XCTAssertEqual(ax.annotations[0].y, data.elbow!.inertias[2])
+        XCTAssertEqual(ax.annotations[0].y, elbow.inertias[2])
         XCTAssertTrue(ax.annotations[0].arrow)
         XCTAssertEqual(ax.annotations[1].fontSize, 9)
         XCTAssertFalse(ax.annotations[1].arrow)
@@ -251,7 +251,7 @@ final class GalleryRenderTests: XCTestCase {
             layers:
               - {mark: scatter, color: {column: 0, cmap: Set2, vmin: -5, vmax: 5}}
         """
-        let spec = try ConfigLoader.parse(yaml: yaml, file: "cb.yaml")
+        let spec = try FigureLoader.parse(yaml: yaml, file: "cb.yaml")
         let data = try FigureData.compute(spec)
         let fig = try FigureBuilder.figure(for: spec, data: data)
         XCTAssertEqual(fig.axes[0].colorbarSpec?.label, "Distance to centre")
@@ -259,7 +259,7 @@ final class GalleryRenderTests: XCTestCase {
         guard case let .scatter(sc) = fig.axes[0].series[0], case let .mapped(values, map, nil, nil) = sc.color else {
             return XCTFail("distance layer is not value-mapped")
         }
-        XCTAssertEqual(values, try XCTUnwrap(data.threshold).distances)
+        XCTAssertEqual(values, try XCTUnwrap(data.results["distance_threshold"] as? AnomalyScores).distances)
         XCTAssertEqual(map?.name, "viridis")
         guard case let .scatter(sc1) = fig.axes[1].series[0], case let .mapped(v1, m1, -5, 5) = sc1.color else {
             return XCTFail("column layer is not value-mapped with vmin/vmax")
@@ -276,7 +276,7 @@ final class GalleryRenderTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-gallery-\(getpid())")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Gallery.prepareOutputDirectory(dir.path)
-        let files = [fixture("Fixtures/configs/elbow.yaml"), fixture("Tests/FigureConfigTests/Malformed/05-negative-std.yaml")]
+        let files = [fixture("Fixtures/configs/elbow.yaml"), fixture("Tests/GalleryTests/Malformed/05-negative-std.yaml")]
         let outcomes = Gallery.renderBatch(files, overrides: [], directory: dir.path)
         XCTAssertEqual(outcomes.map(\.status), [0, 2])
         XCTAssertEqual(outcomes[0].written.map { URL(fileURLWithPath: $0).lastPathComponent }, ["elbow.png"])

@@ -38,9 +38,9 @@ public struct Table: Sendable {
     }
 
     /// Which cells a min/max highlight compares.
-    public enum Direction: String, Sendable { case row, column }
+    public enum Direction: String, Sendable, CaseIterable { case row, column }
     /// Which extreme a highlight marks.
-    public enum Extremum: String, Sendable { case min, max }
+    public enum Extremum: String, Sendable, CaseIterable { case min, max }
 
     /// The table's look.
     public struct Style: Hashable, Sendable {

@@ -4,6 +4,27 @@ import Foundation
 import Gallery
 import Plotting
 
+/// Small helpers shared by the gallery commands (printing and argument conversion only).
+enum CLISupport {
+    static func stderr(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func printError(_ e: ConfigError) { stderr(e.description) }
+
+    /// Parses `--set` arguments; a malformed one ends the command with status 2.
+    static func parseOverrides(_ args: [String]) throws -> [Override] {
+        var out: [Override] = []
+        for a in args {
+            do { out.append(try Override(parsing: a)) } catch let e as ConfigError {
+                printError(e)
+                throw ExitCode(2)
+            }
+        }
+        return out
+    }
+}
+
 extension CLISupport {
     /// Prints an error of any command the one way the CLI does — one `FILE:LINE:COLUMN: message`
     /// line per problem on stderr — and returns the exit status: 2 for an invalid config or input,
@@ -39,4 +60,18 @@ extension CLISupport {
             throw ExitCode(1)
         }
     }
+}
+
+/// `--set KEY=VALUE` (repeatable), shared by every command that reads a figure config.
+struct OverrideOptions: ParsableArguments {
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a config key, e.g. data.blobs.samples=500 (repeatable).", valueName: "key=value"))
+    var values: [String] = []
+
+    /// The parsed overrides; a malformed one ends the command with status 2.
+    func parsed() throws -> [Override] { try CLISupport.parseOverrides(values) }
+}
+
+extension OutputFormat: ExpressibleByArgument {
+    /// A format by name (`png`).
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
 }

@@ -1,12 +1,14 @@
+import FigureConfig
 import Foundation
 import XCTest
-@testable import FigureConfig
+@testable import Gallery
 
-/// Each file in Malformed/ starts with `# expect: LINE:COLUMN: message…`; loading it must fail with
-/// exactly that first error. (The CLI tests run the same corpus through the real binary.)
+/// Each file in Malformed/ starts with `# expect: LINE:COLUMN: message…`; validating it (the loader
+/// and the data step, as `clusterplot validate` does) must fail with exactly that first error. (The
+/// CLI tests run the same corpus through the real binary.)
 final class MalformedCorpusTests: XCTestCase {
     func testCorpus() throws {
-        let dir = packageRoot.appendingPathComponent("Tests/FigureConfigTests/Malformed")
+        let dir = packageRoot.appendingPathComponent("Tests/GalleryTests/Malformed")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
         XCTAssertGreaterThanOrEqual(files.count, 25)
         for f in files {
@@ -14,10 +16,10 @@ final class MalformedCorpusTests: XCTestCase {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let expect = String(text.split(separator: "\n").first ?? "").replacingOccurrences(of: "# expect: ", with: "")
             do {
-                _ = try ConfigLoader.load(path: path)
+                _ = try Gallery.validate(path: path)
                 XCTFail("\(f) loaded without errors")
             } catch {
-                let first = error.errors[0].description
+                let first = (error as? ConfigErrors)?.errors[0].description ?? "\(error)"
                 // The config itself, or the CSV file it reads (bad cells are reported where they are).
                 XCTAssertTrue(first.hasPrefix(path + ":") || first.hasPrefix(dir.path + "/"), "\(f): \(first)")
                 XCTAssertNotNil(first.range(of: #"^[^:]+:\d+:\d+: "#, options: .regularExpression), first)

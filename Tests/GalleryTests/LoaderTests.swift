@@ -1,18 +1,21 @@
+import Clustering
+import FigureConfig
 import Foundation
+import Plotting
 import XCTest
-@testable import FigureConfig
+@testable import Gallery
 
-/// The package root, found from this file's path (tests never read outside the package).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-func fixture(_ path: String) -> String { packageRoot.appendingPathComponent(path).path }
-
-func loadErrors(_ yaml: String, overrides: [String] = [], file: String = "t.yaml") -> [String] {
+/// The problems of a config as the loader and the data step report them, one line each.
+func loadErrors(_ yaml: String, overrides: [String] = [], file: String = "t.yaml", baseDirectory: String = ".") -> [String] {
     do {
-        _ = try ConfigLoader.parse(yaml: yaml, file: file, overrides: overrides.map { try! Override(parsing: $0) })
+        let spec = try FigureLoader.parse(yaml: yaml, file: file, baseDirectory: baseDirectory,
+                                          overrides: overrides.map { try! Override(parsing: $0) })
+        _ = try FigureData.dataset(for: spec)
         return []
+    } catch let e as ConfigErrors {
+        return e.errors.map(\.description)
     } catch {
-        return error.errors.map(\.description)
+        return ["\(error)"]
     }
 }
 
@@ -25,37 +28,38 @@ final class LoaderTests: XCTestCase {
     """
 
     func testMinimalFormIsValid() throws {
-        let spec = try ConfigLoader.parse(yaml: minimal, file: "min.yaml")
-        guard case let .blobs(b) = spec.data else { return XCTFail("not blobs") }
+        let spec = try FigureLoader.parse(yaml: minimal, file: "min.yaml")
+        guard let b = spec.data.source as? BlobsSource else { return XCTFail("not blobs") }
         XCTAssertEqual(b.samples, 1000); XCTAssertEqual(b.centers, 5); XCTAssertEqual(b.features, 3)
         XCTAssertEqual(b.std, 0.5); XCTAssertEqual(b.seed, 7)
-        XCTAssertEqual(spec.clustering.kmeans?.k, 5); XCTAssertEqual(spec.clustering.kmeans?.seed, 7)
+        XCTAssertEqual(spec.analysis(KMeansSpec.self)?.k, 5); XCTAssertEqual(spec.analysis(KMeansSpec.self)?.settings.seed, 7)
         XCTAssertTrue(spec.panelsAreDefault)
         XCTAssertEqual(spec.panels.count, 1)
-        XCTAssertEqual(spec.output.formats, ["png"])
+        XCTAssertEqual(spec.output.formats, [.png])
         XCTAssertEqual(spec.figure.width, 6.4)
     }
 
     func testEveryFixtureConfigIsValid() throws {
         for name in ["segmentation", "anomaly", "documents", "iterations", "elbow"] {
-            let spec = try ConfigLoader.load(path: fixture("Fixtures/configs/\(name).yaml"))
+            let spec = try FigureLoader.load(path: fixture("Fixtures/configs/\(name).yaml"))
             XCTAssertEqual(spec.name, name)
             XCTAssertEqual(spec.figure.dpi, 100)
         }
-        let grid = try ConfigLoader.load(path: fixture("Fixtures/configs/iterations.yaml"))
+        let grid = try FigureLoader.load(path: fixture("Fixtures/configs/iterations.yaml"))
         XCTAssertEqual(grid.panels.count, 12)
         XCTAssertEqual(grid.panels.map(\.title), (1...12).map { "Iteration \($0)" })
         XCTAssertEqual(grid.panels[4].row, 1); XCTAssertEqual(grid.panels[4].column, 1)
         XCTAssertEqual(grid.figure.rows, 4); XCTAssertEqual(grid.figure.columns, 3)
         XCTAssertEqual(grid.figure.width, 12); XCTAssertEqual(grid.figure.height, 16)
-        guard case let .blobs(b) = grid.data else { return XCTFail() }
+        guard let b = grid.data.source as? BlobsSource else { return XCTFail() }
         XCTAssertEqual(b.samples, 150); XCTAssertEqual(b.std, 2.0)
-        let elbow = try ConfigLoader.load(path: fixture("Fixtures/configs/elbow.yaml"))
-        XCTAssertEqual(elbow.clustering.elbow?.ks, Array(1...9))
-        let customers = try ConfigLoader.load(path: fixture("Fixtures/data/customers.yaml"))
-        guard case let .csv(c) = customers.data else { return XCTFail() }
-        XCTAssertEqual(c.table?.columns, ["age", "annual_income", "spending_score"])
-        XCTAssertEqual(c.table?.rows.count, 320)
+        let elbow = try FigureLoader.load(path: fixture("Fixtures/configs/elbow.yaml"))
+        XCTAssertEqual(elbow.analysis(ElbowSpec.self)?.ks, Array(1...9))
+        let customers = try FigureLoader.load(path: fixture("Fixtures/data/customers.yaml"))
+        guard let c = customers.data.source as? CSVSource else { return XCTFail() }
+        XCTAssertEqual(c.columns, ["age", "annual_income", "spending_score"])
+        XCTAssertNil(c.rowCount, "rows are read by the data step, not the loader")
+        XCTAssertEqual(try FigureData.dataset(for: customers).points.rows, 320)
     }
 
     func testStarterConfigsMatchFixturesAndValidate() throws {
@@ -64,20 +68,20 @@ final class LoaderTests: XCTestCase {
             let path = try XCTUnwrap(StarterConfig.fixturePaths[kind])
             XCTAssertEqual(text, try String(contentsOfFile: fixture(path), encoding: .utf8), "init \(kind) differs from \(path)")
             let dir = URL(fileURLWithPath: fixture(path)).deletingLastPathComponent().path
-            XCTAssertNoThrow(try ConfigLoader.parse(yaml: text, file: "\(kind).yaml", baseDirectory: dir), kind)
+            XCTAssertNoThrow(try FigureLoader.parse(yaml: text, file: "\(kind).yaml", baseDirectory: dir), kind)
         }
         XCTAssertNil(StarterConfig.text(for: "nope"))
     }
 
     func testOverrides() throws {
         let o = try ["data.blobs.samples=500", "figure.dpi=200", "figure.size=[12, 8]", "output.formats=png,svg"].map { try Override(parsing: $0) }
-        let spec = try ConfigLoader.parse(yaml: minimal, file: "m.yaml", overrides: o)
-        guard case let .blobs(b) = spec.data else { return XCTFail() }
+        let spec = try FigureLoader.parse(yaml: minimal, file: "m.yaml", overrides: o)
+        guard let b = spec.data.source as? BlobsSource else { return XCTFail() }
         XCTAssertEqual(b.samples, 500)
         XCTAssertEqual(spec.figure.dpi, 200)
         XCTAssertEqual(spec.figure.width, 12); XCTAssertEqual(spec.figure.height, 8)
-        XCTAssertEqual(spec.output.formats, ["png", "svg"])
-        let grid = try ConfigLoader.load(path: fixture("Fixtures/configs/iterations.yaml"),
+        XCTAssertEqual(spec.output.formats, [.png, .svg])
+        let grid = try FigureLoader.load(path: fixture("Fixtures/configs/iterations.yaml"),
                                          overrides: [try Override(parsing: "panels.0.title=Step {iteration}"),
                                                      try Override(parsing: "clustering.lloyd_trace.iterations=6")])
         XCTAssertEqual(grid.panels.count, 6)
@@ -106,9 +110,9 @@ final class LoaderTests: XCTestCase {
     }
 
     func testSpelling() {
-        XCTAssertEqual(Spelling.suggestion(for: "clustring", among: ConfigLoader.topLevelKeys), "clustering")
+        XCTAssertEqual(Spelling.suggestion(for: "clustring", among: FigureLoader.topLevelKeys.names), "clustering")
         XCTAssertEqual(Spelling.suggestion(for: "rde", among: ColorValue.names), "red")
-        XCTAssertNil(Spelling.suggestion(for: "zzzzzz", among: ConfigLoader.topLevelKeys))
+        XCTAssertNil(Spelling.suggestion(for: "zzzzzz", among: FigureLoader.topLevelKeys.names))
     }
 
     func testColorsAndPalettes() {
@@ -127,9 +131,8 @@ final class LoaderTests: XCTestCase {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "\u{FEFF}name,\"x, quoted\",y\r\n\"a\",1,2\r\n\r\nb, 3.5 ,-4e1\r\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
-        let spec = try ConfigLoader.parse(yaml: "data:\n  csv: {file: d.csv, columns: [\"x, quoted\", y]}\n", file: "c.yaml", baseDirectory: dir.path)
-        guard case let .csv(c) = spec.data else { return XCTFail() }
-        XCTAssertEqual(c.table?.rows, [[1, 2], [3.5, -40]])
+        let spec = try FigureLoader.parse(yaml: "data:\n  csv: {file: d.csv, columns: [\"x, quoted\", y]}\n", file: "c.yaml", baseDirectory: dir.path)
+        XCTAssertEqual(try FigureData.dataset(for: spec).points.rowArrays, [[1, 2], [3.5, -40]])
         try "a,b\n1,2\n3,x\n".write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
         XCTAssertEqual(loadErrors("data:\n  csv: {file: \(dir.path)/e.csv}\n"), ["\(dir.path)/e.csv:3:3: 'x' is not a number (column 'b')"])
     }

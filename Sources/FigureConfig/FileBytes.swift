@@ -1,0 +1,68 @@
+import Foundation
+
+/// Reading whole input files as bytes, refusing what is not a regular file (a FIFO would block, a
+/// device would never end) with a reason a message can show.
+public enum FileBytes {
+    /// Why a file could not be read, in words for a message.
+    public struct Failure: Error, Sendable { public var reason: String }
+
+    /// The bytes of the regular file at `path`, or why they cannot be read.
+    public static func read(_ path: String) -> Result<[UInt8], Failure> {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            return .failure(Failure(reason: errno == ENOENT || errno == ENOTDIR ? "no such file" : String(cString: strerror(errno))))
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR { return .failure(Failure(reason: "it is a folder")) }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { return .failure(Failure(reason: "not a regular file")) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Failure(reason: errno == EACCES ? "permission denied" : String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var out = [UInt8]()
+        out.reserveCapacity(Int(st.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(reason: String(cString: strerror(errno))))
+            }
+            if got == 0 { break }
+            out.append(contentsOf: chunk[0..<got])
+        }
+        return .success(out)
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF).
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                var need = 0
+                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+                switch c {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; hi = 0x9F
+                case 0xF0: need = 3; lo = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; hi = 0x8F
+                default: return false
+                }
+                guard i + need < n else { return false }   // the sequence runs past the end
+                let first = b[i + 1]
+                guard first >= lo && first <= hi else { return false }
+                var k = 2
+                while k <= need {
+                    guard b[i + k] & 0xC0 == 0x80 else { return false }
+                    k += 1
+                }
+                i += need + 1
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Clustering
+import FigureConfig
+
+/// The `data:` section: where the points come from. Decoding reads no data (a CSV's header only, to
+/// check column names); ``DataSpec/load()`` is the data step that yields the ``Dataset``.
+public struct DataSpec: Sendable {
+    /// The one source (`blobs`, `uniform`, `csv`, `concat`).
+    public var source: any DataSource
+    /// Where `data:` was written.
+    public var location: SourceLocation
+
+    /// Creates a data section.
+    public init(source: any DataSource, location: SourceLocation) {
+        self.source = source
+        self.location = location
+    }
+
+    /// Column names (`x1`, `x2`, … or the CSV header names).
+    public var columnNames: [String] { source.columnNames }
+    /// Rows, when known without reading files.
+    public var rowCount: Int? { source.rowCount }
+    /// Whether some rows come from a generator with labels (blobs).
+    public var hasBlobs: Bool { source.hasGeneratorLabels }
+
+    /// Generates or reads the points. Problems in a CSV are reported at its own line and column.
+    public func load() throws -> Dataset {
+        let table = try source.load()
+        return Dataset(columns: columnNames.count == table.points.columns ? columnNames
+                                                                          : (1...max(1, table.points.columns)).map { "x\($0)" },
+                       points: table.points, blobLabels: table.labels)
+    }
+}
+
+/// The points of a figure, ready for the analyses: one flat row-major matrix, the column names and
+/// the generator's labels. Room for more kinds of column comes with non-numeric data.
+public struct Dataset: Sendable {
+    /// Column names.
+    public var columns: [String]
+    /// The points, one row each.
+    public var points: DataMatrix
+    /// The generating blob of each row; −1 for rows from other sources; nil without blobs.
+    public var blobLabels: [Int]?
+
+    /// Creates a dataset.
+    public init(columns: [String], points: DataMatrix, blobLabels: [Int]?) {
+        self.columns = columns
+        self.points = points
+        self.blobLabels = blobLabels
+    }
+
+    /// The index of a column reference (names resolve against ``columns``).
+    public func columnIndex(_ ref: ColumnRef) -> Int {
+        switch ref {
+        case let .index(i): return i
+        case let .name(n): return columns.firstIndex(of: n) ?? 0
+        }
+    }
+}
+
+/// A column of the points: by 0-based index or by name.
+public enum ColumnRef: Sendable, Hashable, CustomStringConvertible {
+    /// 0-based column index.
+    case index(Int)
+    /// Column name (CSV header, or `x1`, `x2`, … for generated data).
+    case name(String)
+
+    /// The index or name as written.
+    public var description: String {
+        switch self {
+        case let .index(i): return "\(i)"
+        case let .name(n): return n
+        }
+    }
+}
+
+/// One source of points (`data.blobs`, `data.csv`, …).
+public protocol DataSource: Sendable {
+    /// Where the source was written.
+    var location: SourceLocation { get }
+    /// Its key path (`data.blobs`, `data.concat[1].uniform`).
+    var keyPath: String { get }
+    /// Rows, when known without reading files.
+    var rowCount: Int? { get }
+    /// Column names, known when the config is decoded (a CSV's header is read for them).
+    var columnNames: [String] { get }
+    /// Whether the rows carry generator labels (blobs).
+    var hasGeneratorLabels: Bool { get }
+    /// Generates or reads the points (and generator labels).
+    func load() throws -> SourceTable
+}
+
+/// What a source yields.
+public struct SourceTable: Sendable {
+    /// The points.
+    public var points: DataMatrix
+    /// Generator labels, nil when the source has none.
+    public var labels: [Int]?
+
+    /// Creates a table.
+    public init(points: DataMatrix, labels: [Int]?) { self.points = points; self.labels = labels }
+}
+
+/// A kind of data source: its key, keys and decoder. One file each, one line in ``registry``.
+public struct DataSourceKind: Sendable {
+    /// The key under `data:` (`blobs`).
+    public let key: String
+    /// One line for listings.
+    public let summary: String
+    /// Its keys.
+    public let keys: [ConfigKey]
+    /// Decodes the source's value (for most kinds a mapping to check against ``keys``).
+    public let decode: @Sendable (ConfigValue, DataDecodeContext) -> (any DataSource)?
+
+    /// Declares a source kind.
+    public init(key: String, summary: String, keys: [ConfigKey],
+                decode: @escaping @Sendable (ConfigValue, DataDecodeContext) -> (any DataSource)?) {
+        self.key = key; self.summary = summary; self.keys = keys; self.decode = decode
+    }
+
+    /// Every source kind.
+    public static let registry: [DataSourceKind] = [.blobs, .uniform, .csv, .concat]
+
+    /// The names, for messages.
+    static var names: [String] { registry.map(\.key) }
+
+    /// Decodes a value holding exactly one source (`{blobs: {…}}`).
+    static func decodeSource(_ value: ConfigValue, _ ctx: DataDecodeContext) -> (any DataSource)? {
+        guard let m = value.mapping(keys: names, what: "a data source") else { return nil }
+        if m.isEmpty {
+            m.fail("needs one source: \(value.reader.list(names))")
+            return nil
+        }
+        if m.count > 1 {
+            let kinds = names.filter { m.has($0) }
+            m.fail("has \(kinds.count) sources (\(value.reader.list(kinds))); give one, or stack them with 'concat'")
+            return nil
+        }
+        for kind in registry {
+            if let v = m[kind.key] { return kind.decode(v, ctx) }
+        }
+        return nil
+    }
+}
+
+/// What a data source's decoder may use.
+public struct DataDecodeContext {
+    /// Where problems are reported.
+    public let reader: ConfigReader
+    /// The config file as named by the user (CSV paths are shown relative to it).
+    public let file: String
+    /// The folder relative paths resolve against.
+    public let baseDirectory: String
+}

@@ -1,0 +1,70 @@
+import Clustering
+import FigureConfig
+import Foundation
+import Plotting
+
+/// Builds a Plotting `Figure` from a spec and its computed data: the figure's settings, then each
+/// panel's axes, annotations and legend, with the layers drawing themselves.
+public enum FigureBuilder {
+    /// The figure for `spec` drawn from `data`, at the spec's output dpi (else the figure dpi).
+    public static func figure(for spec: FigureSpec, data: FigureData) throws -> Figure {
+        try checkPlottable(data, spec: spec)
+        let f = spec.figure
+        let fig = Figure(width: f.width, height: f.height, dpi: spec.output.dpi ?? f.dpi, style: f.style)
+        fig.layout = f.layout
+        fig.suptitle = f.suptitle
+        fig.pngOptions = PNGCodec.Options(compressionLevel: spec.output.pngCompression)
+        fig.backgroundColor = f.background.map { $0.color(in: f.style) } ?? .clear
+        let grid = fig.subplots(rows: max(1, f.rows), columns: max(1, f.columns))
+        for panel in spec.panels {
+            let context = PanelContext(spec: panel, dataset: data.dataset, results: data.results, style: f.style)
+            try draw(panel, on: grid[panel.row][panel.column], context)
+        }
+        return fig
+    }
+
+    /// Every value must be finite and within ±1e100 (tick arithmetic needs headroom below Double.max).
+    static func checkPlottable(_ data: FigureData, spec: FigureSpec) throws {
+        let m = data.points
+        let limit = ConfigLimits.maxCoordinate
+        for r in 0..<m.rows {
+            for c in 0..<m.columns where !(abs(m[r, c]) <= limit) {
+                let name = c < data.columns.count ? data.columns[c] : "\(c)"
+                throw GalleryError("row \(r + 1), column '\(name)': \(m[r, c]) is too large to plot (limit ±1e100)",
+                                   at: spec.data.source.location, keyPath: "data")
+            }
+        }
+    }
+
+    static func draw(_ panel: PanelSpec, on ax: Axes, _ context: PanelContext) throws {
+        ax.title = panel.title
+        ax.xLabel = panel.xLabel
+        ax.yLabel = panel.yLabel
+        ax.xLimits = panel.xLimits
+        ax.yLimits = panel.yLimits
+        ax.xScale = panel.xScale
+        ax.yScale = panel.yScale
+        if let cb = panel.colorbar {
+            let value = panel.layers.lazy.compactMap(\.continuousColor).last
+            ax.colorbar(label: cb.label ?? value.map { $0.label(context.dataset) })
+        }
+        for a in panel.annotations {
+            var text = a.text, x = 0.0, y = 0.0
+            switch a.target {
+            case let .point(px, py): (x, y) = (px, py)
+            case let .named(name):
+                guard let point = context.results.entries.lazy.compactMap({ $0.result.namedPoint(name) }).first else { continue }
+                (x, y) = (point.x, point.y)
+                text = text.replacingOccurrences(of: "{\(name)}", with: point.text)
+            }
+            let moved = a.offset[0] != 0 || a.offset[1] != 0
+            ax.annotate(text, x: x, y: y, offset: (a.offset[0], a.offset[1]), arrow: a.arrow ?? moved,
+                        color: a.color.map(context.color), fontSize: a.fontSize)
+        }
+        let fs = panel.fontSizes
+        if !fs.isEmpty { ax.setFontSizes(title: fs.title, label: fs.labels, tickLabel: fs.ticks, legend: fs.legend) }
+        var labelled = false
+        for layer in panel.layers { labelled = try layer.draw(on: ax, in: context) || labelled }
+        if panel.legend.show ?? labelled { ax.legend(location: panel.legend.location, fontSize: fs.legend) }
+    }
+}

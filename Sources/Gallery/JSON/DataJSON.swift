@@ -1,0 +1,20 @@
+import Clustering
+import FigureConfig
+
+extension FigureData {
+    /// The `clusterplot data` document: `config`, `columns`, `points`, `blob_labels` and one object per
+    /// analysis under its config key (`kmeans`, `distance_threshold`, `lloyd_trace`, `elbow`), in the
+    /// order they ran.
+    public func json(spec: FigureSpec) -> JSONValue {
+        var doc: [(String, JSONValue)] = [
+            ("config", .string(spec.file)),
+            ("columns", .array(columns.map(JSONValue.string))),
+            ("points", .matrix(points)),
+        ]
+        if let blobLabels { doc.append(("blob_labels", .ints(blobLabels))) }
+        for (analysis, entry) in zip(spec.analyses, results.entries) {
+            doc.append((entry.key, entry.result.json(JSONContext(dataset: dataset, spec: analysis))))
+        }
+        return .object(doc)
+    }
+}

@@ -1,0 +1,172 @@
+import FigureConfig
+import Plotting
+
+/// A marker shape, or none (`marker: none`: a line without markers).
+public enum LayerMarker: Sendable, Hashable, ConfigChoice {
+    /// A marker shape.
+    case shape(Marker)
+    /// No marker.
+    case none
+
+    /// Every shape (by its matplotlib symbol), then `none`.
+    public static var allCases: [LayerMarker] { Marker.allCases.map(LayerMarker.shape) + [.none] }
+
+    /// The matplotlib symbol, or `none`.
+    public var configName: String {
+        switch self {
+        case let .shape(m): return m.rawValue
+        case .none: return "none"
+        }
+    }
+
+    /// The shape, nil for none.
+    public var marker: Marker? { if case let .shape(m) = self { return m } else { return nil } }
+}
+
+/// Keep only points whose field has this value (`where: {outlier: true}` is value 1).
+public struct PointFilter: Sendable, Hashable {
+    /// The field.
+    public var field: FieldRef
+    /// The category (0/1 for flags).
+    public var value: Int
+
+    /// Creates a filter.
+    public init(field: FieldRef, value: Int) { self.field = field; self.value = value }
+}
+
+/// The styling every layer kind shares — colour, where, split, marker, size, alpha, line width,
+/// label and the columns drawn — decoded once (``decode(_:kind:source:_:)``) and applied by
+/// ``PointGroups`` and the kinds' own drawing.
+public struct LayerStyle: Sendable {
+    /// X column (default the first).
+    public var x: ColumnRef = .index(0)
+    /// Y column (default the second).
+    public var y: ColumnRef = .index(1)
+    /// Colour.
+    public var color: ColorEncoding = .automatic
+    /// Keep only matching points.
+    public var filters: [PointFilter] = []
+    /// One series per value of this field, each with its own legend entry.
+    public var split: FieldRef?
+    /// Marker shape (default `o`; centres `x`).
+    public var marker: LayerMarker = .shape(.circle)
+    /// Marker area in pt² (scatter, centres: matplotlib's `s`) or marker size in pt (lines).
+    public var size: Double?
+    /// Opacity 0…1.
+    public var alpha: Double?
+    /// Line width (lines) or marker edge width (line-art markers), in points.
+    public var lineWidth: Double?
+    /// Legend label (with `split`, `{cluster}` and the like become the 1-based value).
+    public var label: String?
+
+    /// Default styling.
+    public init() {}
+
+    /// The shared keys.
+    public static let keys: [ConfigKey] = [
+        ConfigKey("x", .anyOf([.text, .integer(min: 0, max: nil)]), "x column (name or 0-based index)"),
+        ConfigKey("y", .anyOf([.text, .integer(min: 0, max: nil)]), "y column (name or 0-based index)"),
+        ConfigKey("color", .anyOf([.text, .mapping(ColorEncoding.keys)]), "a colour, {by: field, cmap|colors} or {by: number | column, cmap, vmin, vmax}"),
+        ConfigKey("where", .dictionary(.anyOf([.integer(min: 0, max: nil), .boolean])), "keep only points whose field has this value"),
+        ConfigKey("split", .text, "one series (and legend entry) per value of this field"),
+        ConfigKey("marker", .choice(LayerMarker.self), "marker shape"),
+        ConfigKey("size", .number(0...10_000), "marker area (pt², scatter/centres) or size (pt, lines)"),
+        ConfigKey("alpha", .number(0...1), "opacity"),
+        ConfigKey("linewidth", .number(0...100), "line width or marker edge width (pt)"),
+        ConfigKey("label", .text, "legend label ({cluster} becomes 1, 2, … with split)"),
+    ]
+
+    /// Every key any layer kind accepts (to report misspellings before the kind is known).
+    static var everyKey: [String] {
+        var out: [String] = []
+        for k in LayerKind.registry { for key in k.allKeys where !out.contains(key) { out.append(key) } }
+        return out
+    }
+
+    /// Reads the shared keys of a layer (only those its kind accepts are present in `m`).
+    static func decode(_ m: ConfigMapping, kind: LayerKind, source: String, _ ctx: LayerDecodeContext) -> LayerStyle {
+        var s = LayerStyle()
+        let fromPoints = source == "points"
+        let fromCentres = kind.mark == "centers"
+        for key in ["x", "y"] {
+            guard let v = m[key], let ref = columnRef(v, ctx) else { continue }
+            if key == "x" { s.x = ref } else { s.y = ref }
+        }
+        if fromPoints || fromCentres {
+            let n = ctx.columns.count
+            for (key, ref) in [("x", s.x), ("y", s.y)] where !m.has(key) {
+                if case let .index(i) = ref, i >= n, n > 0 {
+                    m.fail("the data has \(n) column\(n == 1 ? "" : "s"); set '\(key)' to a column (0-based index or name)")
+                    break
+                }
+            }
+        }
+        /// Per-point fields mean something only for layers of the points (and centres, by index).
+        func pointFieldsApply(_ v: ConfigValue) -> Bool {
+            if fromPoints || fromCentres { return true }
+            v.fail("per-point fields only apply to layers drawn from the points")
+            return false
+        }
+        if let c = m["color"] {
+            s.color = ColorEncoding.decode(c, kind: kind, source: source, ctx, pointFieldsApply: pointFieldsApply) ?? s.color
+        } else if fromCentres {
+            s.color = .fixed(.black)
+        }
+        if let w = m["where"], let wm = w.anyMapping(what: "a filter such as {outlier: true} or {cluster: 0}") {
+            for name in wm.keysInOrder {
+                guard let v = wm[name], let keyValue = wm.key(name) else { continue }
+                let filterable: Set<FieldKind> = [.category, .flag]
+                guard FieldResolver.isKnown(name, kinds: filterable) else {
+                    let names = FieldResolver.names(for: filterable)
+                    let hint = Spelling.hint(for: name, among: names)
+                    keyValue.fail("unknown key '\(name)'\(hint.isEmpty ? "; expected one of \(m.reader.list(names))" : hint)")
+                    continue
+                }
+                // The field is named by the key; problems with it are shown at the value.
+                let named = ConfigValue(reader: v.reader, node: ConfigNode(.scalar(name, quoted: false), at: v.location), path: v.path)
+                guard let (ref, decl) = ctx.fields.resolve(named, kinds: filterable, allowOwnerKeys: false),
+                      pointFieldsApply(v) else { continue }
+                if decl.kind == .flag { if let b = v.bool() { s.filters.append(PointFilter(field: ref, value: b ? 1 : 0)) } }
+                else if let i = v.int(min: 0, max: 100_000) { s.filters.append(PointFilter(field: ref, value: i)) }
+            }
+        }
+        if let v = m["split"], let (ref, _) = ctx.fields.resolve(v, kinds: [.category, .flag]) {
+            if case .continuous = s.color {
+                v.fail("a layer coloured by a number cannot also be split into series")
+            } else if pointFieldsApply(v) { s.split = ref }
+        }
+        if let v = m.choice("marker", LayerMarker.self) { s.marker = v } else if fromCentres { s.marker = .shape(.x) }
+        if let v = m["size"] { s.size = v.double(min: 0, max: 10_000) }
+        if let v = m["alpha"] { s.alpha = v.double(min: 0, max: 1) }
+        if let v = m["linewidth"] { s.lineWidth = v.double(min: 0, max: 100) }
+        if let v = m["label"] { s.label = v.string() }
+        return s
+    }
+
+    /// A column of the points: a 0-based index or a name (checked against the columns).
+    static func columnRef(_ v: ConfigValue, _ ctx: LayerDecodeContext) -> ColumnRef? {
+        guard let s = v.scalar, !v.isNull else {
+            v.fail("expected a column name or 0-based index, got \(v.typeName)"); return nil
+        }
+        let names = ctx.columns
+        if let i = v.unquotedInteger {
+            if i < 0 || (!names.isEmpty && i >= names.count) {
+                v.fail("column index \(i) is out of range; the data has \(names.count) columns (0-based)"); return nil
+            }
+            return .index(i)
+        }
+        if !names.isEmpty, !names.contains(s) {
+            let hint = Spelling.hint(for: s, among: names)
+            v.fail("no column named '\(s)'\(hint.isEmpty ? "; the columns are \(v.reader.list(names))" : hint)"); return nil
+        }
+        return .name(s)
+    }
+
+    /// The label with the split value (1-based) in place of `{name}` (the field's name, and the
+    /// name as written in the config when it differs).
+    func label(for value: Int) -> String? {
+        guard let label, let split else { return label }
+        return label.replacingOccurrences(of: "{\(split.name)}", with: String(value + 1))
+            .replacingOccurrences(of: "{\(split)}", with: String(value + 1))
+    }
+}

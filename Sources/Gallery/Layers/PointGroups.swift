@@ -1,0 +1,72 @@
+import Clustering
+import FigureConfig
+import Plotting
+
+/// The points a layer of the points draws, after its `where` filters, split into series by its
+/// `split` field and coloured by its `color` — the one place the shared styling is applied.
+struct PointGroups {
+    /// One series: its rows, its colours (one per row, one for all, or none for the cycle colour)
+    /// and its legend label.
+    struct Series {
+        var rows: [Int]
+        var colors: Colors
+        var label: String?
+    }
+
+    /// How a series is coloured.
+    enum Colors {
+        /// The next colour of the axes' cycle.
+        case cycle
+        /// One colour for all.
+        case one(Color)
+        /// One per row.
+        case perRow([Color])
+        /// Numbers through a colormap.
+        case mapped([Double], ContinuousColor)
+    }
+
+    /// The series to draw, nil when a field the layer needs is not available (nothing is drawn).
+    static func series(_ style: LayerStyle, _ panel: PanelContext) -> [Series]? {
+        var rows = Array(0..<panel.dataset.points.rows)
+        for f in style.filters {
+            guard let v = panel.values(f.field)?.categories else { return nil }
+            rows = rows.filter { v[$0] == f.value }
+        }
+        if case let .continuous(c) = style.color {
+            let all = c.values(panel)
+            guard all.count == panel.dataset.points.rows else { return nil }
+            return [Series(rows: rows, colors: .mapped(rows.map { all[$0] }, c), label: style.label)]
+        }
+        let fixed = style.color.fixedColor.map(panel.color)
+        if let split = style.split, let values = panel.values(split), let v = values.categories {
+            let n = values.categoryCount
+            return (0..<n).map { cat in
+                let sub = rows.filter { v[$0] == cat }
+                var c = fixed
+                if c == nil, case let .field(field, palette) = style.color {
+                    if field == split {
+                        c = panel.color(palette.color(for: cat, lowest: 0, highest: max(0, n - 1)))
+                    } else if let other = panel.values(field), let fv = other.categories {
+                        c = sub.first.map { panel.color(palette.color(for: fv[$0], lowest: 0, highest: max(0, other.categoryCount - 1))) }
+                    }
+                }
+                return Series(rows: sub, colors: .one(c ?? panel.color(.cycle(cat))), label: style.label(for: cat))
+            }
+        }
+        if case let .field(field, palette) = style.color, let v = panel.values(field)?.categories {
+            let present = rows.map { v[$0] }
+            let lo = present.min() ?? 0, hi = present.max() ?? 0
+            let colours = present.map { panel.color(palette.color(for: $0, lowest: lo, highest: hi)) }
+            return [Series(rows: rows, colors: .perRow(colours), label: style.label)]
+        }
+        if case .automatic = style.color { return [Series(rows: rows, colors: .cycle, label: style.label)] }
+        return [Series(rows: rows, colors: fixed.map(Colors.one) ?? .cycle, label: style.label)]
+    }
+
+    /// The x and y values of `rows` in the layer's columns.
+    static func coordinates(_ rows: [Int], _ style: LayerStyle, _ dataset: Dataset) -> (x: [Double], y: [Double]) {
+        let xi = dataset.columnIndex(style.x), yi = dataset.columnIndex(style.y)
+        let p = dataset.points
+        return (rows.map { p[$0, xi] }, rows.map { p[$0, yi] })
+    }
+}

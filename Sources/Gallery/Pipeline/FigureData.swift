@@ -1,0 +1,40 @@
+import Clustering
+import FigureConfig
+
+/// Every number behind a figure: the dataset and the results of each analysis of the spec.
+public struct FigureData: Sendable {
+    /// The points, their column names and generator labels.
+    public var dataset: Dataset
+    /// The analyses' results, in run order.
+    public var results: AnalysisResults
+
+    /// Column names (`x1`, `x2`, … or the CSV header names).
+    public var columns: [String] { dataset.columns }
+    /// The points, one row each.
+    public var points: DataMatrix { dataset.points }
+    /// The generating blob of each row; −1 for rows from other sources. Nil when no blobs are involved.
+    public var blobLabels: [Int]? { dataset.blobLabels }
+
+    /// The data step and the checks that need the data: the dataset of `spec`, or every problem the
+    /// data reveals (a CSV's bad cell, k above a CSV's row count) as located config errors.
+    public static func dataset(for spec: FigureSpec) throws -> Dataset {
+        let dataset: Dataset
+        do { dataset = try spec.data.load() } catch let e as ConfigError { throw ConfigErrors([e]) }
+        let reader = ConfigReader()
+        for a in spec.analyses { a.check(rows: dataset.points.rows, columns: dataset.points.columns, reader) }
+        if !reader.errors.isEmpty { throw ConfigErrors(reader.errorsInFileOrder(primaryFile: spec.file)) }
+        return dataset
+    }
+
+    /// Reads or generates the data of `spec` and runs its analyses in order. `threads` is passed to
+    /// the analyses (results do not depend on it).
+    public static func compute(_ spec: FigureSpec, threads: Int? = nil) throws -> FigureData {
+        let dataset = try dataset(for: spec)
+        var results = AnalysisResults()
+        for a in spec.analyses {
+            let r = try runClustering(a.keyPath, at: a.location) { try a.run(on: dataset, earlier: results, threads: threads) }
+            results.append(a.kind.key, r)
+        }
+        return FigureData(dataset: dataset, results: results)
+    }
+}

@@ -1,0 +1,102 @@
+import Clustering
+import FigureConfig
+import Foundation
+import Plotting
+
+/// The gallery: config files in, figure files (and the numbers behind them) out.
+///
+/// Each config is loaded and validated (``ConfigLoader``), its data and analyses computed
+/// (``FigureData``), its figure built (``FigureBuilder``) and rendered to bytes in every requested
+/// format before anything is written, so an invalid config or a failed render writes nothing.
+public enum Gallery {
+    /// What happened to one config of a batch.
+    public struct Outcome: Sendable {
+        /// The config path.
+        public var file: String
+        /// Files written.
+        public var written: [String] = []
+        /// One-line error messages (`FILE:LINE:COLUMN: …`).
+        public var errors: [String] = []
+        /// 0 success, 2 invalid config or input, 1 other failure.
+        public var status: Int32 = 0
+        /// Wall time in seconds.
+        public var seconds: Double = 0
+    }
+
+    /// Loads `path` with `overrides`, computes its data and renders every output format to bytes.
+    /// - Returns: the spec and one `(format, bytes)` per format, in the spec's order.
+    public static func render(path: String, overrides: [Override] = [], threads: Int? = nil) throws
+        -> (spec: FigureSpec, outputs: [(format: OutputFormat, bytes: [UInt8])]) {
+        let spec = try FigureLoader.load(path: path, overrides: overrides)
+        return (spec, try render(spec, threads: threads))
+    }
+
+    /// Renders a loaded spec to bytes, one entry per output format.
+    public static func render(_ spec: FigureSpec, threads: Int? = nil) throws -> [(format: OutputFormat, bytes: [UInt8])] {
+        let data = try FigureData.compute(spec, threads: threads)
+        let p = Prepared(spec: spec, figure: try FigureBuilder.figure(for: spec, data: data))
+        return try spec.output.formats.map { ($0, try renderBytes(p, format: $0)) }
+    }
+
+    /// Loads a config and builds its figure without rendering it (for embedding in other documents).
+    public static func figure(path: String, overrides: [Override] = []) throws -> (spec: FigureSpec, data: FigureData, figure: Figure) {
+        let spec = try FigureLoader.load(path: path, overrides: overrides)
+        let data = try FigureData.compute(spec)
+        return (spec, data, try FigureBuilder.figure(for: spec, data: data))
+    }
+
+    /// The `clusterplot data` JSON for a config.
+    public static func dataJSON(path: String, overrides: [Override] = [], indent: Int = 1) throws -> String {
+        let spec = try FigureLoader.load(path: path, overrides: overrides)
+        return try FigureData.compute(spec).json(spec: spec).serialized(indent: indent)
+    }
+
+    /// Creates `directory` if needed and checks that it is writable.
+    public static func prepareOutputDirectory(_ directory: String) throws {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        let loc = SourceLocation(file: directory, line: 1, column: 1)
+        if fm.fileExists(atPath: directory, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw GalleryError("the output path exists and is not a folder", at: loc) }
+        } else {
+            do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
+                throw GalleryError("cannot create the output folder (\(reason(error)))", at: loc)
+            }
+        }
+        guard access(directory, W_OK | X_OK) == 0 else {
+            throw GalleryError("cannot write to the output folder (\(String(cString: strerror(errno))))", at: loc)
+        }
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, let p = POSIXErrorCode(rawValue: Int32(u.code)) {
+            return String(cString: strerror(p.rawValue))
+        }
+        return ns.localizedDescription
+    }
+
+    /// A loaded config and its built figure (only used by one thread at a time per format).
+    struct Prepared: @unchecked Sendable {
+        var spec: FigureSpec
+        var figure: Figure
+    }
+
+    /// One format's bytes (the PNG zlib level was set by ``FigureBuilder``).
+    static func renderBytes(_ p: Prepared, format: OutputFormat) throws -> [UInt8] {
+        do {
+            return try p.figure.render(format: format)
+        } catch {
+            throw GalleryError("rendering \(format.rawValue) failed: \(error)", at: SourceLocation(file: p.spec.file, line: 1, column: 1),
+                               isInputError: false)
+        }
+    }
+
+    /// Checks a config as `clusterplot validate` does: the keys and values, the data (a CSV is read
+    /// whole) and the checks that need it — without running any analysis.
+    public static func validate(path: String, overrides: [Override] = []) throws -> FigureSpec {
+        let spec = try FigureLoader.load(path: path, overrides: overrides)
+        _ = try FigureData.dataset(for: spec)
+        return spec
+    }
+}

@@ -1,0 +1,150 @@
+import FigureConfig
+import Foundation
+import Plotting
+
+/// Turns YAML figure configs into validated ``FigureSpec`` values.
+///
+/// Every problem is reported as a ``ConfigError`` with the file, line and column of the offending
+/// value, its key path and, for misspelt keys and names, the closest valid spelling. All the problems
+/// of one config are collected and thrown together as ``ConfigErrors``. The sections are decoded by
+/// their own types: data sources (``DataSourceKind``), analyses (``AnalysisKind``), panels
+/// (``PanelDecoder``) and their layers (``LayerKind``), figure and output (``FigureSections``).
+public enum FigureLoader {
+    /// Top-level keys.
+    public static let topLevelKeys: [ConfigKey] = [
+        ConfigKey("figure", .mapping(FigureSections.figureKeys), "page size, dpi, style, layout, grid, suptitle"),
+        ConfigKey("data", .mapping(DataSourceKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }), "where the points come from"),
+        ConfigKey("clustering", .mapping(AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }), "analyses run on the points"),
+        ConfigKey("panels", .list(.mapping(PanelDecoder.keys), count: nil), "subplots and their layers"),
+        ConfigKey("output", .mapping(FigureSections.outputKeys), "file name stem, formats, dpi"),
+        ConfigKey("description", .text, "free text, ignored"),
+    ]
+
+    /// Reads and validates the config at `path`, applying `overrides` in order. CSV files named by the
+    /// config have their header read (column names are checked); their rows are read by the data step.
+    public static func load(path: String, overrides: [Override] = []) throws(ConfigErrors) -> FigureSpec {
+        let text = try ConfigFiles.readText(atPath: path, what: "config")
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        return try parse(yaml: text, file: path, baseDirectory: base, defaultName: stem, overrides: overrides)
+    }
+
+    /// Validates config text. `file` labels messages; relative CSV paths resolve against `baseDirectory`.
+    public static func parse(yaml text: String, file: String, baseDirectory: String = ".", defaultName: String = "figure",
+                             overrides: [Override] = []) throws(ConfigErrors) -> FigureSpec {
+        var root: ConfigNode
+        do {
+            root = try ConfigNode.parse(yaml: text, file: file)
+            // Overrides need a mapping; an empty or non-mapping document is reported as it is.
+            if case .mapping = root.kind { for o in overrides { try o.apply(to: &root) } }
+        } catch let e as ConfigError {
+            throw ConfigErrors([e])
+        } catch {
+            throw ConfigErrors([ConfigError("\(error)", at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        let reader = ConfigReader()
+        let spec = decode(reader.value(root, ""), file: file, baseDirectory: baseDirectory, defaultName: defaultName)
+        if !reader.errors.isEmpty { throw ConfigErrors(reader.errorsInFileOrder(primaryFile: file)) }
+        guard let spec else { throw ConfigErrors([ConfigError("invalid config", at: root.location)]) }
+        return spec
+    }
+
+    static func decode(_ root: ConfigValue, file: String, baseDirectory: String, defaultName: String) -> FigureSpec? {
+        let r = root.reader
+        guard root.isMapping else {
+            if root.isNull { root.fail("the config is empty; it needs at least a 'data' section") }
+            else { root.fail("the config must be a mapping with keys \(r.list(topLevelKeys.names)), got \(root.typeName)") }
+            return nil
+        }
+        guard let top = root.mapping(topLevelKeys) else { return nil }
+        _ = top.string("description")
+
+        // Data
+        var data: DataSpec?
+        if let d = top["data"] {
+            let ctx = DataDecodeContext(reader: r, file: file, baseDirectory: baseDirectory)
+            data = DataSourceKind.decodeSource(d, ctx).map { DataSpec(source: $0, location: d.location) }
+        } else {
+            r.fail("missing 'data' section (where the points come from: blobs, uniform, csv or concat)", at: root.location, "data")
+        }
+
+        // Analyses
+        let analyses = top["clustering"].map { decodeAnalyses($0, data: data) } ?? []
+        let present = Set(analyses.map(\.kind.key))
+
+        // Figure and output
+        var (figure, grid) = top["figure"].map(FigureSections.figure) ?? (FigureSettings(), nil)
+        let (output, givenName) = top["output"].map(FigureSections.output) ?? (OutputSpec(), nil)
+        checkPixels(figure: figure, output: output, top: top, root: root)
+
+        // Panels
+        var panels: [PanelSpec] = []
+        var panelsAreDefault = false
+        if let p = top["panels"] {
+            if let items = p.items(what: "a list of panels") {
+                if items.isEmpty { p.fail("needs at least one panel") }
+                let ctx = PanelDecoder.Context(reader: r, present: present, analyses: analyses, data: data, gridColumns: grid?.columns)
+                for item in items { panels += PanelDecoder.decode(item, ctx) }
+            }
+        } else if let data {
+            panels = DefaultPanels.panels(analyses: analyses, data: data, location: root.location)
+            panelsAreDefault = true
+        }
+
+        // Grid
+        if let g = grid {
+            figure.rows = g.rows
+            figure.columns = g.columns
+            if let p = panels.first(where: { $0.row >= g.rows || $0.column >= g.columns }) {
+                r.fail("panel position [\(p.row), \(p.column)] is outside the \(g.rows)×\(g.columns) grid (figure.grid)", at: p.location, "panels")
+            }
+        } else {
+            figure.rows = (panels.map(\.row).max() ?? 0) + 1
+            figure.columns = (panels.map(\.column).max() ?? 0) + 1
+        }
+        var seen: [String: SourceLocation] = [:]
+        for p in panels {
+            let key = "\(p.row),\(p.column)"
+            if let first = seen[key] {
+                r.fail("two panels at position [\(p.row), \(p.column)] (the other one is at line \(first.line))", at: p.location, "panels")
+                break
+            }
+            seen[key] = p.location
+        }
+        guard let data else { return nil }
+        return FigureSpec(file: file, baseDirectory: baseDirectory, name: givenName ?? defaultName, figure: figure, data: data,
+                          analyses: analyses, panels: panels, output: output, panelsAreDefault: panelsAreDefault)
+    }
+
+    /// `clustering:` — each analysis through its kind, in registry order; requirements checked once.
+    static func decodeAnalyses(_ value: ConfigValue, data: DataSpec?) -> [any AnalysisSpec] {
+        guard let m = value.mapping(keys: AnalysisKind.registry.map(\.key)) else { return [] }
+        let present = Set(AnalysisKind.registry.map(\.key).filter { m.has($0) })
+        let ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
+                                        present: present)
+        var out: [any AnalysisSpec] = []
+        for kind in AnalysisKind.registry {
+            guard let v = m[kind.key] else { continue }
+            for need in kind.requires where !present.contains(need.key) {
+                v.fail("needs clustering.\(need.key)\(need.reason.map { " (\($0))" } ?? "")")
+            }
+            guard let km = v.mapping(kind.keys), let spec = kind.decode(km, ctx) else { continue }
+            out.append(spec)
+        }
+        return out
+    }
+
+    /// The raster output must stay within the pixel limit.
+    static func checkPixels(figure: FigureSettings, output: OutputSpec, top: ConfigMapping, root: ConfigValue) {
+        let dpi = output.dpi ?? figure.dpi
+        let pixels = (figure.width * dpi) * (figure.height * dpi)
+        guard pixels > ConfigLimits.maxPixels else { return }
+        let fig = top["figure"]?.anyMapping()
+        let (at, path): (ConfigValue, String)
+        if let v = top["output"]?.anyMapping()?["dpi"] { (at, path) = (v, "output.dpi") }
+        else if let v = fig?["dpi"] { (at, path) = (v, "figure.dpi") }
+        else { (at, path) = (fig?["size"] ?? root, "figure.size") }
+        root.reader.fail("the image would be \(Int((figure.width * dpi).rounded()))×\(Int((figure.height * dpi).rounded())) pixels (\(String(format: "%.0f", pixels / 1e6)) megapixels); the limit is 100 megapixels",
+                         at: at.location, path)
+    }
+}
