@@ -144,3 +144,59 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(errors.map(\.description), ["/nonexistent.yaml:1:1: no such file or folder"])
     }
 }
+
+/// The extension points seen from a config: fields by plain, dotted or analysis name; keys of one
+/// layer kind on another; requirements declared once.
+final class ExtensionPointTests: XCTestCase {
+    let base = """
+    data:
+      blobs: {samples: 60, centers: 3, seed: 1}
+    clustering:
+      kmeans: {k: 3, seed: 1}
+
+    """
+
+    func testFieldNamesResolveTheSameWay() throws {
+        var colours: [[Color]] = []
+        for by in ["cluster", "kmeans", "kmeans.cluster"] {
+            let spec = try FigureLoader.parse(yaml: base + "panels:\n  - layers: [{mark: scatter, color: {by: \(by)}}]\n", file: "f.yaml")
+            let fig = try FigureBuilder.figure(for: spec, data: try FigureData.compute(spec))
+            guard case let .scatter(s) = fig.axes[0].series[0], case let .perPoint(c) = s.color else { return XCTFail(by) }
+            colours.append(c)
+        }
+        XCTAssertEqual(colours[0], colours[1])
+        XCTAssertEqual(colours[0], colours[2])
+        XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: scatter, color: {by: kmeans.clusters}}]\n"),
+                       ["t.yaml:6:42: unknown field 'kmeans.clusters'; did you mean 'kmeans.cluster'? (panels[0].layers[0].color.by)"]
+                        .map { $0.replacingOccurrences(of: "; did you mean 'kmeans.cluster'? (panels[0].layers[0].color.by)",
+                                                       with: " (panels[0].layers[0].color.by); did you mean 'kmeans.cluster'?") })
+        XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: scatter, where: {outlier: true}}]\n"),
+                       ["t.yaml:6:47: 'outlier' needs clustering.distance_threshold (panels[0].layers[0].where.outlier)"])
+        XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: scatter, where: {clustr: 1}}]\n"),
+                       ["t.yaml:6:38: unknown key 'clustr' (panels[0].layers[0].where.clustr); did you mean 'cluster'?"])
+    }
+
+    func testKeysOfAnotherKindDoNotApply() {
+        XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: scatter, mark_knee: true}]\n"),
+                       ["t.yaml:6:30: 'mark_knee' does not apply to a scatter layer drawn from 'points' (it applies to: line from elbow) (panels[0].layers[0].mark_knee)"])
+        XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: scatter, from: elbow}]\n"),
+                       ["t.yaml:6:36: a scatter layer cannot draw 'elbow' (panels[0].layers[0].from)"])
+        XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: line, from: elbow}]\n"),
+                       ["t.yaml:6:33: needs clustering.elbow (panels[0].layers[0].from)"])
+    }
+
+    func testRequirementsComeFromTheDeclaration() {
+        XCTAssertEqual(loadErrors("data:\n  blobs: {samples: 10}\nclustering:\n  distance_threshold: {}\n"),
+                       ["t.yaml:4:23: needs clustering.kmeans (distances are measured to the k-means centres) (clustering.distance_threshold)"])
+    }
+
+    func testRowChecksWaitForTheCSV() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-rows-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "a,b\n1,2\n3,4\n".write(to: dir.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let yaml = "data:\n  csv: {file: d.csv}\nclustering:\n  kmeans: {k: 3}\n"
+        XCTAssertNoThrow(try FigureLoader.parse(yaml: yaml, file: "t.yaml", baseDirectory: dir.path))
+        XCTAssertEqual(loadErrors(yaml, baseDirectory: dir.path), ["t.yaml:4:15: k = 3 is more than the 2 data points (clustering.kmeans.k)"])
+    }
+}
