@@ -127,4 +127,44 @@ struct NeighborGrid: @unchecked Sendable {
             }
         }
     }
+
+    /// Calls `body(lo, hi)` for the runs of sorted positions in the cells at Chebyshev distance
+    /// exactly `ring` from `cell` (ring 0: the cell itself). Returns false when the ring lies
+    /// entirely outside the grid, i.e. every cell has been visited by the smaller rings.
+    @discardableResult
+    func forEachRingRun(ofCell cell: Int, ring r: Int, _ body: (Int, Int) -> Void) -> Bool {
+        let g = gridFeatures.count
+        if g == 0 {
+            if r == 0 { body(0, rows) }
+            return r == 0
+        }
+        let n0 = cellCounts[0]
+        let n1 = g > 1 ? cellCounts[1] : 1, n2 = g > 2 ? cellCounts[2] : 1
+        let c0 = cell % n0
+        let c1 = g > 1 ? (cell / n0) % n1 : 0
+        let c2 = g > 2 ? cell / (n0 * n1) : 0
+        // Some cell of the ring exists unless the ring is beyond the grid in every direction.
+        let reach = max(max(c0, n0 - 1 - c0), max(max(c1, n1 - 1 - c1), max(c2, n2 - 1 - c2)))
+        guard r <= reach else { return false }
+        let yr = g > 1 ? r : 0, zr = g > 2 ? r : 0
+        for dz in -zr...zr {
+            let z = c2 + dz
+            guard z >= 0, z < n2 else { continue }
+            for dy in -yr...yr {
+                let y = c1 + dy
+                guard y >= 0, y < n1 else { continue }
+                let base = z * n0 * n1 + y * n0
+                if abs(dy) == r || abs(dz) == r {
+                    // A whole row of the ring's box.
+                    let x0 = max(c0 - r, 0), x1 = min(c0 + r, n0 - 1)
+                    if x0 <= x1 { body(cellStart[base + x0], cellStart[base + x1 + 1]) }
+                } else {
+                    // Only the two ends of the row belong to the ring.
+                    if c0 - r >= 0 { body(cellStart[base + c0 - r], cellStart[base + c0 - r + 1]) }
+                    if r > 0, c0 + r < n0 { body(cellStart[base + c0 + r], cellStart[base + c0 + r + 1]) }
+                }
+            }
+        }
+        return true
+    }
 }
