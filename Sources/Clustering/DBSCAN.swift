@@ -20,9 +20,10 @@
 ///   and a border point joins the first cluster that reaches it; the order of neighbours inside a
 ///   neighbourhood cannot change the result.
 ///
-/// Neighbourhoods are never stored: a uniform grid (cells at least `eps` wide, the exact test on
-/// every candidate) counts them in parallel and lists a core point's neighbours when the cluster
-/// growth reaches it, so memory is O(n) for any `eps`.
+/// Neighbourhoods are found on a uniform grid (cells at least `eps` wide, the exact test on every
+/// candidate) and counted in parallel; the core points' neighbourhoods are then stored compactly
+/// (filled in parallel) when they hold at most 2²⁵ entries, and otherwise listed again when the
+/// cluster growth reaches each core point. Memory is O(n + stored neighbours), never n × n.
 public struct DBSCAN: Sendable {
     /// The neighbourhood radius, `eps > 0`.
     public var eps: Double
@@ -32,6 +33,9 @@ public struct DBSCAN: Sendable {
     public var algorithm: NeighborAlgorithm
     /// The number of threads (default: all processors); the result is the same for any.
     public var threads: Int?
+    /// The most neighbour indices kept in memory for the cluster growth (tests set 0 to exercise
+    /// the on-demand path).
+    var neighborStorageBudget = RadiusNeighbors.storageBudget
 
     /// Creates a DBSCAN configuration (scikit-learn's default `min_samples` is 5).
     public init(eps: Double, minSamples: Int = 5, algorithm: NeighborAlgorithm = .auto, threads: Int? = nil) {
@@ -60,25 +64,31 @@ public struct DBSCAN: Sendable {
         let counts = search.counts(threads: threads)
         let isCore = counts.map { $0 >= minSamples }
 
+        // Only core points are expanded, so only their neighbourhoods are needed; they are
+        // stored (filled in parallel) unless that would exceed the memory budget.
+        _ = search.storeNeighborhoods(of: isCore, counts: counts, threads: threads, budget: neighborStorageBudget)
+
         // `dbscan_inner`: a depth-first search from every unlabelled core point in index order.
         // A point reached from a core point takes the current label at once (scikit-learn labels
         // it when popped, but nothing else can label it in between) and only core points are
         // expanded, so the stack holds core points only.
         var labels = [Int](repeating: -1, count: n)
-        var stack: [Int] = []
         var cluster = 0
-        for seed in 0..<n where labels[seed] == -1 && isCore[seed] {
-            labels[seed] = cluster
-            stack.append(seed)
-            while let p = stack.popLast() {
-                search.forEachNeighbor(of: p) { v in
-                    if labels[v] == -1 {
-                        labels[v] = cluster
-                        if isCore[v] { stack.append(v) }
+        labels.withUnsafeMutableBufferPointer { label in
+            var stack: [Int] = []
+            for seed in 0..<n where label[seed] == -1 && isCore[seed] {
+                label[seed] = cluster
+                stack.append(seed)
+                while let p = stack.popLast() {
+                    search.forEachNeighbor(of: p) { v in
+                        if label[v] == -1 {
+                            label[v] = cluster
+                            if isCore[v] { stack.append(v) }
+                        }
                     }
                 }
+                cluster += 1
             }
-            cluster += 1
         }
         let core = (0..<n).filter { isCore[$0] }
         return DBSCANResult(

@@ -19,6 +19,12 @@ final class DBSCANTests: XCTestCase {
                 assertSameInts(fit.coreSampleIndices, core, "\(c.id) core samples (\(threads) threads)")
                 XCTAssertEqual(fit.clusterCount, try c.expectInt("n_clusters"), c.id)
             }
+            // Without stored neighbourhoods (the path for very large eps): the same answer.
+            var onDemand = DBSCAN(eps: eps, minSamples: minSamples, threads: 2)
+            onDemand.neighborStorageBudget = 0
+            let fit = try onDemand.fit(input.points)
+            assertSameInts(fit.labels, labels, "\(c.id) labels (on demand)")
+            assertSameInts(fit.coreSampleIndices, core, "\(c.id) core samples (on demand)")
         }
     }
 
@@ -44,6 +50,9 @@ final class DBSCANTests: XCTestCase {
             XCTAssertEqual(fit.algorithm, c["method"]?.string == "brute" ? .brute : .kdTree, id)
             assertSameInts(fit.labels, c["labels"]?.ints ?? [], "\(id) labels")
             assertSameInts(fit.coreSampleIndices, c["core_sample_indices"]?.ints ?? [], "\(id) core samples")
+            var onDemand = DBSCAN(eps: c["eps"]!.double!, minSamples: c["min_samples"]!.int!, algorithm: algorithm)
+            onDemand.neighborStorageBudget = 0
+            XCTAssertEqual(try onDemand.fit(x).labels, fit.labels, "\(id) on demand")
             if c["tree_rule_differs"]?.bool == true {
                 treeWouldDiffer += 1
                 let tree = try DBSCAN(eps: c["eps"]!.double!, minSamples: c["min_samples"]!.int!, algorithm: .kdTree).fit(x)
