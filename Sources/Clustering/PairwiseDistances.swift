@@ -69,18 +69,24 @@ public enum PairwiseDistances {
     }
 
     /// `pairwise_distances_chunked(X)`: calls `body(firstRow, chunk)` for consecutive row blocks of
-    /// the `n × n` distance matrix of X against itself, in order. The values are scikit-learn's
-    /// (its own 1024 MiB chunking decides the BLAS order); `rowsPerChunk` (default: as many rows as
-    /// fit in 8 MiB) only bounds the memory used here.
-    /// - Throws: `ClusteringError` for empty or non-finite data or `rowsPerChunk < 1`; rethrows `body`.
+    /// the `n × n` distance matrix of X against itself, in order. The values are scikit-learn's: its
+    /// chunking by `workingMemoryMiB` (scikit-learn's `working_memory`, default 1024) decides the
+    /// BLAS calls and so the rounding; `rowsPerChunk` (default: as many rows as fit in 8 MiB) only
+    /// bounds the memory used here.
+    /// - Throws: `ClusteringError` for empty or non-finite data, `rowsPerChunk < 1` or
+    ///   `workingMemoryMiB < 1`; rethrows `body`.
     public static func forEachChunk(
-        of x: DataMatrix, rowsPerChunk: Int? = nil, squared: Bool = false, _ body: (Int, DataMatrix) throws -> Void
+        of x: DataMatrix, rowsPerChunk: Int? = nil, workingMemoryMiB: Int = workingMemoryMiB, squared: Bool = false,
+        _ body: (Int, DataMatrix) throws -> Void
     ) throws {
         try x.validateNonEmptyFinite()
         let n = x.rows
         let rows = rowsPerChunk ?? max(1, (8 << 20) / (8 * n))
         guard rows >= 1 else { throw ClusteringError.invalidArgument(name: "rowsPerChunk", reason: "must be at least 1, got \(rows)") }
-        let plan = SelfDistancePlan(x: x, sklearnChunkRows: sklearnChunkRows(n))
+        guard workingMemoryMiB >= 1 else {
+            throw ClusteringError.invalidArgument(name: "workingMemoryMiB", reason: "must be at least 1, got \(workingMemoryMiB)")
+        }
+        let plan = SelfDistancePlan(x: x, sklearnChunkRows: sklearnChunkRows(n, workingMemoryMiB: workingMemoryMiB))
         var row = [Double](repeating: 0, count: n)
         var start = 0
         while start < n {
@@ -95,8 +101,8 @@ public enum PairwiseDistances {
         }
     }
 
-    /// `get_chunk_n_rows(row_bytes=8 n, max_n_rows=n, working_memory=1024)`.
-    static func sklearnChunkRows(_ n: Int) -> Int {
+    /// `get_chunk_n_rows(row_bytes=8 n, max_n_rows=n, working_memory)`.
+    static func sklearnChunkRows(_ n: Int, workingMemoryMiB: Int = workingMemoryMiB) -> Int {
         min(n, max(1, (workingMemoryMiB << 20) / (8 * n)))
     }
 

@@ -41,9 +41,16 @@ public struct SilhouetteAnalysis: Sendable, Equatable {
 public func silhouette(
     _ x: DataMatrix, labels: [Int], noise: NoiseHandling = .asCluster, threads: Int? = nil
 ) throws -> SilhouetteAnalysis {
+    try silhouette(x, labels: labels, noise: noise, threads: threads, workingMemoryMiB: PairwiseDistances.workingMemoryMiB)
+}
+
+/// `silhouette` under scikit-learn's `config_context(working_memory=…)` (tests of the chunked path).
+func silhouette(
+    _ x: DataMatrix, labels: [Int], noise: NoiseHandling, threads: Int?, workingMemoryMiB: Int
+) throws -> SilhouetteAnalysis {
     let input = try ScoreInput(x, labels: labels, noise: noise)
     let threadCount = try Parallelism.resolve(threads)
-    let samples = SilhouetteKernel.samples(input, threads: threadCount)
+    let samples = SilhouetteKernel.samples(input, threads: threadCount, workingMemoryMiB: workingMemoryMiB)
     let score = NumpyMath.pairwiseSum(samples) / Double(samples.count)
     return SilhouetteAnalysis(samples: samples, score: score, rows: input.rows, labels: input.originalLabels, clusters: input.clusters)
 }

@@ -12,8 +12,11 @@ enum SilhouetteKernel {
     /// Rows per parallel task (a fixed partition, so results do not depend on the thread count).
     static let rowsPerTask = 256
 
-    static func samples(_ input: ScoreInput, threads: Int) -> [Double] {
-        let plan = SelfDistancePlan(x: input.x, sklearnChunkRows: PairwiseDistances.sklearnChunkRows(input.x.rows))
+    /// `silhouette_samples` of the validated input; `workingMemoryMiB` is scikit-learn's
+    /// `working_memory` (it decides which BLAS calls, hence which rounding, the distances get).
+    static func samples(_ input: ScoreInput, threads: Int, workingMemoryMiB: Int = PairwiseDistances.workingMemoryMiB) -> [Double] {
+        let plan = SelfDistancePlan(
+            x: input.x, sklearnChunkRows: PairwiseDistances.sklearnChunkRows(input.x.rows, workingMemoryMiB: workingMemoryMiB))
         let n = plan.n, k = input.clusters.count
         var out = [Double](repeating: 0, count: n)
         let tasks = (n + rowsPerTask - 1) / rowsPerTask
