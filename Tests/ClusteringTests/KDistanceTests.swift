@@ -18,6 +18,24 @@ final class KDistanceTests: XCTestCase {
         }
     }
 
+    /// The knee of every k_distance.json curve (the suggested eps):
+    /// `i = KneeLocator(range(n), d, S=1.0, curve='convex', direction='increasing').knee`,
+    /// `knee = d[i]`, through algo-scores' kneed port.
+    func testWaveFamilyKnee() throws {
+        for c in try WaveCases.load("k_distance").cases {
+            let d = try kDistances(try c.input().points, k: try c.clustering("k_distance").int("k"))
+            let knee = try kneedle(
+                x: d.indices.map(Double.init), y: d, sensitivity: 1.0, curve: .convex, direction: .increasing)
+            guard let expected = try c.expectOptionalDouble("knee") else {
+                XCTAssertNil(knee, c.id)
+                continue
+            }
+            XCTAssertEqual(knee?.index, try c.expectInt("knee_index"), c.id)
+            XCTAssertEqual(knee?.x, Double(try c.expectInt("knee_index")), c.id)
+            assertBits(d[knee?.index ?? 0], expected, "\(c.id) knee")
+        }
+    }
+
     /// Cases made by scripts/make_kdistance_reference.py: k ≥ n // 2 and more than 15 features
     /// (auto = brute force, whose arithmetic differs from the tree's in every such case), forced
     /// algorithms, k = 1, k = n, duplicates, one and three features, a very uneven spread.
