@@ -115,9 +115,10 @@ public struct AgglomerativeClustering: Sendable, Equatable {
                 throw ClusteringError.invalidArgument(
                     name: "data",
                     reason: "\(linkage.rawValue) linkage of \(n) samples needs a condensed distance matrix of "
-                        + "\(n) × \(n - 1) / 2 doubles (\(Self.formatBytes(bytes))), over the memory budget of "
-                        + "\(Self.formatBytes(memoryBudget)) (AgglomerativeClustering.memoryBudget); "
-                        + "use fewer samples, a larger budget, or single linkage (O(n) memory)")
+                        + "\(n) × \(n - 1) / 2 doubles = \(bytes) bytes (\(Self.formatBytes(bytes))), over the memory "
+                        + "budget of \(memoryBudget) bytes (\(Self.formatBytes(memoryBudget)), "
+                        + "AgglomerativeClustering.memoryBudget); use fewer samples, a larger budget, "
+                        + "or single linkage (O(n) memory)")
             }
             let pairs = n * (n - 1) / 2
             let matrix = UnsafeMutablePointer<Double>.allocate(capacity: pairs)
@@ -134,12 +135,13 @@ public struct AgglomerativeClustering: Sendable, Equatable {
             counts: LinkageTree.counts(leafCount: n, children: children))
     }
 
-    /// "1.5 GiB", "12 MiB", "300 bytes".
+    /// "2.00 GiB", "38.67 KiB", "300 bytes" (two decimals, rounded down).
     static func formatBytes(_ b: Int) -> String {
         let units: [(Int, String)] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
         for (size, name) in units where b >= size {
-            let tenths = b / (size / 10)  // truncated to tenths
-            return tenths % 10 == 0 ? "\(tenths / 10) \(name)" : "\(tenths / 10).\(tenths % 10) \(name)"
+            let hundredths = Int((Double(b) / Double(size) * 100).rounded(.down))
+            let frac = hundredths % 100
+            return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac) \(name)"
         }
         return "\(b) bytes"
     }
