@@ -36,11 +36,12 @@ public struct Dendrogram: Sendable, Equatable {
         case tree
         /// `count_sort='ascending'`: the child with fewer samples left (ties: tree order).
         case countAscending
-        /// `count_sort='descending'`: the child with more samples left.
+        /// `count_sort='descending'`: the child with more samples left (ties: second child left).
         case countDescending
-        /// `distance_sort='ascending'`: the child with the lower merge height left.
+        /// `distance_sort='ascending'`: the child with the lower merge height left (ties: tree order).
         case distanceAscending
-        /// `distance_sort='descending'`: the child with the higher merge height left.
+        /// `distance_sort='descending'`: the child with the higher merge height left (ties: second
+        /// child left).
         case distanceDescending
     }
 

@@ -1,5 +1,3 @@
-import LargeArrays
-
 /// scipy 1.17.1's `linkage(X, method, metric='euclidean')` for ward, complete and average, which is
 /// what scikit-learn's `AgglomerativeClustering` calls without connectivity:
 /// `pdist` → `_hierarchy.nn_chain` → stable sort by height → `label` (union-find relabelling).
