@@ -1,4 +1,11 @@
 import LargeArrays
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The linkage criterion of agglomerative clustering (scikit-learn's `linkage`).
 public enum Linkage: String, Sendable, CaseIterable {
@@ -120,10 +127,14 @@ public struct AgglomerativeClustering: Sendable, Equatable {
                         + "AgglomerativeClustering.memoryBudget); use fewer samples, a larger budget, "
                         + "or single linkage (O(n) memory)")
             }
-            let pairs = n * (n - 1) / 2
-            let matrix = UnsafeMutablePointer<Double>.allocate(capacity: pairs)
-            defer { matrix.deallocate() }
-            LargeArray.adviseHugePages(UnsafeMutableRawPointer(matrix), byteCount: pairs * 8)
+            // malloc rather than allocate(capacity:), which would trap when the memory is not there.
+            guard let raw = malloc(bytes) else {
+                throw ClusteringError.invalidArgument(
+                    name: "data", reason: "could not allocate the \(Self.formatBytes(bytes)) distance matrix of \(n) samples")
+            }
+            defer { free(raw) }
+            LargeArray.adviseHugePages(raw, byteCount: bytes)
+            let matrix = raw.bindMemory(to: Double.self, capacity: bytes / MemoryLayout<Double>.stride)
             guard CondensedDistances.fill(x, into: matrix, threads: threads) else {
                 throw ClusteringError.invalidArgument(
                     name: "data", reason: "a distance between two samples overflows to infinity (values too large)")
