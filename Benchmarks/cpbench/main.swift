@@ -7,6 +7,7 @@ let registry = clusteringBenchmarks
     .merging(galleryBenchmarks) { a, _ in a }
     .merging(visualdiffBenchmarks) { a, _ in a }
     .merging(dbscanBenchmarks) { a, _ in a }
+    .merging(hierarchyBenchmarks) { a, _ in a }
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let name = args.first, let bench = registry[name] else {
