@@ -31,7 +31,7 @@ final class LoaderTests: XCTestCase {
         let spec = try FigureLoader.parse(yaml: minimal, file: "min.yaml")
         guard let b = spec.data.source as? BlobsSource else { return XCTFail("not blobs") }
         XCTAssertEqual(b.samples, 1000); XCTAssertEqual(b.centers, 5); XCTAssertEqual(b.features, 3)
-        XCTAssertEqual(b.std, 0.5); XCTAssertEqual(b.seed, 7)
+        XCTAssertEqual(b.std, .same(0.5)); XCTAssertEqual(b.seed, 7)
         XCTAssertEqual(spec.analysis(KMeansSpec.self)?.k, 5); XCTAssertEqual(spec.analysis(KMeansSpec.self)?.settings.seed, 7)
         XCTAssertTrue(spec.panelsAreDefault)
         XCTAssertEqual(spec.panels.count, 1)
@@ -52,7 +52,7 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(grid.figure.rows, 4); XCTAssertEqual(grid.figure.columns, 3)
         XCTAssertEqual(grid.figure.width, 12); XCTAssertEqual(grid.figure.height, 16)
         guard let b = grid.data.source as? BlobsSource else { return XCTFail() }
-        XCTAssertEqual(b.samples, 150); XCTAssertEqual(b.std, 2.0)
+        XCTAssertEqual(b.samples, 150); XCTAssertEqual(b.std, .same(2.0))
         let elbow = try FigureLoader.load(path: fixture("Fixtures/configs/elbow.yaml"))
         XCTAssertEqual(elbow.analysis(ElbowSpec.self)?.ks, Array(1...9))
         let customers = try FigureLoader.load(path: fixture("Fixtures/data/customers.yaml"))
