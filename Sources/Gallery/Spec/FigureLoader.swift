@@ -74,6 +74,7 @@ public enum FigureLoader {
 
         // Figure and output
         var (figure, grid) = top["figure"].map(FigureSections.figure) ?? (FigureSettings(), nil)
+        TemplateText.check(top["figure"]?.anyMapping()?["suptitle"], present: present)
         let (output, givenName) = top["output"].map(FigureSections.output) ?? (OutputSpec(), nil)
         checkPixels(figure: figure, output: output, top: top, root: root)
 
