@@ -1,9 +1,9 @@
-import CCairo
 import Foundation
 
 /// A `Renderer` that draws nothing and records every call with its geometry, for layout tests
 /// without pixels. Text is measured either with the real Cairo/FreeType metrics (default, the same
-/// numbers the PNG/PDF/SVG renderers use) or with a deterministic approximation
+/// numbers the PNG/PDF/SVG renderers use, through `CairoTextMeasurer` in `Plotting/Cairo/`: this
+/// file calls no Cairo itself) or with a deterministic approximation
 /// (0.6 em per character, ascent 0.93 em, descent 0.24 em).
 public final class RecordingRenderer: Renderer {
     /// One recorded call.
@@ -20,24 +20,14 @@ public final class RecordingRenderer: Renderer {
     public let size: Size
     public let pixelsPerPoint: Double
     public private(set) var calls: [Call] = []
-    private let measurer: CairoRenderer?
-    private let measureSurface: OpaquePointer?
+    private let measurer: CairoTextMeasurer?
 
+    /// A recorder for a canvas of `size` points.
     /// - Parameter cairoMetrics: measure text with Cairo + FreeType (true) or the approximation.
     public init(size: Size, pixelsPerPoint: Double = 1, cairoMetrics: Bool = true) {
         self.size = size
         self.pixelsPerPoint = pixelsPerPoint
-        if cairoMetrics, let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1) {
-            measureSurface = s
-            measurer = CairoRenderer(surface: s, size: Size(width: 1, height: 1), pixelsPerPoint: 1, isRaster: false)
-        } else {
-            measureSurface = nil
-            measurer = nil
-        }
-    }
-
-    deinit {
-        if let measureSurface { cairo_surface_destroy(measureSurface) }
+        measurer = cairoMetrics ? CairoTextMeasurer() : nil
     }
 
     public func drawPath(_ path: Path, fill: Color?, stroke: StrokeStyle?) {
@@ -51,7 +41,7 @@ public final class RecordingRenderer: Renderer {
                            rotation: rotation, bounds: textBounds(m, at: position, horizontal: horizontal, vertical: vertical, rotation: rotation)))
     }
     public func measureText(_ text: String, style: TextStyle) -> TextMetrics {
-        if let measurer { return measurer.measureText(text, style: style) }
+        if let measurer { return measurer.measure(text, style: style) }
         return TextMetrics(width: Double(text.count) * 0.6 * style.size, ascent: 0.93 * style.size, descent: 0.24 * style.size)
     }
     public func withClip(_ rect: Rect, _ body: () -> Void) {
