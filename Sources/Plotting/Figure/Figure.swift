@@ -93,9 +93,7 @@ public final class Figure {
 
     /// Writes the figure atomically; the format comes from `format` or the file extension.
     public func save(to url: URL, format: OutputFormat? = nil) throws {
-        guard let fmt = format ?? OutputFormat(pathExtension: url.pathExtension) else {
-            throw OutputError("\(url.path): unknown output format '.\(url.pathExtension)' (use png, pdf or svg)")
-        }
+        guard let fmt = format ?? OutputFormat(pathExtension: url.pathExtension) else { throw OutputFormat.unknownExtension(url) }
         try AtomicFile.write(try render(format: fmt), to: url)
     }
 
