@@ -7,6 +7,7 @@ public struct Colorbar: Hashable, Sendable {
     /// Text beside the bar (rotated), nil for none.
     public var label: String?
 
+    /// A colorbar with an optional label.
     public init(label: String? = nil) { self.label = label }
 }
 

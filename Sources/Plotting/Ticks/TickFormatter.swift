@@ -19,6 +19,7 @@ public struct ScalarFormatter: TickFormatter, Hashable, Sendable {
     /// The formatter; `formatsEachValueAlone` labels each location on its own.
     public init(formatsEachValueAlone: Bool = false) { self.formatsEachValueAlone = formatsEachValueAlone }
 
+    /// The labels for `locations` (see the type).
     public func tickLabels(for locations: [Double], in context: TickContext) -> Ticker.Labels {
         if formatsEachValueAlone {
             return Ticker.Labels(labels: locations.map { Self.label($0, unicodeMinus: context.unicodeMinus) }, offsetText: "")
@@ -40,6 +41,7 @@ public struct LogFormatter: TickFormatter, Hashable, Sendable {
     /// The default log formatter.
     public init() {}
 
+    /// The labels for `locations` (see the type).
     public func tickLabels(for locations: [Double], in context: TickContext) -> Ticker.Labels {
         Ticker.Labels(labels: locations.map { Self.label($0) ?? ScalarFormatter.label($0, unicodeMinus: context.unicodeMinus) },
                       offsetText: "")
@@ -68,6 +70,7 @@ public struct FixedFormatter: TickFormatter, Hashable, Sendable {
     /// A formatter writing `labels` in order.
     public init(_ labels: [String]) { self.labels = labels }
 
+    /// The labels for `locations` (see the type).
     public func tickLabels(for locations: [Double], in context: TickContext) -> Ticker.Labels {
         Ticker.Labels(labels: locations.indices.map { $0 < labels.count ? labels[$0] : "" }, offsetText: "")
     }
@@ -81,6 +84,7 @@ public struct FunctionFormatter: TickFormatter {
     /// A formatter calling `format(value, index)` for each tick.
     public init(_ format: @escaping (_ value: Double, _ index: Int) -> String) { self.format = format }
 
+    /// The labels for `locations` (see the type).
     public func tickLabels(for locations: [Double], in context: TickContext) -> Ticker.Labels {
         Ticker.Labels(labels: locations.enumerated().map { format($0.element, $0.offset) }, offsetText: "")
     }

@@ -48,6 +48,7 @@ public struct MaxNLocator: TickLocator, Hashable, Sendable {
         self.maxBins = maxBins; self.steps = steps
     }
 
+    /// The locations for the context's view (see the type).
     public func tickLocations(in context: TickContext) -> [Double] {
         Ticker.tickValues(context.view.lowerBound, context.view.upperBound, nbins: maxBins ?? context.autoBins, steps: steps)
     }
@@ -60,6 +61,7 @@ public struct LogLocator: TickLocator, Hashable, Sendable {
     /// The default log locator.
     public init() {}
 
+    /// The locations for the context's view (see the type).
     public func tickLocations(in context: TickContext) -> [Double] {
         Ticker.logTicks(context.view.lowerBound, context.view.upperBound, maxTicks: context.autoBins).locations
     }
@@ -73,5 +75,6 @@ public struct FixedLocator: TickLocator, Hashable, Sendable {
     /// Ticks at `locations`.
     public init(_ locations: [Double]) { self.locations = locations }
 
+    /// The locations for the context's view (see the type).
     public func tickLocations(in context: TickContext) -> [Double] { locations }
 }
