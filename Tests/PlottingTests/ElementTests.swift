@@ -2,50 +2,52 @@ import Foundation
 import XCTest
 @testable import Plotting
 
-/// Horizontal bars from 0, as a plot element written outside the built-in ones would be (the
-/// recipe of docs/plotting.md): matplotlib's `barh(y, width, height=0.8)`.
+/// Horizontal bars from 0, as a plot element written outside the built-in ones would be: the
+/// example of docs/plotting.md (matplotlib's `barh(y, width, height=0.8)`), plus legend obstacles
+/// and a switch for its sticky edge.
 final class HorizontalBars: PlotElement {
-    var y: [Double]
-    var widths: [Double]
-    var height = 0.8
-    var color: Color
-    var label: String?
+    var y: [Double], widths: [Double], height = 0.8, color: SeriesColor, label: String?
     var sticks = true
-
-    init(y: [Double], widths: [Double], color: Color = .black, label: String? = nil) {
+    init(y: [Double], widths: [Double], color: SeriesColor, label: String? = nil) {
         self.y = y; self.widths = widths; self.color = color; self.label = label
-    }
-
-    func rects(_ c: AxesContext) -> [Rect] {
-        zip(y, widths).map { yi, w in
-            let a = c.position(x: min(0, w), y: yi + height / 2), b = c.position(x: max(0, w), y: yi - height / 2)
-            return Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y)
-        }
     }
 
     func dataLimits(xScale: AxisScale, yScale: AxisScale) -> DataLimits? {
         guard let lo = widths.min(), let hi = widths.max(), let y0 = y.min(), let y1 = y.max() else { return nil }
         return DataLimits(x: min(0, lo)...max(0, hi), y: (y0 - height / 2)...(y1 + height / 2))
     }
-
     var stickyEdges: StickyEdges { sticks ? StickyEdges(x: [0]) : .none }
 
     func draw(in context: AxesContext, with renderer: Renderer) {
         var p = Path()
-        for r in rects(context) { p.addRect(r) }
-        renderer.drawPath(p, fill: color, stroke: nil)
+        for (yi, w) in zip(y, widths) {
+            let a = context.position(x: min(0, w), y: yi + height / 2), b = context.position(x: max(0, w), y: yi - height / 2)
+            p.addRect(Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y))
+        }
+        renderer.drawPath(p, fill: color.colors(in: context.style, count: 1)[0], stroke: nil)
     }
 
     func drawLegendHandle(in area: LegendHandleArea, context: AxesContext, with renderer: Renderer) {
         var p = Path()
         p.addRect(area.rect.insetBy(dx: 0, dy: area.height * 0.2))
-        renderer.drawPath(p, fill: color, stroke: nil)
+        renderer.drawPath(p, fill: color.colors(in: context.style, count: 1)[0], stroke: nil)
     }
 
+    /// Each bar's outline counts once when it crosses a candidate legend box.
     func legendObstacles(in context: AxesContext) -> LegendObstacles {
-        LegendObstacles(polylines: rects(context).map { r in
-            [Point(x: r.minX, y: r.minY), Point(x: r.maxX, y: r.minY), Point(x: r.maxX, y: r.maxY), Point(x: r.minX, y: r.maxY)]
+        LegendObstacles(polylines: zip(y, widths).map { yi, w in
+            [context.position(x: 0, y: yi - height / 2), context.position(x: w, y: yi - height / 2),
+             context.position(x: w, y: yi + height / 2), context.position(x: 0, y: yi + height / 2)]
         })
+    }
+}
+
+extension Axes {
+    /// Horizontal bars from 0, like matplotlib's `barh`.
+    @discardableResult
+    func barh(y: [Double], widths: [Double], color: Color? = nil, label: String? = nil) -> HorizontalBars {
+        add(HorizontalBars(y: y, widths: widths, color: color.map { .uniform($0) } ?? nextCycleColor(for: HorizontalBars.self),
+                           label: label))
     }
 }
 
@@ -66,8 +68,9 @@ final class ElementTests: XCTestCase {
     /// bars' sticky 0 — and ylim (−0.54, 2.54).
     func testCustomElementAutoscalesWithStickyEdges() {
         let (_, ax) = figure()
-        let bars = ax.add(HorizontalBars(y: [0, 1, 2], widths: [3, 5, 2]))
+        let bars = ax.barh(y: [0, 1, 2], widths: [3, 5, 2])
         XCTAssertTrue(ax.elements.first === bars)
+        XCTAssertEqual(bars.color, .cycle(0))
         let lim = ax.viewLimits()
         XCTAssertEqual(lim.x.lowerBound, 0)
         XCTAssertEqual(lim.x.upperBound, 5.25, accuracy: 1e-12)
@@ -116,15 +119,15 @@ final class ElementTests: XCTestCase {
     func testCustomElementDrawsClippedWithLegendHandleAndBestLocation() throws {
         let (fig, ax) = figure()
         // Long bars fill the upper part of the axes (y grows upwards: the last bar is on top).
-        let bars = ax.add(HorizontalBars(y: [0, 1, 2, 3], widths: [1, 1, 10, 10], color: .init(red: 0.2, green: 0.4, blue: 0.6),
-                                         label: "Bars"))
+        let blue = Color(red: 0.2, green: 0.4, blue: 0.6)
+        let bars = ax.barh(y: [0, 1, 2, 3], widths: [1, 1, 10, 10], color: blue, label: "Bars")
         ax.legend()
         let rec = RecordingRenderer(size: fig.size)
         fig.draw(into: rec)
         // The bars are drawn inside the data-area clip.
         let begin = try XCTUnwrap(rec.calls.firstIndex { if case .beginClip = $0 { return true }; return false })
         guard case .path(_, let fill, nil) = rec.calls[begin + 1] else { return XCTFail("the bars are not drawn first in the clip") }
-        XCTAssertEqual(fill, bars.color)
+        XCTAssertEqual(fill, blue)
         let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
         let a = geo.axes[0]
         XCTAssertEqual(a.legendTexts.map(\.text), ["Bars"])
@@ -133,7 +136,7 @@ final class ElementTests: XCTestCase {
         // The handle is painted by the element, inside the legend box.
         let legend = try XCTUnwrap(a.legendRect)
         let handles = rec.calls.compactMap { c -> Rect? in
-            guard case .path(let p, let f, nil) = c, f == bars.color, let b = p.controlBounds, legend.contains(b) else { return nil }
+            guard case .path(let p, let f, nil) = c, f == blue, let b = p.controlBounds, legend.contains(b) else { return nil }
             return b
         }
         XCTAssertEqual(handles.count, 1)
@@ -149,7 +152,7 @@ final class ElementTests: XCTestCase {
         let (fig, ax) = figure()
         ax.scatter(x: [0, 1], y: [0, 1], values: [0, 1])
         ax.add(ValueStrip())
-        ax.add(HorizontalBars(y: [0], widths: [1]))
+        ax.barh(y: [0], widths: [1])
         ax.colorbar(label: "value")
         XCTAssertEqual(ax.mappedScale(), ColorMapping(colormap: .viridis, vmin: -2, vmax: 8))
         let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
@@ -163,7 +166,8 @@ final class ElementTests: XCTestCase {
         XCTAssertEqual(ax.scatter(x: [0], y: [0]).color, .cycle(0))
         XCTAssertEqual(ax.plot(x: [0], y: [0]).color, .cycle(0))
         XCTAssertEqual(ax.scatter(x: [0], y: [0]).color, .cycle(1))
-        XCTAssertEqual(ax.nextCycleColor(for: HorizontalBars.self), .cycle(0))
+        XCTAssertEqual(ax.barh(y: [0], widths: [1]).color, .cycle(0))
+        XCTAssertEqual(ax.nextCycleColor(for: HorizontalBars.self), .cycle(1))
         ax.clear()
         XCTAssertTrue(ax.elements.isEmpty)
         XCTAssertEqual(ax.scatter(x: [0], y: [0]).color, .cycle(0))
