@@ -2,13 +2,16 @@ import Foundation
 
 /// Errors from writing output files.
 public struct OutputError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
     public let description: String
+    /// An error with its message.
     public init(_ description: String) { self.description = description }
 }
 
 /// Writes files atomically: the bytes go to a temporary file in the same folder, which is then
 /// renamed over the target, so a crash or error never leaves a truncated file at the target path.
 public enum AtomicFile {
+    /// Writes `bytes` to `url` atomically; the folder must exist.
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
