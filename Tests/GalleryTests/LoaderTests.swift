@@ -161,7 +161,8 @@ final class ExtensionPointTests: XCTestCase {
         for by in ["cluster", "kmeans", "kmeans.cluster"] {
             let spec = try FigureLoader.parse(yaml: base + "panels:\n  - layers: [{mark: scatter, color: {by: \(by)}}]\n", file: "f.yaml")
             let fig = try FigureBuilder.figure(for: spec, data: try FigureData.compute(spec))
-            guard case let .scatter(s) = fig.axes[0].series[0], case let .perPoint(c) = s.color else { return XCTFail(by) }
+            let series = fig.axes[0].series
+            guard let first = series.first, case let .scatter(s) = first, case let .perPoint(c) = s.color else { return XCTFail(by) }
             colours.append(c)
         }
         XCTAssertEqual(colours[0], colours[1])
