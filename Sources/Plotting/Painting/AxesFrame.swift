@@ -39,7 +39,7 @@ extension FigurePainter {
         }
         var left = rect.minX
         for (v, label) in p.yTicks.visible {
-            let t = place(.yTickLabel, label, at: Point(x: rect.minX - gap, y: p.py(v)), style: ys, .right, .center)
+            let t = place(.yTickLabel, label, at: Point(x: rect.minX - gap, y: p.py(v)), style: ys, .right, .centerBaseline)
             texts.append(t)
             left = min(left, t.rect.minX)
         }

@@ -113,6 +113,9 @@ public enum VerticalAlignment: String, Sendable, Hashable {
     case top
     /// The middle between ascent and descent is at the anchor.
     case center
+    /// Half the ascent above the baseline is at the anchor (matplotlib's `center_baseline`, used
+    /// for y tick labels).
+    case centerBaseline
     /// The baseline is at the anchor.
     case baseline
     /// The font's descent line is at the anchor.
