@@ -34,11 +34,16 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        .systemLibrary(
+            name: "CGif",
+            pkgConfig: "libgif",
+            providers: [.apt(["libgif-dev"])]
+        ),
         // Small C target that owns libpng's setjmp/longjmp error handling (and a libdeflate fast
         // path for decoding the common 8-bit RGB/RGBA case).
         .target(name: "CPNG", dependencies: ["CLibPNG", "CLibDeflate"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
 
-        .target(name: "Plotting", dependencies: ["CCairo", "CPNG", "LargeArrays"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "CPNG", "CGif", "LargeArrays"]),
         .target(name: "LargeArrays"),
         .target(name: "Clustering", dependencies: ["LargeArrays"]),
         .target(name: "FigureConfig", dependencies: ["Plotting", .product(name: "Yams", package: "Yams")]),

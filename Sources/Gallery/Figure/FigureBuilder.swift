@@ -20,7 +20,28 @@ public enum FigureBuilder {
             let context = PanelContext(spec: panel, dataset: data.dataset, results: data.results, style: f.style)
             try draw(panel, on: grid[panel.row][panel.column], context)
         }
+        if f.hideEmpty {
+            let used = Set(spec.panels.map { $0.row * max(1, f.columns) + $0.column })
+            for (i, ax) in fig.axes.enumerated() where !used.contains(i) { ax.isVisible = false }
+        }
+        shareIterationLimits([fig], spec: spec)
         return fig
+    }
+
+    /// The iteration facets of `figures` (one figure holding every facet, or one figure per
+    /// iteration) share their axis limits as `figure.share_limits` says (default both axes).
+    public static func shareIterationLimits(_ figures: [Figure], spec: FigureSpec) {
+        let share = spec.figure.shareLimits
+        guard share.x || share.y else { return }
+        var group: [Axes] = []
+        for fig in figures {
+            let columns = max(1, fig.columns)
+            for panel in spec.panels where panel.iteration != nil {
+                let i = panel.row * columns + panel.column
+                if i < fig.axes.count { group.append(fig.axes[i]) }
+            }
+        }
+        Axes.shareLimits(group, x: share.x, y: share.y)
     }
 
     /// Every value must be finite and within ±1e100 (tick arithmetic needs headroom below Double.max).

@@ -88,7 +88,7 @@ struct FigurePainter {
 
     func paint() {
         let plans = layoutPlans()
-        for p in plans { paintAxes(p) }
+        for p in plans where p.axes.isVisible { paintAxes(p) }
         if let s = suptitlePlaced() { drawText(s) }
     }
 
