@@ -5,8 +5,8 @@ import Plotting
 /// one-line `FILE:LINE:COLUMN: message (key path)` errors (and spelling hints) as figure configs.
 public enum DocumentLoader {
     public static let topLevelKeys = ["document", "blocks"]
-    public static let documentKeys = ["format", "margin", "page_numbers", "font_size", "title", "subtitle", "author"]
-    public static let blockKinds = ["heading", "paragraph", "markdown", "bullets", "figure", "table", "page_break", "slide", "iteration_slides"]
+    public static let documentKeys = ["format", "margin", "page_numbers", "font_size", "title", "subtitle", "author", "theme"]
+    public static let blockKinds = ["heading", "paragraph", "markdown", "bullets", "figure", "image", "table", "page_break", "slide", "iteration_slides"]
 
     /// Reads and validates the document config at `path`.
     public static func load(path: String) throws(ConfigErrors) -> DocumentSpec {
@@ -50,6 +50,7 @@ final class DocumentDecoder {
             if let v = m["title"] { spec.title = v.string() }
             if let v = m["subtitle"] { spec.subtitle = v.string() }
             if let v = m["author"] { spec.author = v.string() }
+            if let v = m["theme"] { spec.theme = theme(v) }
         }
         guard let b = top["blocks"] else {
             top.missing("a document needs 'blocks': a list of headings, paragraphs, figures and tables")
@@ -96,30 +97,13 @@ final class DocumentDecoder {
             return t.string().map { .heading(level: level, text: $0) }
         case "paragraph": return b.string().map { .paragraph($0) }
         case "markdown": return b.string().map { .markdown($0) }
-        case "bullets": return strings(b).map { .bullets($0) }
+        case "bullets": return bullets(b).map { .bullets($0) }
         case "page_break": return .pageBreak
-        case "figure":
-            guard let f = b.mapping(keys: ["config", "caption", "width"]) else { return nil }
-            guard let c = f["config"] else { f.missing("a figure needs 'config': the path of a figure config"); return nil }
-            let caption = f.string("caption")
-            let width = f.double("width", min: 36, max: 2000)
-            return configPath(c).map { .figure(config: $0, caption: caption, width: width, location: b.location) }
+        case "figure": return figure(b, slide: false).map { .figure($0) }
+        case "image": return image(b).map { .image($0) }
         case "table": return table(b).map { .table($0) }
-        case "slide":
-            guard let s = b.mapping(keys: ["title", "bullets", "figure"]) else { return nil }
-            let title = s.string("title") ?? ""
-            let bullets = s["bullets"].flatMap(strings) ?? []
-            var figure: String?
-            if let fm = s.mapping("figure", keys: ["config"]) {
-                if let c = fm["config"] { figure = configPath(c) } else { fm.missing("a slide figure needs 'config'") }
-            }
-            return .slide(title: title, bullets: bullets, figureConfig: figure, location: b.location)
-        case "iteration_slides":
-            guard let s = b.mapping(keys: ["config", "title", "bullets"]) else { return nil }
-            guard let c = s["config"] else { s.missing("iteration_slides needs 'config': a figure config with a lloyd_trace"); return nil }
-            let title = s.string("title") ?? "Iteration {iteration}"
-            let bullets = s["bullets"].flatMap(strings) ?? []
-            return configPath(c).map { .iterationSlides(config: $0, title: title, bullets: bullets, location: b.location) }
+        case "slide": return slide(b).map { .slide($0) }
+        case "iteration_slides": return iterationSlides(b).map { .iterationSlides($0) }
         default:
             return nil
         }

@@ -184,6 +184,38 @@ final class CairoRenderer: Renderer {
         run.withUnsafeBufferPointer { cairo_show_glyphs(context, $0.baseAddress, Int32($0.count)) }
     }
 
+    // MARK: Pictures
+
+    func drawImage(_ image: RGBAImage, in rect: Rect) {
+        guard image.width > 0, image.height > 0, rect.width > 0, rect.height > 0,
+              let img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height)) else { return }
+        defer { cairo_surface_destroy(img) }
+        cairo_surface_flush(img)
+        let stride = Int(cairo_image_surface_get_stride(img))
+        guard let data = cairo_image_surface_get_data(img) else { return }
+        image.pixels.withUnsafeBufferPointer { px in
+            for y in 0..<image.height {
+                let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<image.width {
+                    let i = (y * image.width + x) * 4
+                    let a = UInt32(px[i + 3])
+                    func pm(_ c: UInt8) -> UInt32 { (UInt32(c) * a + 127) / 255 }
+                    row[x] = a << 24 | pm(px[i]) << 16 | pm(px[i + 1]) << 8 | pm(px[i + 2])
+                }
+            }
+        }
+        cairo_surface_mark_dirty(img)
+        cairo_save(context)
+        defer { cairo_restore(context) }
+        cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(context)
+        cairo_translate(context, rect.x, rect.y)
+        cairo_scale(context, rect.width / Double(image.width), rect.height / Double(image.height))
+        cairo_set_source_surface(context, img, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_GOOD)
+        cairo_paint(context)
+    }
+
     // MARK: Markers
 
     func drawMarkers(_ batch: MarkerBatch) {

@@ -170,4 +170,11 @@ public protocol Renderer: AnyObject {
     func measureText(_ text: String, style: TextStyle) -> TextMetrics
     /// Runs `body` with drawing clipped to `rect`.
     func withClip(_ rect: Rect, _ body: () -> Void)
+    /// Draws a picture scaled into `rect` (smoothly; in PDF and SVG its pixels are embedded once).
+    func drawImage(_ image: RGBAImage, in rect: Rect)
+}
+
+extension Renderer {
+    /// Renderers that draw no pictures (recording, measuring) ignore them.
+    public func drawImage(_ image: RGBAImage, in rect: Rect) {}
 }
