@@ -104,7 +104,7 @@ extension Style {
         let k = context.scale, f = k * fontScale
         fontSize = 12 * f; labelSize = 12 * f; titleSize = 12 * f
         xTickLabelSize = 11 * f; yTickLabelSize = 11 * f; legendFontSize = 11 * f
-        suptitleSize = 1.2 * fontSize
+        suptitleSize = fontSize * 6 / 5  // matplotlib's "large"
         axesLineWidth = 1.25 * k; gridLineWidth = 1 * k; lineWidth = 1.5 * k; markerSize = 6 * k
         scatterLineWidth = 1 * k; tickWidth = 1.25 * k; tickSize = 6 * k
         scatterSize = markerSize * markerSize
