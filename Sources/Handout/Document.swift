@@ -12,6 +12,8 @@ public struct FigureContent: @unchecked Sendable {
     /// The same figure redrawn at another size in points (a slide's box), with its text made at
     /// least `minText` points when the content allows; nil when it can only be scaled.
     public var resized: ((Size, _ minText: Double) -> FigureContent)?
+    /// Text of the figure that cannot fit it (`Figure.fitWarnings`).
+    public var warnings: [String] = []
 
     /// A figure of `size` points drawn by `draw`.
     public init(size: Size, smallestText: Double = 0, resized: ((Size, Double) -> FigureContent)? = nil,

@@ -94,14 +94,18 @@ public final class GallerySources: HandoutSources {
         }
         let fig = try build(spec)
         let smallest = smallestText(fig)
-        return FigureContent(size: fig.size, smallestText: smallest, resized: { size, minText in
+        var content = FigureContent(size: fig.size, smallestText: smallest, resized: { size, minText in
             var s = spec
             s.figure.width = size.width / 72
             s.figure.height = size.height / 72
             if minText > 0, smallest > 0, smallest < minText { s = withMinimumText(s, minText) }
             guard let f = try? build(s) else { return FigureContent(size: fig.size, smallestText: smallest) { fig.draw(into: $0) } }
-            return FigureContent(size: f.size, smallestText: smallestText(f)) { f.draw(into: $0) }
+            var c = FigureContent(size: f.size, smallestText: smallestText(f)) { f.draw(into: $0) }
+            c.warnings = f.fitWarnings()
+            return c
         }) { r in fig.draw(into: r) }
+        content.warnings = fig.fitWarnings()
+        return content
     }
 
     /// The figure a figure config describes, drawn as vectors, themed as asked.

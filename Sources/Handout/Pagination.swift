@@ -228,6 +228,7 @@ final class Paginator {
             }
             y += s * 0.4
         case .figure(let f, let caption, let width):
+            warnings += f.warnings.map { "figure: \($0)" }
             placeVisual(natural: f.size, caption: caption, width: width) { r, origin, scale in Self.drawFigure(f, in: r, origin: origin, scale: scale) }
         case .image(let i, let caption, let width):
             placeVisual(natural: i.size, caption: caption, width: width ?? i.size.width) { r, origin, scale in

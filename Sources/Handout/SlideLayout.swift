@@ -44,33 +44,60 @@ extension Paginator {
     }
 
     /// One column: bullets and a visual in `box`. Wide figures go below the bullets, others beside
-    /// them (right by default), unless the visual says where; alone, either fills the box.
+    /// them (right by default), unless the visual says where — and when a figure's text would not
+    /// fit there (a y label taller than its axes), the other of the two; alone, either fills the box.
     func place(_ column: SlideColumn, in box: Rect, title: String) {
-        let s = doc.fontSize
         guard let v = column.visual else {
             _ = bullets(column.bullets, in: box, maxHeight: box.height, title: title)
             return
         }
         let bulletsShown = !column.bullets.isEmpty && v.placement != .full
-        var placement = v.placement
-        if placement == .auto { placement = !bulletsShown ? .full : (v.size.width / v.size.height > 1.5 ? .below : .right) }
         if v.placement == .full && !column.bullets.isEmpty { warnings.append("slide '\(title)': bullets not shown beside a full-slide figure") }
+        var candidates: [SlidePlacement] = [v.placement]
+        if v.placement == .auto {
+            candidates = !bulletsShown ? [.full] : (v.size.width / v.size.height > 1.5 ? [.below, .right] : [.right, .below])
+        }
+        var placement = candidates[0]
+        if candidates.count > 1, let f = v.figure, let resized = f.resized {
+            // The first placement where the redrawn figure's text fits.
+            placement = candidates.first { c in
+                let area = visualBox(c, v, in: box, bullets: column.bullets, title: title, dryRun: true)
+                return resized(fittedSize(v, in: area), v.minFontSize).warnings.isEmpty
+            } ?? candidates[0]
+        }
+        drawVisual(v, in: visualBox(placement, v, in: box, bullets: column.bullets, title: title, dryRun: false), title: title)
+    }
+
+    /// The box a visual gets with `placement` beside or below the bullets (drawn unless `dryRun`).
+    func visualBox(_ placement: SlidePlacement, _ v: SlideVisual, in box: Rect, bullets items: [BulletItem], title: String, dryRun: Bool) -> Rect {
+        let s = doc.fontSize
         var visualBox = box
         switch placement {
         case .full, .auto: break
         case .below:
-            let bottom = bullets(column.bullets, in: box, maxHeight: box.height * 0.4, title: title)
+            let bottom = dryRun ? box.minY + bulletBlock(items, width: box.width, maxHeight: box.height * 0.4).height
+                : bullets(items, in: box, maxHeight: box.height * 0.4, title: title)
             visualBox = Rect(x: box.minX, y: bottom + s * 0.3, width: box.width, height: box.maxY - bottom - s * 0.3)
         case .left, .right:
             let fw = min(v.width ?? box.width * 0.55, box.width - 4 * s)
             let textBox = Rect(x: placement == .left ? box.minX + fw + s : box.minX, y: box.minY, width: box.width - fw - s, height: box.height)
-            _ = bullets(column.bullets, in: textBox, maxHeight: box.height, title: title)
+            if !dryRun { _ = bullets(items, in: textBox, maxHeight: box.height, title: title) }
             visualBox = Rect(x: placement == .left ? box.minX : box.maxX - fw, y: box.minY, width: fw, height: box.height)
         }
         if placement == .full || placement == .below, let width = v.width, width < visualBox.width {
             visualBox = Rect(x: visualBox.minX + (visualBox.width - width) / 2, y: visualBox.minY, width: width, height: visualBox.height)
         }
-        drawVisual(v, in: visualBox, title: title)
+        return visualBox
+    }
+
+    /// The size a visual takes in `box`: the box itself when it fills, else its own shape fitted in.
+    func fittedSize(_ v: SlideVisual, in box: Rect) -> Size {
+        let s = doc.fontSize
+        let captionHeight = v.caption.map { layout($0, width: box.width, size: s * 0.8, color: muted).height + s * 0.3 } ?? 0
+        let area = Size(width: box.width, height: max(1, box.height - captionHeight))
+        if v.fill && v.figure != nil { return area }
+        let k = min(area.width / v.size.width, area.height / v.size.height)
+        return Size(width: v.size.width * k, height: v.size.height * k)
     }
 
     /// The visual fitted into `box` (its caption under it): a figure redrawn at the size it gets, so
@@ -81,13 +108,11 @@ extension Paginator {
         let captionHeight = captionLayout.map { $0.height + s * 0.3 } ?? 0
         let area = Rect(x: box.minX, y: box.minY, width: box.width, height: max(1, box.height - captionHeight))
         let natural = v.size
-        var size = v.fill ? area.size : {
-            let k = min(area.width / natural.width, area.height / natural.height)
-            return Size(width: natural.width * k, height: natural.height * k)
-        }()
+        var size = fittedSize(v, in: box)
         if let f = v.figure {
             var content = f
             if let resized = f.resized { content = resized(size, v.minFontSize) }
+            warnings += content.warnings.map { "slide '\(title)': figure: \($0)" }
             if v.minFontSize > 0, content.smallestText * size.width / content.size.width < v.minFontSize - 0.01 {
                 warnings.append(String(format: "slide '%@': figure text is %.1f pt, under %.0f pt", title,
                                        content.smallestText * size.width / content.size.width, v.minFontSize))
@@ -114,15 +139,7 @@ extension Paginator {
         guard !items.isEmpty else { return box.minY }
         let s = doc.fontSize
         func indent(_ size: Double, _ level: Int) -> Double { size * 1.2 * Double(level + 1) }
-        func height(_ size: Double) -> Double {
-            items.reduce(0) { acc, b in
-                let itemSize = size * (b.level == 0 ? 1 : 0.9)
-                return acc + TextBlockLayout(b.text, width: box.width - indent(size, b.level), base: style(itemSize), lineSpacing: 1.3,
-                                             measure: measure).height + size * 0.4
-            }
-        }
-        var size = s
-        while height(size) > maxHeight && size > s * 0.6 { size *= 0.92 }
+        let size = bulletBlock(items, width: box.width, maxHeight: maxHeight).size
         if size < s { warnings.append(String(format: "slide '%@': bullets shrunk to %.1f pt to fit", title, size)) }
         var by = box.minY
         for b in items {
@@ -139,5 +156,21 @@ extension Paginator {
             by += l.height + size * 0.4
         }
         return by
+    }
+
+    /// The text size bullets take to fit `maxHeight` (shrinking from the body size down to 60 %)
+    /// and the height they then have.
+    func bulletBlock(_ items: [BulletItem], width: Double, maxHeight: Double) -> (size: Double, height: Double) {
+        let s = doc.fontSize
+        func height(_ size: Double) -> Double {
+            items.reduce(0) { acc, b in
+                let itemSize = size * (b.level == 0 ? 1 : 0.9)
+                return acc + TextBlockLayout(b.text, width: width - size * 1.2 * Double(b.level + 1), base: style(itemSize),
+                                             lineSpacing: 1.3, measure: measure).height + size * 0.4
+            }
+        }
+        var size = s
+        while height(size) > maxHeight && size > s * 0.6 { size *= 0.92 }
+        return (size, height(size))
     }
 }

@@ -119,3 +119,20 @@ final class MatplotlibRasterTests: XCTestCase {
         XCTAssertEqual(free, 10.3, accuracy: 0.05)
     }
 }
+
+/// Text that cannot fit is reported, not silently cut.
+final class FitWarningTests: XCTestCase {
+    func testTooLongTextsAreReported() {
+        let fig = Figure(width: 4, height: 2.25)
+        let ax = fig.subplots()[0][0]
+        ax.plot(x: [0, 1], y: [0, 1])
+        ax.title = "Customer groups found by K-Means on the synthetic data"
+        ax.yLabel = "A very long y label that cannot fit"
+        ax.setFontSizes(title: 22, label: 22, tickLabel: 22)
+        let w = fig.fitWarnings()
+        XCTAssertTrue(w.contains { $0.hasPrefix("title 'Customer groups") && $0.contains("wider than the figure (288 pt)") }, "\(w)")
+        XCTAssertTrue(w.contains { $0.hasPrefix("y label 'A very long") && $0.contains("taller than its axes") }, "\(w)")
+        XCTAssertEqual(SeedFigures.make("elbow").fitWarnings(), [], "the seed figures fit")
+        XCTAssertEqual(SeedFigures.make("iterations").fitWarnings(), [])
+    }
+}

@@ -17,6 +17,8 @@ public enum Gallery {
         public var written: [String] = []
         /// One-line error messages (`FILE:LINE:COLUMN: …`).
         public var errors: [String] = []
+        /// Layout warnings (`FILE: warning: …`): text that cannot fit the figure.
+        public var warnings: [String] = []
         /// 0 success, 2 invalid config or input, 1 other failure.
         public var status: Int32 = 0
         /// Wall time in seconds.

@@ -38,6 +38,8 @@ extension Gallery {
                 let spec = try FigureLoader.load(path: files[i], overrides: overrides)
                 let data = try FigureData.compute(spec, threads: n > 1 ? 1 : nil)
                 let figure = try FigureBuilder.figure(for: spec, data: data)
+                let warnings = figure.fitWarnings().map { "\(files[i]): warning: \($0)" }
+                outcomes.withLock { $0[i].warnings = warnings }
                 prepared.withLock { $0[i] = Prepared(spec: spec, figure: figure) }
             } catch {
                 outcomes.withLock { record(error, file: files[i], in: &$0[i]) }
