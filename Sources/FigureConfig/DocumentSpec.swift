@@ -83,7 +83,7 @@ public struct FigureBlockSpec: Sendable {
     public var fill: Bool?
     /// Slides: the smallest figure text on the page, in points (default 18; 0 keeps the config's sizes).
     public var minFontSize: Double?
-    /// Keep the figure's own background on a themed document.
+    /// Keep the figure's own style and background on a themed document (`keep_background`).
     public var keepBackground = false
     /// Where the block was written.
     public var location: SourceLocation

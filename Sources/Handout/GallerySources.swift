@@ -15,7 +15,8 @@ public struct FigureRequest: Sendable {
     public var theme: ThemeSpec?
     /// The figure goes on a slide: the `talk` context unless the theme or the config names one.
     public var onSlide = false
-    /// Keep the config's background whatever the theme says.
+    /// Keep the config's own look — its style and background — whatever the theme says (the
+    /// slide's context and text size rules still apply).
     public var keepBackground = false
 
     /// A request for the figure of `config`.
@@ -43,10 +44,10 @@ public final class GallerySources: HandoutSources {
     /// The spec with the document's theme applied to its style and background.
     static func themed(_ spec: FigureSpec, _ r: FigureRequest) -> FigureSpec {
         var s = spec
-        let t = r.theme
-        let context = t?.context ?? (r.onSlide && spec.figure.context == nil ? .talk : nil)
-        s.figure.style = spec.figure.resolvedStyle(style: t?.style, context: context, fontScale: t?.fontScale)
-        if !r.keepBackground, let t, t.background != nil || t.style != nil {
+        let t = r.keepBackground ? nil : r.theme
+        let context = r.theme?.context ?? (r.onSlide && spec.figure.context == nil ? .talk : nil)
+        s.figure.style = spec.figure.resolvedStyle(style: t?.style, context: context, fontScale: r.theme?.fontScale)
+        if let t, t.background != nil || t.style != nil {
             let c = t.background ?? s.figure.style.figureFaceColor
             s.figure.background = .rgba(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)
         }
@@ -85,6 +86,8 @@ public final class GallerySources: HandoutSources {
     /// A figure for `spec`, redrawable at any size with its text kept at a minimum; `limits` (one
     /// per axes) are put back on every redraw (shared iteration limits).
     static func content(_ spec: FigureSpec, data: FigureData, limits: [(ClosedRange<Double>?, ClosedRange<Double>?)]? = nil) throws -> FigureContent {
+        // With its background (the theme's, or its own), drawn at the origin.
+        func paint(_ f: Figure, _ r: Renderer) { f.draw(into: r, in: Rect(x: 0, y: 0, width: f.size.width, height: f.size.height)) }
         func build(_ s: FigureSpec) throws -> Figure {
             let fig = try FigureBuilder.figure(for: s, data: data)
             if let limits {
@@ -99,11 +102,11 @@ public final class GallerySources: HandoutSources {
             s.figure.width = size.width / 72
             s.figure.height = size.height / 72
             if minText > 0, smallest > 0, smallest < minText { s = withMinimumText(s, minText) }
-            guard let f = try? build(s) else { return FigureContent(size: fig.size, smallestText: smallest) { fig.draw(into: $0) } }
-            var c = FigureContent(size: f.size, smallestText: smallestText(f)) { f.draw(into: $0) }
+            guard let f = try? build(s) else { return FigureContent(size: fig.size, smallestText: smallest) { paint(fig, $0) } }
+            var c = FigureContent(size: f.size, smallestText: smallestText(f)) { paint(f, $0) }
             c.warnings = f.fitWarnings()
             return c
-        }) { r in fig.draw(into: r) }
+        }) { r in paint(fig, r) }
         content.warnings = fig.fitWarnings()
         return content
     }
