@@ -65,6 +65,7 @@ struct RenderCommand: ParsableCommand {
         }
         var status: Int32 = pathErrors.isEmpty ? 0 : 2
         for o in outcomes {
+            o.warnings.forEach { CLISupport.stderr($0) }
             o.errors.forEach { CLISupport.stderr($0) }
             status = max(status, o.status == 2 ? 2 : (o.status == 1 && status == 0 ? 1 : 0))
         }

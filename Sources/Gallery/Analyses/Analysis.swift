@@ -84,11 +84,32 @@ public protocol AnalysisSpec: Sendable {
     func check(rows: Int, columns: Int, _ reader: ConfigReader)
     /// Runs the analysis on the dataset; `earlier` holds the results of the analyses before it.
     func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult
+    /// How many categories a field will have, when the config alone tells (k-means' `cluster`: k).
+    func categoryCount(of field: String) -> Int?
+    /// The most work the analysis can do on data of this size (checked against the work budget before
+    /// anything runs); nil when it is too small to matter.
+    func workEstimate(rows: Int, columns: Int) -> WorkEstimate?
+}
+
+/// An upper bound on an analysis's work, in elementary operations (multiply-adds), and the keys that
+/// drive it, for the message when it is over the budget.
+public struct WorkEstimate: Sendable {
+    /// Operations, at worst.
+    public var operations: Double
+    /// The keys and sizes behind it (`k 100, n_init 10, max_iter 300 on 1000000 points × 2 columns`).
+    public var keys: String
+
+    /// Creates an estimate.
+    public init(operations: Double, keys: String) { self.operations = operations; self.keys = keys }
 }
 
 extension AnalysisSpec {
     /// No data-dependent checks by default.
     public func check(rows: Int, columns: Int, _ reader: ConfigReader) {}
+    /// Unknown until the analysis runs, by default.
+    public func categoryCount(of field: String) -> Int? { nil }
+    /// No estimate by default (cheap analyses).
+    public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? { nil }
     /// The key path of the analysis (`clustering.kmeans`).
     public var keyPath: String { "clustering.\(kind.key)" }
 }
@@ -107,6 +128,8 @@ public protocol AnalysisResult: Sendable {
     func templateValue(_ name: String) -> String?
     /// The curve it offers to `line` layers (``AnalysisKind/offersCurve``).
     func curve() -> AnalysisCurve?
+    /// Things worth knowing about the result that do not stop the figure (an empty cluster).
+    func warnings(_ spec: any AnalysisSpec) -> [ConfigError]
 }
 
 extension AnalysisResult {
@@ -120,6 +143,8 @@ extension AnalysisResult {
     public func templateValue(_ name: String) -> String? { nil }
     /// No curve by default.
     public func curve() -> AnalysisCurve? { nil }
+    /// No warnings by default.
+    public func warnings(_ spec: any AnalysisSpec) -> [ConfigError] { [] }
 }
 
 /// Where field values are asked for: the dataset and the panel's iteration (facets).

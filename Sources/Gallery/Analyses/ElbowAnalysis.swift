@@ -24,10 +24,16 @@ public struct ElbowSpec: AnalysisSpec {
         }
     }
 
+    /// Every fit of the sweep at its worst.
+    public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? {
+        let ops = ks.reduce(0.0) { $0 + settings.worstCase(rows: rows, columns: columns, k: $1, runs: settings.runs(.kMeansPlusPlus)) }
+        return WorkEstimate(operations: ops, keys: "k_min…k_max = \(ks.first ?? 0)…\(ks.last ?? 0), n_init \(settings.runs(.kMeansPlusPlus)), max_iter \(settings.maxIterations) on \(rows) points")
+    }
+
     /// One k-means fit per k.
     public func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult {
         try elbowSweep(points: dataset.points, clusterCounts: ks, seed: Int(settings.seed),
-                       nInit: settings.initializations == 1 ? nil : settings.initializations,
+                       nInit: settings.initializations,
                        maxIterations: settings.maxIterations, tolerance: settings.tolerance, threads: threads)
     }
 }

@@ -121,6 +121,16 @@ public struct LayerDecodeContext {
     public let hasBlobs: Bool
     /// The data's column names (known when the config is decoded).
     public let columns: [String]
+    /// The analyses present.
+    public let analyses: [any AnalysisSpec]
+    /// The number of generator labels of the data, when known (blobs' centres, 2 for moons).
+    public let generatorLabels: Int?
+
+    /// How many categories a field will have, when the config alone tells.
+    func categoryCount(_ ref: FieldRef) -> Int? {
+        if ref.owner == FieldRef.dataOwner { return generatorLabels }
+        return analyses.first { $0.kind.key == ref.owner }?.categoryCount(of: ref.name)
+    }
 
     /// Field names resolved against the analyses present.
     var fields: FieldResolver { FieldResolver(present: present, facet: facet, hasBlobs: hasBlobs) }

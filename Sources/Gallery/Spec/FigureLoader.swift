@@ -14,11 +14,17 @@ public enum FigureLoader {
     public static let topLevelKeys: [ConfigKey] = [
         ConfigKey("figure", .mapping(FigureSections.figureKeys), "page size, dpi, style, layout, grid, suptitle"),
         ConfigKey("data", .mapping(DataSpec.keys), "where the points come from"),
-        ConfigKey("clustering", .mapping(AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }), "analyses run on the points"),
+        ConfigKey("clustering", .mapping(analysisSectionKeys), "analyses run on the points"),
         ConfigKey("panels", .list(.mapping(PanelDecoder.keys), count: nil), "subplots and their layers"),
         ConfigKey("output", .mapping(FigureSections.outputKeys), "file name stem, formats, dpi"),
         ConfigKey("description", .text, "free text, ignored"),
     ]
+
+    /// The keys of `clustering:`: every analysis, and the work budget.
+    static var analysisSectionKeys: [ConfigKey] {
+        AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }
+            + [ConfigKey("budget", .number(above: 0, max: 1e18), "the most work the analyses may do, in operations (default 1e12)")]
+    }
 
     /// Reads and validates the config at `path`, applying `overrides` in order. CSV files named by the
     /// config have their header read (column names are checked); their rows are read by the data step.
@@ -45,7 +51,8 @@ public enum FigureLoader {
         let reader = ConfigReader()
         let spec = decode(reader.value(root, ""), file: file, baseDirectory: baseDirectory, defaultName: defaultName)
         if !reader.errors.isEmpty { throw ConfigErrors(reader.errorsInFileOrder(primaryFile: file)) }
-        guard let spec else { throw ConfigErrors([ConfigError("invalid config", at: root.location)]) }
+        guard var spec else { throw ConfigErrors([ConfigError("invalid config", at: root.location)]) }
+        spec.warnings = reader.warnings
         return spec
     }
 
@@ -71,6 +78,7 @@ public enum FigureLoader {
         // Analyses
         let analyses = top["clustering"].map { decodeAnalyses($0, data: data) } ?? []
         let present = Set(analyses.map(\.kind.key))
+        let budget = top["clustering"]?.anyMapping()?.double("budget", above: 0, max: 1e18) ?? WorkBudget.defaultOperations
 
         // Figure and output
         var (figure, grid) = top["figure"].map(FigureSections.figure) ?? (FigureSettings(), nil)
@@ -113,13 +121,16 @@ public enum FigureLoader {
             seen[key] = p.location
         }
         guard let data else { return nil }
-        return FigureSpec(file: file, baseDirectory: baseDirectory, name: givenName ?? defaultName, figure: figure, data: data,
-                          analyses: analyses, panels: panels, output: output, panelsAreDefault: panelsAreDefault)
+        var spec = FigureSpec(file: file, baseDirectory: baseDirectory, name: givenName ?? defaultName, figure: figure, data: data,
+                              analyses: analyses, panels: panels, output: output, panelsAreDefault: panelsAreDefault)
+        spec.workBudget = budget
+        if let rows = data.rowCount { WorkBudget.check(spec, rows: rows, columns: data.columnNames.count, r) }
+        return spec
     }
 
     /// `clustering:` — each analysis through its kind, in registry order; requirements checked once.
     static func decodeAnalyses(_ value: ConfigValue, data: DataSpec?) -> [any AnalysisSpec] {
-        guard let m = value.mapping(keys: AnalysisKind.registry.map(\.key)) else { return [] }
+        guard let m = value.mapping(analysisSectionKeys) else { return [] }
         let present = Set(AnalysisKind.registry.map(\.key).filter { m.has($0) })
         let ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
                                         present: present)
@@ -139,12 +150,17 @@ public enum FigureLoader {
     static func checkPixels(figure: FigureSettings, output: OutputSpec, top: ConfigMapping, root: ConfigValue) {
         let dpi = output.dpi ?? figure.dpi
         let pixels = (figure.width * dpi) * (figure.height * dpi)
-        guard pixels > ConfigLimits.maxPixels else { return }
         let fig = top["figure"]?.anyMapping()
         let (at, path): (ConfigValue, String)
         if let v = top["output"]?.anyMapping()?["dpi"] { (at, path) = (v, "output.dpi") }
         else if let v = fig?["dpi"] { (at, path) = (v, "figure.dpi") }
         else { (at, path) = (fig?["size"] ?? root, "figure.size") }
+        let w = Int((figure.width * dpi).rounded()), h = Int((figure.height * dpi).rounded())
+        if w < 1 || h < 1 {
+            root.reader.fail("the image would be \(w)×\(h) pixels; size × dpi must give at least 1 pixel a side", at: at.location, path)
+            return
+        }
+        guard pixels > ConfigLimits.maxPixels else { return }
         root.reader.fail("the image would be \(Int((figure.width * dpi).rounded()))×\(Int((figure.height * dpi).rounded())) pixels (\(String(format: "%.0f", pixels / 1e6)) megapixels); the limit is 100 megapixels",
                          at: at.location, path)
     }

@@ -32,6 +32,17 @@ public struct FigureSpec: Sendable {
     public var output: OutputSpec
     /// True when the config had no `panels` key and the panels were derived.
     public var panelsAreDefault: Bool
+    /// The most work the analyses may do, in operations (`clustering.budget`).
+    public var workBudget = WorkBudget.defaultOperations
+    /// Problems that do not stop the figure (printed as warnings).
+    public var warnings: [ConfigError] = []
+
+    /// Creates a spec; normally done by ``FigureLoader``.
+    public init(file: String, baseDirectory: String, name: String, figure: FigureSettings, data: DataSpec,
+                analyses: [any AnalysisSpec], panels: [PanelSpec], output: OutputSpec, panelsAreDefault: Bool) {
+        self.file = file; self.baseDirectory = baseDirectory; self.name = name; self.figure = figure; self.data = data
+        self.analyses = analyses; self.panels = panels; self.output = output; self.panelsAreDefault = panelsAreDefault
+    }
 
     /// The configured analysis of type `A`, if any.
     public func analysis<A: AnalysisSpec>(_ type: A.Type) -> A? {

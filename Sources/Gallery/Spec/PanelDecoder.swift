@@ -98,7 +98,8 @@ enum PanelDecoder {
             }
         }
         let layerContext = LayerDecodeContext(reader: ctx.reader, facet: facet, present: ctx.present,
-                                              hasBlobs: ctx.data?.hasBlobs ?? false, columns: ctx.data?.columnNames ?? [])
+                                              hasBlobs: ctx.data?.hasBlobs ?? false, columns: ctx.data?.columnNames ?? [],
+                                              analyses: ctx.analyses, generatorLabels: ctx.data?.source.generatorLabelCount)
         if let l = m["layers"] {
             if let items = l.items(what: "a list of layers") {
                 if items.isEmpty { l.fail("needs at least one layer") }
