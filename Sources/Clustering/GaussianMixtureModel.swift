@@ -52,7 +52,16 @@ public struct GaussianMixtureModel: Sendable, Equatable {
     public internal(set) var logLikelihoods: [Double] = []
 
     let parameters: MixtureParameters
+    /// The thread count for `predict` & co. (never changes a result, so not part of equality).
     let threads: Int
+
+    /// Models are equal when every fitted number is (the thread count is ignored).
+    public static func == (a: GaussianMixtureModel, b: GaussianMixtureModel) -> Bool {
+        a.covarianceType == b.covarianceType && a.componentCount == b.componentCount && a.featureCount == b.featureCount
+            && a.parameters == b.parameters && a.iterations == b.iterations && a.converged == b.converged
+            && a.lowerBound.bitPattern == b.lowerBound.bitPattern && a.lowerBounds == b.lowerBounds && a.labels == b.labels
+            && a.probabilities == b.probabilities && a.logLikelihoods == b.logLikelihoods
+    }
 
     init(
         covarianceType: GaussianMixture.CovarianceType, componentCount: Int, featureCount: Int,
