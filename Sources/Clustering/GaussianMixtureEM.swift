@@ -113,7 +113,7 @@ final class MixtureEngine: @unchecked Sendable {
                     for i in b {
                         let ri = r[i * k + c]
                         let zi = z + i * w
-                        for q in 0..<w { a[q] = a[q].addingProduct(zi[q], ri) }
+                        for q in 0..<w { a[q] = OpenBLASOrder.fusedMultiplyAdd(zi[q], ri, a[q]) }
                     }
                 }
                 for q in 0..<w { out[c * w + q] = out[c * w + q] + acc[q] }
@@ -252,7 +252,7 @@ final class MixtureEngine: @unchecked Sendable {
                                     wv[f] = r * dv[f]
                                 }
                                 for f in 0..<d {
-                                    for h in 0..<d { av[f * d + h] = av[f * d + h].addingProduct(wv[f], dv[h]) }
+                                    for h in 0..<d { av[f * d + h] = OpenBLASOrder.fusedMultiplyAdd(dv[h], wv[f], av[f * d + h]) }
                                 }
                             }
                         }

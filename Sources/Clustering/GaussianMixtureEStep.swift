@@ -109,9 +109,11 @@ extension MixtureEngine {
                 let p = terms + precisionAt + (type == .full ? c * d * d : 0)
                 let mu = terms + shiftedAt + c * d
                 for f in 0..<d {
-                    // (X @ prec_chol) - (mu @ prec_chol), squared
-                    var acc = 0.0
-                    for g in 0..<d { acc = acc.addingProduct(xi[g], p[g * d + f]) }
+                    // (X @ prec_chol) - (mu @ prec_chol), squared. The gemm chain starts from +0
+                    // (fma(x, p, +0) = x·p + 0); the zeros below prec_chol's diagonal leave it
+                    // unchanged, so their FMAs are skipped.
+                    var acc = xi[0] * p[f] + 0.0
+                    for g in 1..<max(d, 1) where p[g * d + f] != 0 { acc = acc.addingProduct(xi[g], p[g * d + f]) }
                     let v = acc - mu[f]
                     y[f] = v * v
                 }
@@ -143,7 +145,7 @@ extension MixtureEngine {
     /// the maxima are excluded and counted, the rest shifted by the maximum, exponentiated and summed
     /// (numpy's pairwise order), divided by the count; `log1p(s) + log(m) + max`.
     @inline(__always)
-    static func logSumExp(_ w: UnsafePointer<Double>, _ k: Int, _ scratch: UnsafeMutablePointer<Double>, _ t: SVML.Tables) -> Double {
+    static func logSumExp(_ w: UnsafePointer<Double>, _ k: Int, _ scratch: UnsafeMutablePointer<Double>, _ t: SVML.Tables) -> (value: Double, top: Double) {
         var top = w[0]
         if k > 1 { for c in 1..<k where w[c] > top || w[c].isNaN { top = w[c]; if top.isNaN { break } } }
         let shift = top.isFinite ? top : 0
@@ -158,7 +160,7 @@ extension MixtureEngine {
         }
         var s = NumpyMath.pairwiseSum(UnsafePointer(scratch), count: k, stride: 1)
         if s != 0 { s = s / count }
-        return (SVML.log1p(s, t) + SVML.log(count, t)) + top
+        return ((SVML.log1p(s, t) + SVML.log(count, t)) + top, top)
     }
 
     /// One pass of `_estimate_log_prob_resp` over all samples (fixed row ranges in parallel).
@@ -189,10 +191,16 @@ extension MixtureEngine {
                         labels[i] = best
                     }
                     guard resp != nil || norm != nil else { continue }
-                    let lpn = MixtureEngine.logSumExp(wlp, k, scratch, t)
+                    let (lpn, top) = MixtureEngine.logSumExp(wlp, k, scratch, t)
                     norm?[i] = lpn
                     if let resp {
-                        for c in 0..<k { resp[i * k + c] = SVML.exp(wlp[c] - lpn, t) }
+                        if lpn == top && top.isFinite {
+                            // log_prob_norm equals the maximum (the other terms are below its last
+                            // place): exp(w - lpn) is the exp(w - max) already computed, 1 at the max.
+                            for c in 0..<k { resp[i * k + c] = wlp[c] == top ? 1 : scratch[c] }
+                        } else {
+                            for c in 0..<k { resp[i * k + c] = SVML.exp(wlp[c] - lpn, t) }
+                        }
                     }
                 }
             }

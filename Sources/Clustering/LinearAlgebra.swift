@@ -60,11 +60,24 @@ enum OpenBLASOrder {
         return out
     }
 
+    /// `fma(a, b, c)` with the library call skipped where the result is known exactly: `b == 1`
+    /// (the sum `a + c`, one rounding) and a product below a quarter of c's last place (the result
+    /// is `c`). The project is built for baseline x86-64, where every `addingProduct` is a call.
+    @inline(__always)
+    static func fusedMultiplyAdd(_ a: Double, _ b: Double, _ c: Double) -> Double {
+        if b == 1 { return a + c }
+        let p = abs(a * b)
+        // |exact| ≤ p·(1 + 2⁻⁵³) < |c|·2⁻⁵⁵ < ulp(c)/4 for normal p and c.
+        if p <= abs(c) * 0x1p-56 && p >= .leastNormalMagnitude { return c }
+        return c.addingProduct(a, b)
+    }
+
     /// One FMA chain `acc = fma(a[i], b[i], acc)` from +0 over `count` elements `stride` apart.
     @inline(__always)
     static func chain(_ a: UnsafePointer<Double>, _ sa: Int, _ b: UnsafePointer<Double>, _ sb: Int, _ count: Int) -> Double {
-        var acc = 0.0
-        for i in 0..<count { acc = acc.addingProduct(a[i * sa], b[i * sb]) }
+        guard count > 0 else { return 0 }
+        var acc = a[0] * b[0] + 0.0  // = fma(a0, b0, +0) without the library call
+        for i in 1..<count { acc = acc.addingProduct(a[i * sa], b[i * sb]) }
         return acc
     }
 
