@@ -104,16 +104,27 @@ final class MixtureEngine: @unchecked Sendable {
             return out
         }
         let blocks = OpenBLASOrder.gemmUsesSmallKernel(m: w, n: k, k: n) ? [0..<n] : OpenBLASOrder.gemmBlocks(n)
-        var acc = [Double](repeating: 0, count: w)
+        let acc = UnsafeMutablePointer<Double>.allocate(capacity: w)
+        defer { acc.deallocate() }
         for c in components {
+            let rc = r + c
             for q in 0..<w { out[c * w + q] = 0 }
             for b in blocks {
-                for q in 0..<w { acc[q] = 0 }
-                acc.withUnsafeMutableBufferPointer { a in
+                if w == 2 {
+                    var a0 = 0.0, a1 = 0.0
                     for i in b {
-                        let ri = r[i * k + c]
+                        let ri = rc[i * k]
+                        a0 = OpenBLASOrder.fusedMultiplyAdd(z[2 * i], ri, a0)
+                        a1 = OpenBLASOrder.fusedMultiplyAdd(z[2 * i + 1], ri, a1)
+                    }
+                    acc[0] = a0
+                    acc[1] = a1
+                } else {
+                    for q in 0..<w { acc[q] = 0 }
+                    for i in b {
+                        let ri = rc[i * k]
                         let zi = z + i * w
-                        for q in 0..<w { a[q] = OpenBLASOrder.fusedMultiplyAdd(zi[q], ri, a[q]) }
+                        for q in 0..<w { acc[q] = OpenBLASOrder.fusedMultiplyAdd(zi[q], ri, acc[q]) }
                     }
                 }
                 for q in 0..<w { out[c * w + q] = out[c * w + q] + acc[q] }
@@ -237,24 +248,34 @@ final class MixtureEngine: @unchecked Sendable {
             cov[0] = OpenBLASOrder.ddot(a, 1, diff, 1, n)
         } else {
             let blocks = OpenBLASOrder.gemmUsesSmallKernel(m: d, n: d, k: n) ? [0..<n] : OpenBLASOrder.gemmBlocks(n)
-            var acc = [Double](repeating: 0, count: d * d)
-            var diff = [Double](repeating: 0, count: d)
-            var weighted = [Double](repeating: 0, count: d)
+            let acc = UnsafeMutablePointer<Double>.allocate(capacity: d * d + 2 * d)
+            defer { acc.deallocate() }
+            let diff = acc + d * d, weighted = diff + d
+            let rc = resp + c
             for b in blocks {
-                for q in 0..<(d * d) { acc[q] = 0 }
-                acc.withUnsafeMutableBufferPointer { av in
-                    diff.withUnsafeMutableBufferPointer { dv in
-                        weighted.withUnsafeMutableBufferPointer { wv in
-                            for i in b {
-                                let r = resp[i * k + c]
-                                for f in 0..<d {
-                                    dv[f] = x[i * d + f] - mean[f]
-                                    wv[f] = r * dv[f]
-                                }
-                                for f in 0..<d {
-                                    for h in 0..<d { av[f * d + h] = OpenBLASOrder.fusedMultiplyAdd(dv[h], wv[f], av[f * d + h]) }
-                                }
-                            }
+                if d == 2 {
+                    let m0 = mean[0], m1 = mean[1]
+                    var a00 = 0.0, a01 = 0.0, a10 = 0.0, a11 = 0.0
+                    for i in b {
+                        let r = rc[i * k]
+                        let d0 = x[2 * i] - m0, d1 = x[2 * i + 1] - m1
+                        let w0 = r * d0, w1 = r * d1
+                        a00 = OpenBLASOrder.fusedMultiplyAdd(d0, w0, a00)
+                        a01 = OpenBLASOrder.fusedMultiplyAdd(d1, w0, a01)
+                        a10 = OpenBLASOrder.fusedMultiplyAdd(d0, w1, a10)
+                        a11 = OpenBLASOrder.fusedMultiplyAdd(d1, w1, a11)
+                    }
+                    acc[0] = a00; acc[1] = a01; acc[2] = a10; acc[3] = a11
+                } else {
+                    for q in 0..<(d * d) { acc[q] = 0 }
+                    for i in b {
+                        let r = rc[i * k]
+                        for f in 0..<d {
+                            diff[f] = x[i * d + f] - mean[f]
+                            weighted[f] = r * diff[f]
+                        }
+                        for f in 0..<d {
+                            for h in 0..<d { acc[f * d + h] = OpenBLASOrder.fusedMultiplyAdd(diff[h], weighted[f], acc[f * d + h]) }
                         }
                     }
                 }

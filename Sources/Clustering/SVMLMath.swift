@@ -79,11 +79,11 @@ enum SVML {
         // i.e. m = floor(16·x·log2(e)) exactly; the product's rounding error only matters when
         // 16·p is an integer.
         let p = x * expLog2E
-        let q = p * 16
-        var f = q.rounded(.down)
-        if f == q && (-p).addingProduct(x, expLog2E) < 0 { f -= 1 }
-        let m = Int(f)
-        let n = f * 0.0625
+        let q = p * 16  // |q| < 2^14: the integer conversions are exact
+        var m = Int(q)
+        if Double(m) > q { m -= 1 }
+        if Double(m) == q && (-p).addingProduct(x, expLog2E) < 0 { m -= 1 }
+        let n = Double(m) * 0.0625
         var r = x.addingProduct(-n, expLn2Hi)
         r = r.addingProduct(-n, expLn2Lo)
         r = Double(bitPattern: r.bitPattern & 0xbfff_ffff_ffff_ffff)  // "ensure |R| < 2"
