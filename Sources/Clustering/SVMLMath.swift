@@ -46,6 +46,8 @@ enum SVML {
     static let expLog2E = Double(bitPattern: 0x3ff7_1547_652b_82fe)
     static let expLn2Hi = Double(bitPattern: 0x3fe6_2e42_fefa_39ef)
     static let expLn2Lo = Double(bitPattern: 0x3c7a_bc9e_3b39_803f)
+    static let expLn2HiHead = Double(bitPattern: 0x3fe6_2e42_fefa_0000)
+    static let expLn2HiTail = expLn2Hi - expLn2HiHead  // exact: the low 14 bits
     static let expC6 = Double(bitPattern: 0x3f57_4118_3694_0c04)
     static let expC5 = Double(bitPattern: 0x3f81_101c_bbc2_65c0)
     static let expC4 = Double(bitPattern: 0x3fa5_5557_242d_68fe)
@@ -84,7 +86,15 @@ enum SVML {
         if Double(m) > q { m -= 1 }
         if Double(m) == q && (-p).addingProduct(x, expLog2E) < 0 { m -= 1 }
         let n = Double(m) * 0.0625
-        var r = x.addingProduct(-n, expLn2Hi)
+        var r: Double
+        if m >= 2 || m <= -3 {
+            // fma(-n, ln2_hi, x) without the call: ln2_hi = head + tail with 39 and 14 significant
+            // bits, so n·head and n·tail are exact (|m| < 2^14), x - n·head is exact (Sterbenz:
+            // x / (n·head) lies in [2/3, 3/2] for these m), and the last subtraction rounds once.
+            r = (x - n * expLn2HiHead) - n * expLn2HiTail
+        } else {
+            r = x.addingProduct(-n, expLn2Hi)
+        }
         r = r.addingProduct(-n, expLn2Lo)
         r = Double(bitPattern: r.bitPattern & 0xbfff_ffff_ffff_ffff)  // "ensure |R| < 2"
         let r2 = r * r
@@ -192,13 +202,14 @@ enum SVML {
         if rcp < 0.75 { k = k + 1.0 }
         let index = Int((rcp.bitPattern >> 48) & 15)
         p54 = p32.addingProduct(r2, p54)
-        let kth = t.logTh[index].addingProduct(logLn2Hi, k)
+        // k·ln2_hi and k·ln2_lo are exact (36-bit constants, |k| < 2^11): one rounding, as the FMA
+        let kth = logLn2Hi * k + t.logTh[index]
         var poly = p54.addingProduct(r4, p98)
         let high = kth + r
         let rh = high - kth
         let rl = r - rh
         poly = rl.addingProduct(r2, poly)
-        let kl = t.logTl[index].addingProduct(logLn2Lo, k)
+        let kl = logLn2Lo * k + t.logTl[index]
         return high + (poly + kl)
     }
 
@@ -239,7 +250,7 @@ enum SVML {
         var e = r - r0
         let index = Int((rcp.bitPattern >> 48) & 15)
         e = lowTerm - e
-        let kth = t.logTh[index].addingProduct(logLn2Hi, k)
+        let kth = logLn2Hi * k + t.logTh[index]  // exact product (see log)
         let tle = t.logTl[index] + e
         let p76 = logC6.addingProduct(logC7, r)
         let p32 = logC2.addingProduct(logC3, r)
@@ -252,7 +263,7 @@ enum SVML {
         var poly = p54.addingProduct(r4, p98)
         let rl = r - rh
         poly = rl.addingProduct(r2, poly)
-        let kl = tle.addingProduct(logLn2Lo, k)
+        let kl = logLn2Lo * k + tle
         let result = high + (poly + kl)
         return Double(bitPattern: result.bitPattern | (x.bitPattern & 0x8000_0000_0000_0000))
     }
