@@ -28,9 +28,14 @@ public struct PCA: Sendable, Equatable {
 
     /// The number of components kept (`n_components`).
     public var componentCount: Int
+    /// The number of threads; `nil` means the number of active processors. Does not change results.
+    public var threads: Int?
 
     /// Creates a configuration keeping `components` principal axes.
-    public init(components: Int) { componentCount = components }
+    public init(components: Int, threads: Int? = nil) {
+        componentCount = components
+        self.threads = threads
+    }
 
     /// The solver scikit-learn's `auto` policy uses for an n × d input (randomized cases use the
     /// full SVD here).
@@ -48,6 +53,7 @@ public struct PCA: Sendable, Equatable {
         guard k >= 1, k <= min(n, d) else {
             throw ClusteringError.invalidArgument(name: "components", reason: "must be between 1 and min(n_samples, n_features) = \(min(n, d)), got \(k)")
         }
+        let threadCount = try Parallelism.resolve(threads)
         let mean = NumpyMath.columnMeans(data)
         let solver = PCA.solver(rows: n, columns: d)
         var variances: [Double]
@@ -58,7 +64,7 @@ public struct PCA: Sendable, Equatable {
         switch solver {
         case .covarianceEigh:
             // C = X.T @ X - n * mean[:, None] * mean[None, :];  C /= n - 1
-            var c = data.values.withUnsafeBufferPointer { MixtureEngine.gramMatrix($0.baseAddress!, n: n, d: d) }
+            var c = PCA.gram(data, threads: threadCount)
             for i in 0..<d { for j in 0..<d { c[i * d + j] = c[i * d + j] - (Double(n) * mean[i]) * mean[j] } }
             for q in 0..<(d * d) { c[q] = c[q] / Double(n - 1) }
             let (values, vectors) = Jacobi.symmetricEigen(c, d)
@@ -93,16 +99,47 @@ public struct PCA: Sendable, Equatable {
         var result = PCAResult(
             solver: solver, components: components, explainedVariance: Array(variances[0..<k]),
             explainedVarianceRatio: Array(ratios[0..<k]), singularValues: Array(singular[0..<k]), mean: mean,
-            noiseVariance: noise, projected: DataMatrix(rows: 0, columns: 0))
+            noiseVariance: noise, projected: DataMatrix(rows: 0, columns: 0), threads: threadCount)
         if let us = projectedFull {
             // fit_transform = U[:, :k] * S[:k] with U's columns flipped like Vt's rows.
             var p = [Double](repeating: 0, count: n * k)
             for i in 0..<n { for j in 0..<k { p[i * k + j] = us[i * axisCount + j] * signs[j] } }
             result.projected = DataMatrix(uncheckedRows: n, columns: k, values: p)
         } else {
-            result.projected = try result.transform(data)
+            result.projected = result.project(data)
         }
         return result
+    }
+}
+
+extension PCA {
+    /// `X.T @ X` (full, symmetric) with plain multiply-adds: the eigen solver is not bit-exact
+    /// anyway, so OpenBLAS's FMA order buys nothing here. Fixed 8192-row blocks summed in parallel,
+    /// then added in block order, so the bits do not depend on the thread count.
+    static func gram(_ data: DataMatrix, threads: Int) -> [Double] {
+        let n = data.rows, d = data.columns
+        let blocks = KMeansEngine.fixedRanges(n, size: 8192)
+        let partial = ParallelSlots<[Double]>(count: blocks.count)
+        data.values.withUnsafeBufferPointer { xb in
+            let x = SharedPointer(xb.baseAddress!)
+            Parallelism.run(tasks: blocks.count, threads: threads) { b in
+                var acc = [Double](repeating: 0, count: d * d)
+                acc.withUnsafeMutableBufferPointer { a in
+                    for i in blocks[b] {
+                        let row = x + i * d
+                        for f in 0..<d {
+                            let v = row[f]
+                            for h in f..<d { a[f * d + h] += v * row[h] }
+                        }
+                    }
+                }
+                partial[b] = acc
+            }
+        }
+        var g = [Double](repeating: 0, count: d * d)
+        for b in 0..<blocks.count { for q in 0..<(d * d) { g[q] += partial[b][q] } }
+        for f in 0..<d { for h in 0..<f { g[f * d + h] = g[h * d + f] } }
+        return g
     }
 }
 
@@ -124,27 +161,51 @@ public struct PCAResult: Sendable, Equatable {
     public let noiseVariance: Double
     /// The training data in the principal axes, n × k (`fit_transform`).
     public internal(set) var projected: DataMatrix
+    /// The thread count for `transform` (never changes a result, so not part of equality).
+    let threads: Int
+
+    /// Results are equal when every fitted number is (the thread count is ignored).
+    public static func == (a: PCAResult, b: PCAResult) -> Bool {
+        a.solver == b.solver && a.components == b.components && a.explainedVariance == b.explainedVariance
+            && a.explainedVarianceRatio == b.explainedVarianceRatio && a.singularValues == b.singularValues
+            && a.mean == b.mean && a.noiseVariance.bitPattern == b.noiseVariance.bitPattern && a.projected == b.projected
+    }
 
     /// Projects rows onto the axes: `X @ components.T - mean @ components.T` (`transform`).
     /// - Throws: `ClusteringError` for empty or non-finite data or a different number of columns.
     public func transform(_ data: DataMatrix) throws -> DataMatrix {
         try data.validateNonEmptyFinite()
+        guard data.columns == components.columns else {
+            throw ClusteringError.mismatchedRowLength(row: 0, expected: components.columns, actual: data.columns)
+        }
+        return project(data)
+    }
+
+    /// `transform` of validated data.
+    func project(_ data: DataMatrix) -> DataMatrix {
         let d = components.columns, k = components.rows
-        guard data.columns == d else { throw ClusteringError.mismatchedRowLength(row: 0, expected: d, actual: data.columns) }
-        var offset = [Double](repeating: 0, count: k)
+        var offsets = [Double](repeating: 0, count: k)
         for j in 0..<k {
             var acc = 0.0
-            for f in 0..<d { acc = acc.addingProduct(mean[f], components[j, f]) }
-            offset[j] = acc
+            for f in 0..<d { acc += mean[f] * components[j, f] }
+            offsets[j] = acc
         }
+        let offset = offsets
         var out = [Double](repeating: 0, count: data.rows * k)
-        data.values.withUnsafeBufferPointer { x in
-            components.values.withUnsafeBufferPointer { c in
-                for i in 0..<data.rows {
-                    for j in 0..<k {
-                        var acc = 0.0
-                        for f in 0..<d { acc = acc.addingProduct(x[i * d + f], c[j * d + f]) }
-                        out[i * k + j] = acc - offset[j]
+        let ranges = KMeansEngine.fixedRanges(data.rows, size: 16_384)
+        data.values.withUnsafeBufferPointer { xb in
+            components.values.withUnsafeBufferPointer { cb in
+                out.withUnsafeMutableBufferPointer { ob in
+                    let x = SharedPointer(xb.baseAddress!), c = SharedPointer(cb.baseAddress!)
+                    let o = SharedMutablePointer(ob.baseAddress!)
+                    Parallelism.run(tasks: ranges.count, threads: threads) { t in
+                        for i in ranges[t] {
+                            for j in 0..<k {
+                                var acc = 0.0
+                                for f in 0..<d { acc += x[i * d + f] * c[j * d + f] }
+                                o[i * k + j] = acc - offset[j]
+                            }
+                        }
                     }
                 }
             }

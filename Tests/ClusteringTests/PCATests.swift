@@ -99,6 +99,18 @@ final class PCATests: XCTestCase {
         }
     }
 
+    /// Fixed row blocks and an ordered reduction: the same bits with 1, 2 and 4 threads.
+    func testThreadCountDoesNotChangeBits() throws {
+        let x = try makeBlobs(samples: 40_001, centers: 3, features: 6, seed: 4).points
+        let fits = try [1, 2, 4].map { try PCA(components: 3, threads: $0).fit(x) }
+        for f in fits.dropFirst() {
+            XCTAssertTrue(f == fits[0])
+            assertBits(f.projected.values, fits[0].projected.values, "projected")
+            assertBits(f.components.values, fits[0].components.values, "components")
+        }
+        XCTAssertThrowsError(try PCA(components: 1, threads: 0).fit(x))
+    }
+
     func testBadArgumentsThrow() throws {
         let x = try makeBlobs(samples: 20, centers: 2, features: 3, seed: 0).points
         XCTAssertThrowsError(try PCA(components: 0).fit(x))
