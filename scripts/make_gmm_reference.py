@@ -11,7 +11,8 @@ Cases (each: data, params, expect):
 - "n_init": n_init = 3 and 5 on uniform data (a later initialisation wins).
 - "shapes": k = 1, d = 1, d = 4, 5 and 9 (wider Cholesky / gemv / pairwise paths), max_iter = 1.
 - "proba": predict_proba and score_samples of one fit, plus predict on other points.
-- "large": make_blobs(130000, 4 centres) -- MNK > 1e6, so OpenBLAS blocks the sample sums.
+- "large": make_blobs(130000, 4 centres) -- MNK > 1e6, so OpenBLAS blocks the sample sums; and
+  k = 1 / d = 1 fits above the two-thread thresholds of gemv (460,800 entries) and ddot (10,000).
 - "ill_defined": data whose covariance is singular with reg_covar = 0 (scikit-learn raises).
 Data is stored as points, except make_blobs data (ClusterPlot's makeBlobs reproduces it bit for bit).
 Floats are written with repr (shortest round trip).
@@ -108,6 +109,21 @@ for cov in ["full", "diag"]:
     e["labels_sum"] = int(sum(i * l for i, l in enumerate(e["labels"])) % 1000003)
     del e["labels"]
     cases.append({"id": f"large-{cov}", "group": "large", "data": data, "params": p, "expect": e})
+
+# large k = 1 / d = 1 fits: numpy's gemv and ddot for one component / one feature run on two
+# threads above their size thresholds (OpenBLAS splits the columns or the vector in two)
+for cid, (n, k, feats, cov) in {"large-k1": (235000, 1, 2, "full"), "large-d1": (160000, 3, 1, "full"),
+                                "large-k1-diag": (231000, 1, 2, "diag")}.items():
+    data, X = blobs(n, 3, 4, features=feats)
+    p, e, _ = fit(X, k, cov, seed=0)
+    e["labels_sum"] = int(sum(i * l for i, l in enumerate(e["labels"])) % 1000003)
+    del e["labels"]
+    cases.append({"id": cid, "group": "large", "data": data, "params": p, "expect": e})
+# k = 1 with five features: the E-step's X @ v goes through dgemv_t's 4-row kernel
+data, X = blobs(300, 2, 31, features=5)
+for cov in ["diag", "spherical"]:
+    p, e, _ = fit(X, 1, cov, seed=0)
+    cases.append({"id": f"k1-d5-{cov}", "group": "shapes", "data": data, "params": p, "expect": e})
 
 # ill-defined covariance: three distinct points repeated, k = 3, reg_covar = 0
 X_bad = np.repeat(np.array([[0.0, 0.0], [5.0, 5.0], [10.0, 0.0]]), 10, axis=0)

@@ -96,9 +96,9 @@ final class MixtureEngine: @unchecked Sendable {
                 if k == 1 && w == 1 {
                     o[0] = OpenBLASOrder.ddot(r, 1, z, 1, n)
                 } else if k == 1 {
-                    OpenBLASOrder.gemvN(m: w, n: n, alpha: 1, a: z, lda: w, x: r, incx: 1, y: o.baseAddress!)
+                    OpenBLASOrder.gemvNReference(m: w, n: n, a: z, lda: w, x: r, incx: 1, y: o.baseAddress!)
                 } else {
-                    OpenBLASOrder.gemvN(m: k, n: n, alpha: 1, a: r, lda: k, x: z, incx: 1, y: o.baseAddress!)
+                    OpenBLASOrder.gemvNReference(m: k, n: n, a: r, lda: k, x: z, incx: 1, y: o.baseAddress!)
                 }
             }
             return out

@@ -225,6 +225,40 @@ enum OpenBLASOrder {
         for r in 0..<m3 { y[rows4 + r] = y[rows4 + r].addingProduct(alpha, temps[r]) }
     }
 
+    /// `y = A x` (y starts at 0, alpha = 1) as `cblas_dgemv` computes it on the reference's two
+    /// threads (`interface/gemv.c`, `driver/level2/gemv_thread.c`): single-threaded below
+    /// m·n = 460,800; above, the rows are cut in two (at least 4 rows each) when possible, and
+    /// otherwise the columns are (the first (n+1)/2 and the rest, into two partial vectors that are
+    /// added to y in order).
+    static func gemvNReference(
+        m: Int, n: Int, a: UnsafePointer<Double>, lda: Int, x: UnsafePointer<Double>, incx: Int, y: UnsafeMutablePointer<Double>
+    ) {
+        for r in 0..<m { y[r] = 0 }
+        guard m * n >= 115_200 * 4 else {
+            gemvN(m: m, n: n, alpha: 1, a: a, lda: lda, x: x, incx: incx, y: y)
+            return
+        }
+        let first = min(max((m + 1) / 2, 4), m)
+        if first < m {
+            gemvN(m: first, n: n, alpha: 1, a: a, lda: lda, x: x, incx: incx, y: y)
+            gemvN(m: m - first, n: n, alpha: 1, a: a + first, lda: lda, x: x, incx: incx, y: y + first)
+            return
+        }
+        guard m * 2 <= 1024 else {
+            gemvN(m: m, n: n, alpha: 1, a: a, lda: lda, x: x, incx: incx, y: y)
+            return
+        }
+        let half = min(max((n + 1) / 2, 4), n)
+        var partial = [Double](repeating: 0, count: 2 * m)
+        partial.withUnsafeMutableBufferPointer { p in
+            gemvN(m: m, n: half, alpha: 1, a: a, lda: lda, x: x, incx: incx, y: p.baseAddress!)
+            if n > half {
+                gemvN(m: m, n: n - half, alpha: 1, a: a + half * lda, lda: lda, x: x + half * incx, incx: incx, y: p.baseAddress! + m)
+            }
+        }
+        for r in 0..<m { y[r] = (y[r] + partial[r]) + partial[m + r] }
+    }
+
     /// One element of `X @ v` through dgemv_t (numpy's matrix-vector product, `v` a column): for
     /// `d` ≤ 3 the kernel's scalar tail `fma(x0,v0, x1·v1)`, `fma(x2,v2, …)`; wider rows use the
     /// gemm FMA chain (not pinned down against the 4×4 kernel).
