@@ -111,9 +111,11 @@ for cov in ["full", "diag"]:
     cases.append({"id": f"large-{cov}", "group": "large", "data": data, "params": p, "expect": e})
 
 # large k = 1 / d = 1 fits: numpy's gemv and ddot for one component / one feature run on two
-# threads above their size thresholds (OpenBLAS splits the columns or the vector in two)
+# threads above their size thresholds (OpenBLAS splits the columns or the vector in two); and
+# d·d·n > 1e6, where the covariance sums leave dgemm's small-matrix kernel for the blocked driver
 for cid, (n, k, feats, cov) in {"large-k1": (235000, 1, 2, "full"), "large-d1": (160000, 3, 1, "full"),
-                                "large-k1-diag": (231000, 1, 2, "diag")}.items():
+                                "large-k1-diag": (231000, 1, 2, "diag"),
+                                "large-cov-blocked": (260000, 2, 2, "full")}.items():
     data, X = blobs(n, 3, 4, features=feats)
     p, e, _ = fit(X, k, cov, seed=0)
     e["labels_sum"] = int(sum(i * l for i, l in enumerate(e["labels"])) % 1000003)
