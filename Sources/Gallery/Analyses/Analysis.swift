@@ -63,11 +63,11 @@ extension AnalysisKind {
     /// Every analysis, in the order they run (an analysis comes after those it requires) and the
     /// order of their objects in `clusterplot data`. Adding an analysis adds one line here.
     public static let registry: [AnalysisKind] = [.kmeans, .distanceThreshold, .lloydTrace, .elbow, .dbscan, .kDistance,
-                                                  .agglomerative]
+                                                  .agglomerative, .gmm]
 
     /// The order in which analyses are asked for default panels: the most specific view first.
     static let defaultPanelOrder: [String] = ["lloyd_trace", "distance_threshold", "kmeans", "dbscan", "agglomerative", "elbow",
-                                              "k_distance"]
+                                              "k_distance", "gmm"]
 
     /// The analysis with this config key.
     public static func named(_ key: String) -> AnalysisKind? { registry.first { $0.key == key } }
