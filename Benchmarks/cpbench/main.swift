@@ -6,6 +6,7 @@ let registry = clusteringBenchmarks
     .merging(plottingBenchmarks) { a, _ in a }
     .merging(galleryBenchmarks) { a, _ in a }
     .merging(visualdiffBenchmarks) { a, _ in a }
+    .merging(scoresBenchmarks) { a, _ in a }
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let name = args.first, let bench = registry[name] else {
