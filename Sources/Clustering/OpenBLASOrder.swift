@@ -24,6 +24,12 @@ enum GemmSumOrder: UInt8, Sendable {
     /// k mod 4 in four chains, `(g0 + g1) + (g2 + g3)`, then the K mod 4 remaining k (2- and 1-row
     /// tiles, n12 panel).
     case quads
+    /// The small-matrix TN kernel (`dgemm_small_kernel_tn_skylakex.c`): k mod 8 in eight chains,
+    /// reduced `((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))` (its 4-wide `REDUCE_4`).
+    case small8Pairs
+    /// The same eight chains reduced by `_mm512_reduce_add_pd`:
+    /// `((l0 + l4) + (l2 + l6)) + ((l1 + l5) + (l3 + l7))` (elements outside the 4-wide groups).
+    case small8Halves
 }
 
 /// A rectangle of product elements, `m0..<m1` × `n0..<n1`, summed in a non-chain order.
@@ -39,6 +45,17 @@ struct GemmOrderPlan: Sendable {
     var kBlocks: [Int]
     /// Tiles whose order is `.pairs` or `.quads`; every other element is a chain.
     var specials: [GemmSpecialTile]
+    /// The whole product goes through the small-matrix kernel (see `smallOrder(m:n:)`).
+    var smallKernel = false
+    /// The product's m and n (column-major), for `smallOrder`.
+    var m = 0, n = 0
+
+    /// The order of element (m, n) under the small-matrix TN kernel: `REDUCE_4` for the rows in
+    /// groups of four (`i < m4`) and, in the other rows, for the columns in groups of four
+    /// (`j < n4`); `_mm512_reduce_add_pd` elsewhere.
+    func smallOrder(m i: Int, n j: Int) -> GemmSumOrder {
+        i < 4 * (m / 4) || j < 4 * (n / 4) ? .small8Pairs : .small8Halves
+    }
 
     static let p = 192, q = 384, r = 8640, unrollM = 16, unrollN = 2, unrollMN = 32
     static let switchRatio = 8, preferredSize = 8, divideRate = 2
@@ -88,6 +105,11 @@ struct GemmOrderPlan: Sendable {
     /// `n` = rows of X), with interface/gemm.c's thread choice for `threads` available threads.
     static func gemm(m: Int, n: Int, k: Int, threads: Int = 2) -> GemmOrderPlan {
         let mnk = Double(m) * Double(n) * Double(k)
+        // GEMM_SMALL_MATRIX_PERMIT (dgemm_small_kernel_permit_skylakex.c) for numpy's TN call:
+        // M·N·K ≤ 100³, and for TN also M·N ≤ 1200 and K ≥ 32.
+        if mnk <= 100.0 * 100.0 * 100.0 && m * n <= 1200 && k >= 32 {
+            return GemmOrderPlan(kBlocks: [k], specials: [], smallKernel: true, m: m, n: n)
+        }
         let limit = 65536.0 * 4
         var nt = mnk <= limit ? 1 : threads
         if nt > 1, mnk / Double(nt) < limit { nt = Int(mnk / limit) }

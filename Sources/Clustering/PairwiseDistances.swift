@@ -149,6 +149,12 @@ public enum PairwiseDistances {
                     for j in 0..<ny { g[j] = row[j] }
                 } else {
                     let plan = GemmOrderPlan.gemm(m: ny, n: nx, k: d)
+                    if plan.smallKernel {
+                        for i in 0..<nx {
+                            for j in 0..<ny { g[i * ny + j] = GemmDot.block(xb + i * d, yb + j * d, 0, d, plan.smallOrder(m: j, n: i)) }
+                        }
+                        return
+                    }
                     for i in 0..<nx {
                         for j in 0..<ny { g[i * ny + j] = GemmDot.element(xb + i * d, yb + j * d, d, plan.kBlocks, .chain) }
                     }

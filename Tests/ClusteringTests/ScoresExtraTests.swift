@@ -40,7 +40,7 @@ final class ScoresExtraTests: XCTestCase {
 
     func testDistanceMatricesMatchNumpyBits() throws {
         let all = try cases("distances-")
-        XCTAssertEqual(all.count, 15)
+        XCTAssertEqual(all.count, 19)
         for c in all {
             let id = c["id"]!.string!
             let x = try Self.data(c["data"]!)
@@ -83,7 +83,7 @@ final class ScoresExtraTests: XCTestCase {
 
     func testScoreCases() throws {
         let all = try cases("scores-")
-        XCTAssertEqual(all.count, 16)
+        XCTAssertEqual(all.count, 18)
         for c in all {
             let id = c["id"]!.string!
             let x: DataMatrix, labels: [Int]
