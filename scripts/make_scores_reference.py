@@ -80,6 +80,8 @@ for (n, d, wm, m, seed, kind) in [
     (300, 13, 1, 20, 13, "uniform"), (45, 1, 1, 9, 14, "uniform"), (1300, 2, 2, 640, 15, "uniform"),
     (40, 500, 1, 7, 16, "uniform"), (60, 800, 1, 33, 17, "uniform"),
     (37, 40, 1, 5, 18, "uniform"), (30, 33, 1, 7, 19, "uniform"),  # the small-matrix TN kernel
+    # chunks of 200 / 141 rows (two threads, N ranges rounded to 16 by OpenBLAS)
+    (413, 8, 200 * 8 * 413 / 2**20, 200, 20, "uniform"), (290, 20, 141 * 8 * 290 / 2**20, 141, 21, "uniform"),
 ]:
     spec = {"kind": kind, "seed": seed, "n": n, "d": d, "low": -10 if kind == "uniform" else -6,
             "high": 10 if kind == "uniform" else 7, "q": 0.5}
@@ -88,7 +90,7 @@ for (n, d, wm, m, seed, kind) in [
         chunked = np.vstack(list(pairwise_distances_chunked(X)))
         rows = sklearn.metrics.pairwise.get_chunk_n_rows(row_bytes=8 * n, max_n_rows=n)
     Y = X[:m].copy()
-    cases.append({"id": f"distances-{len(cases):02d}", "data": spec, "working_memory": wm, "chunk_rows": int(rows),
+    cases.append({"id": f"distances-{len(cases):02d}", "data": spec, "working_memory": float(wm), "chunk_rows": int(rows),
                   "m": m, "self_hash": bits_hash(euclidean_distances(X)), "chunked_hash": bits_hash(chunked),
                   "cross_hash": bits_hash(euclidean_distances(X, Y))})
 
@@ -98,6 +100,7 @@ for (n, d, k, wm, seed, kind, singles, noise) in [
     (700, 3, 4, 1, 25, "uniform", [], []), (404, 4, 3, None, 26, "uniform", [400], []),
     (260, 7, 5, 1, 27, "uniform", [], []), (120, 1, 3, None, 28, "uniform", [], []),
     (333, 2, 2, None, 29, "lattice", [], [5, 6, 7, 200]), (64, 3, 2, None, 30, "uniform", [0, 63], []),
+    (413, 8, 4, 200 * 8 * 413 / 2**20, 31, "uniform", [], []),
 ]:
     spec = {"kind": kind, "seed": seed, "n": n, "d": d, "low": -10 if kind == "uniform" else -6,
             "high": 10 if kind == "uniform" else 7, "q": 0.5}
@@ -107,7 +110,7 @@ for (n, d, k, wm, seed, kind, singles, noise) in [
     with config_context(working_memory=wm if wm is not None else 1024):
         samples = silhouette_samples(X, labels)
         score = silhouette_score(X, labels)
-    cases.append({"id": f"silhouette-{len(cases):02d}", "data": spec, "labels": lspec, "working_memory": wm,
+    cases.append({"id": f"silhouette-{len(cases):02d}", "data": spec, "labels": lspec, "working_memory": None if wm is None else float(wm),
                   "samples": [float(v) for v in samples], "score": float(score)})
 
 for (n, d, k, seed, kind, singles, noise) in [

@@ -58,7 +58,10 @@ struct GemmOrderPlan: Sendable {
     }
 
     static let p = 192, q = 384, r = 8640, unrollM = 16, unrollN = 2, unrollMN = 32
-    static let switchRatio = 8, preferredSize = 8, divideRate = 2
+    /// `GEMM_PREFERED_SIZE` as numpy's build uses it in `level3_thread.c`: 16 (param.h's SkylakeX
+    /// value for double is 8, but the N ranges are observed to round to 16; for the M ranges 8 and
+    /// 16 give the same tiles).
+    static let switchRatio = 8, preferredSize = 16, divideRate = 2
     /// numpy's DYNAMIC_ARCH driver is not compiled with `SKYLAKEX` defined, so `min_jj` is capped at
     /// 3 × UNROLL_N (checked against numpy: 6, not 12).
     static let minJJ = 6

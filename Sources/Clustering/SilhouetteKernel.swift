@@ -14,7 +14,7 @@ enum SilhouetteKernel {
 
     /// `silhouette_samples` of the validated input; `workingMemoryMiB` is scikit-learn's
     /// `working_memory` (it decides which BLAS calls, hence which rounding, the distances get).
-    static func samples(_ input: ScoreInput, threads: Int, workingMemoryMiB: Int = PairwiseDistances.workingMemoryMiB) -> [Double] {
+    static func samples(_ input: ScoreInput, threads: Int, workingMemoryMiB: Double = PairwiseDistances.workingMemoryMiB) -> [Double] {
         let plan = SelfDistancePlan(
             x: input.x, sklearnChunkRows: PairwiseDistances.sklearnChunkRows(input.x.rows, workingMemoryMiB: workingMemoryMiB))
         let n = plan.n, k = input.clusters.count
