@@ -82,6 +82,8 @@ for (n, d, wm, m, seed, kind) in [
     (37, 40, 1, 5, 18, "uniform"), (30, 33, 1, 7, 19, "uniform"),  # the small-matrix TN kernel
     # chunks of 200 / 141 rows (two threads, N ranges rounded to 16 by OpenBLAS)
     (413, 8, 200 * 8 * 413 / 2**20, 200, 20, "uniform"), (290, 20, 141 * 8 * 290 / 2**20, 141, 21, "uniform"),
+    # cross products with few Y rows: OpenBLAS splits N over the threads (ntm = 1, ntn = 2)
+    (900, 4, 1, 195, 22, "uniform"), (437, 12, 1, 199, 23, "uniform"),
 ]:
     spec = {"kind": kind, "seed": seed, "n": n, "d": d, "low": -10 if kind == "uniform" else -6,
             "high": 10 if kind == "uniform" else 7, "q": 0.5}

@@ -60,7 +60,7 @@ struct GemmOrderPlan: Sendable {
     static let p = 192, q = 384, r = 8640, unrollM = 16, unrollN = 2, unrollMN = 32
     /// `GEMM_PREFERED_SIZE` as numpy's build uses it in `level3_thread.c`: 16 (param.h's SkylakeX
     /// value for double is 8, but the N ranges are observed to round to 16; for the M ranges 8 and
-    /// 16 give the same tiles).
+    /// 16 give the same tiles, as the 4/2/1 tail tiles always sit at the end of M).
     static let switchRatio = 8, preferredSize = 16, divideRate = 2
     /// numpy's DYNAMIC_ARCH driver is not compiled with `SKYLAKEX` defined, so `min_jj` is capped at
     /// 3 × UNROLL_N (checked against numpy: 6, not 12).
@@ -190,17 +190,25 @@ struct GemmOrderPlan: Sendable {
         while rangeM.count < nt + 2 { rangeM.append(rangeM[rangeM.count - 1]) }
         var js0 = 0
         while js0 < n {
+            // N is cut into ntn groups (plain quotients), each group into ntm ranges rounded up to
+            // GEMM_PREFERED_SIZE and clipped; range index = group · ntm + part, matching
+            // mypos = mypos_n · ntm + mypos_m. (The 0.3.28 sources cut N in one level; numpy's
+            // 0.3.31 was measured to do this: 900 rows with ntm = 1 split 450/450, 200 rows with
+            // ntm = 2 split 112/88.)
             var nn = min(n - js0, r * nt)
             var rangeN = [js0]
-            parts = 0
-            while nn > 0 {
-                var w = (nn + nt - parts - 1) / (nt - parts)
-                if w < switchRatio && w > 1 { w = switchRatio }
-                w = roundUp(nn, w, preferredSize)
-                nn -= w
-                if nn < 0 { w += nn }
-                rangeN.append(rangeN[rangeN.count - 1] + w)
-                parts += 1
+            for group in 0..<ntn {
+                var wn = (nn + ntn - group - 1) / (ntn - group)
+                nn -= wn
+                for part in 0..<ntm {
+                    guard wn > 0 else { rangeN.append(rangeN[rangeN.count - 1]); continue }
+                    var w = (wn + ntm - part - 1) / (ntm - part)
+                    if w < switchRatio && w > 1 { w = switchRatio }
+                    w = roundUp(wn, w, preferredSize)
+                    wn -= w
+                    if wn < 0 { w += wn }
+                    rangeN.append(rangeN[rangeN.count - 1] + w)
+                }
             }
             while rangeN.count < nt + 2 { rangeN.append(rangeN[rangeN.count - 1]) }
             for me in 0..<nt {

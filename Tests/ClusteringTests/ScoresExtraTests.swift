@@ -40,7 +40,7 @@ final class ScoresExtraTests: XCTestCase {
 
     func testDistanceMatricesMatchNumpyBits() throws {
         let all = try cases("distances-")
-        XCTAssertEqual(all.count, 21)
+        XCTAssertEqual(all.count, 23)
         for c in all {
             let id = c["id"]!.string!
             let x = try Self.data(c["data"]!)
