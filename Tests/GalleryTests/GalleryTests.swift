@@ -218,11 +218,11 @@ final class GalleryRenderTests: XCTestCase {
         let fig = try FigureBuilder.figure(for: spec, data: data)
         let ax = fig.axes[0]
         XCTAssertEqual(ax.yScale, .log)
-        let elbow = try XCTUnwrap(data.results["elbow"] as? ElbowCurve)
+        let elbow = try XCTUnwrap(data.results["elbow"] as? ElbowResult)
         XCTAssertEqual(elbow.knee, 3)
         XCTAssertEqual(ax.annotations[0].text, "elbow: k = 3")
         XCTAssertEqual(ax.annotations[0].x, 3)
-        XCTAssertEqual(ax.annotations[0].y, elbow.inertias[2])
+        XCTAssertEqual(ax.annotations[0].y, elbow.sweep.inertias[2])
         XCTAssertTrue(ax.annotations[0].arrow)
         XCTAssertEqual(ax.annotations[1].fontSize, 9)
         XCTAssertFalse(ax.annotations[1].arrow)

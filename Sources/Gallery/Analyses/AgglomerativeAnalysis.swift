@@ -43,6 +43,12 @@ public struct AgglomerativeSpec: AnalysisSpec {
         return nil
     }
 
+    /// The same tree cut into k clusters.
+    public func refit(k: Int, on dataset: Dataset, result: any AnalysisResult, threads: Int?) throws -> ClusterFit? {
+        guard let r = result as? AgglomerativeResult else { return nil }
+        return ClusterFit(labels: try r.tree.labels(clusters: k), centres: nil)
+    }
+
     /// The distance matrix (or the minimum spanning tree) over every pair of points.
     public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? {
         WorkEstimate(operations: Double(rows) * Double(rows) * Double(max(columns, 1)),

@@ -44,6 +44,14 @@ public struct GMMSpec: AnalysisSpec {
                             keys: "k \(k), n_init \(initializations), max_iter \(maxIterations) on \(rows) points × \(columns) columns")
     }
 
+    /// The mixture again with k components (same settings).
+    public func refit(k: Int, on dataset: Dataset, result: any AnalysisResult, threads: Int?) throws -> ClusterFit? {
+        var other = self
+        other.k = k
+        let model = try other.mixture(threads: threads).fit(dataset.points)
+        return ClusterFit(labels: model.labels, centres: model.means)
+    }
+
     /// The model.
     func mixture(threads: Int?) -> GaussianMixture {
         GaussianMixture(k: k, covariance: covariance, seed: Int(seed), maxIter: maxIterations, tol: tolerance,

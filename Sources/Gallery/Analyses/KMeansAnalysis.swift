@@ -31,6 +31,12 @@ public struct KMeansSpec: AnalysisSpec {
     /// `cluster` has k categories.
     public func categoryCount(of field: String) -> Int? { field == "cluster" ? k : nil }
 
+    /// k-means again with another k (same seed and settings).
+    public func refit(k: Int, on dataset: Dataset, result: any AnalysisResult, threads: Int?) throws -> ClusterFit? {
+        let fit = try settings.model(k: k, threads: threads).fit(dataset.points)
+        return ClusterFit(labels: fit.labels, centres: fit.centers)
+    }
+
     /// The fit at its worst.
     public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? {
         let runs = settings.runs(initialization)

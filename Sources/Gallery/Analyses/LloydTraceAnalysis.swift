@@ -74,7 +74,7 @@ extension AnalysisKind {
             ConfigKey("frame_delay", .number(0...60), "seconds per animation frame"),
             ConfigKey("show_table", .boolean, "add the last iteration's table to clusterplot data"),
         ],
-        fields: [FieldDeclaration("cluster", .category, facetOnly: true)],
+        fields: [FieldDeclaration("cluster", .category, facet: "iteration")],
         offersCentres: true,
         decode: { m, ctx in LloydTraceSpec.decode(m, ctx) },
         defaultPanels: { ctx in

@@ -132,14 +132,16 @@ public enum FigureLoader {
     static func decodeAnalyses(_ value: ConfigValue, data: DataSpec?) -> [any AnalysisSpec] {
         guard let m = value.mapping(analysisSectionKeys) else { return [] }
         let present = Set(AnalysisKind.registry.map(\.key).filter { m.has($0) })
-        let ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
+        var ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
                                         present: present)
+        ctx.columnNames = data?.columnNames ?? []
         var out: [any AnalysisSpec] = []
         for kind in AnalysisKind.registry {
             guard let v = m[kind.key] else { continue }
             for need in kind.requires where !present.contains(need.key) {
                 v.fail("needs clustering.\(need.key)\(need.reason.map { " (\($0))" } ?? "")")
             }
+            ctx.decoded = out
             guard let km = v.mapping(kind.keys), let spec = kind.decode(km, ctx) else { continue }
             out.append(spec)
         }

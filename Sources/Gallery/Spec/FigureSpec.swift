@@ -105,6 +105,8 @@ public struct PanelSpec: Sendable {
     public var column = 0
     /// For a facet panel, the 0-based iteration of the Lloyd trace it shows.
     public var iteration: Int?
+    /// For a `facet: k` panel, the 0-based position in the silhouette sweep it shows.
+    public var sweepIndex: Int?
     /// Title (facets: `{iteration}` is replaced by the 1-based iteration number).
     public var title: String?
     /// X-axis label.
