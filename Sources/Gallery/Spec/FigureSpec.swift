@@ -36,6 +36,8 @@ public struct FigureSpec: Sendable {
     public var workBudget = WorkBudget.defaultOperations
     /// Problems that do not stop the figure (printed as warnings).
     public var warnings: [ConfigError] = []
+    /// A comparison grid (datasets × methods), when the config has one.
+    public var comparison: ComparisonSpec?
 
     /// Creates a spec; normally done by ``FigureLoader``.
     public init(file: String, baseDirectory: String, name: String, figure: FigureSettings, data: DataSpec,
@@ -107,6 +109,12 @@ public struct PanelSpec: Sendable {
     public var iteration: Int?
     /// For a `facet: k` panel, the 0-based position in the silhouette sweep it shows.
     public var sweepIndex: Int?
+    /// For a comparison grid's panel, the cell (row × columns + column) whose data it draws.
+    public var cell: Int?
+    /// Draw no ticks (and so no grid lines or tick labels).
+    public var hidesTicks = false
+    /// A small note in the lower right corner (the comparison grid's cluster count).
+    public var note: String?
     /// Title (facets: `{iteration}` is replaced by the 1-based iteration number).
     public var title: String?
     /// X-axis label.
