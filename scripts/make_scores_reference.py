@@ -6,7 +6,7 @@ Data is reproducible in Swift: `uniform` = RandomState(seed).uniform(low, high, 
 Labels = RandomState(seed).randint(0, k, n), then `singletons` rows get new labels k, k+1, ...
 and `noise` rows get -1.
 
-- distances-*: hash of euclidean_distances(X) (numpy X @ X.T = OpenBLAS dsyrk, one or two threads),
+- distances-*: (d up to 800: K split into GEMM_Q blocks) hash of euclidean_distances(X) (numpy X @ X.T = OpenBLAS dsyrk, one or two threads),
   of the rows of pairwise_distances_chunked(X, working_memory=wm) (row chunks = dgemm calls), and of
   euclidean_distances(X, Y) for Y = a copy of the first m rows (dgemm, or dgemv/ddot when m == 1).
   The sizes put OpenBLAS's 4-, 2- and 1-row tail tiles (other summation orders) into the result.
@@ -15,7 +15,7 @@ and `noise` rows get -1.
   so that the chunked (dgemm) path is taken at small n.
 - scores-*: calinski_harabasz_score, davies_bouldin_score, yellowbrick's distortion_score
   (reimplemented verbatim: yellowbrick is not installed), adjusted_rand_score against a second
-  random labelling; d from 1 to 13 (dgemv kernel paths), singletons (ddot), duplicates (zero
+  random labelling; d from 1 to 4100 (dgemv kernel paths and 2048-wide pieces), singletons (ddot), duplicates (zero
   intra distances), noise labels kept and dropped.
 
 Run: /tmp/benchpeers/venv/bin/python scripts/make_scores_reference.py
@@ -78,6 +78,12 @@ for (n, d, wm, m, seed, kind) in [
     (500, 2, 1, 7, 7, "lattice"), (700, 3, 1, 600, 8, "uniform"), (1000, 2, 1, 2, 9, "uniform"),
     (404, 4, 1, 404, 10, "uniform"), (260, 5, 1, 33, 11, "uniform"), (150, 8, 1, 150, 12, "lattice"),
     (300, 13, 1, 20, 13, "uniform"), (45, 1, 1, 9, 14, "uniform"), (1300, 2, 2, 640, 15, "uniform"),
+    (40, 500, 1, 7, 16, "uniform"), (60, 800, 1, 33, 17, "uniform"),
+    (37, 40, 1, 5, 18, "uniform"), (30, 33, 1, 7, 19, "uniform"),  # the small-matrix TN kernel
+    # chunks of 200 / 141 rows (two threads, N ranges rounded to 16 by OpenBLAS)
+    (413, 8, 200 * 8 * 413 / 2**20, 200, 20, "uniform"), (290, 20, 141 * 8 * 290 / 2**20, 141, 21, "uniform"),
+    # cross products with few Y rows: OpenBLAS splits N over the threads (ntm = 1, ntn = 2)
+    (900, 4, 1, 195, 22, "uniform"), (437, 12, 1, 199, 23, "uniform"),
 ]:
     spec = {"kind": kind, "seed": seed, "n": n, "d": d, "low": -10 if kind == "uniform" else -6,
             "high": 10 if kind == "uniform" else 7, "q": 0.5}
@@ -86,7 +92,7 @@ for (n, d, wm, m, seed, kind) in [
         chunked = np.vstack(list(pairwise_distances_chunked(X)))
         rows = sklearn.metrics.pairwise.get_chunk_n_rows(row_bytes=8 * n, max_n_rows=n)
     Y = X[:m].copy()
-    cases.append({"id": f"distances-{len(cases):02d}", "data": spec, "working_memory": wm, "chunk_rows": int(rows),
+    cases.append({"id": f"distances-{len(cases):02d}", "data": spec, "working_memory": float(wm), "chunk_rows": int(rows),
                   "m": m, "self_hash": bits_hash(euclidean_distances(X)), "chunked_hash": bits_hash(chunked),
                   "cross_hash": bits_hash(euclidean_distances(X, Y))})
 
@@ -96,6 +102,7 @@ for (n, d, k, wm, seed, kind, singles, noise) in [
     (700, 3, 4, 1, 25, "uniform", [], []), (404, 4, 3, None, 26, "uniform", [400], []),
     (260, 7, 5, 1, 27, "uniform", [], []), (120, 1, 3, None, 28, "uniform", [], []),
     (333, 2, 2, None, 29, "lattice", [], [5, 6, 7, 200]), (64, 3, 2, None, 30, "uniform", [0, 63], []),
+    (413, 8, 4, 200 * 8 * 413 / 2**20, 31, "uniform", [], []),
 ]:
     spec = {"kind": kind, "seed": seed, "n": n, "d": d, "low": -10 if kind == "uniform" else -6,
             "high": 10 if kind == "uniform" else 7, "q": 0.5}
@@ -105,7 +112,7 @@ for (n, d, k, wm, seed, kind, singles, noise) in [
     with config_context(working_memory=wm if wm is not None else 1024):
         samples = silhouette_samples(X, labels)
         score = silhouette_score(X, labels)
-    cases.append({"id": f"silhouette-{len(cases):02d}", "data": spec, "labels": lspec, "working_memory": wm,
+    cases.append({"id": f"silhouette-{len(cases):02d}", "data": spec, "labels": lspec, "working_memory": None if wm is None else float(wm),
                   "samples": [float(v) for v in samples], "score": float(score)})
 
 for (n, d, k, seed, kind, singles, noise) in [
@@ -114,6 +121,7 @@ for (n, d, k, seed, kind, singles, noise) in [
     (123, 7, 3, 47, "uniform", [], []), (77, 8, 4, 48, "lattice", [], []), (300, 13, 3, 49, "uniform", [299], []),
     (60, 2, 3, 50, "lattice", [], [1, 2, 3]), (5000, 2, 4, 51, "uniform", [], []),
     (120000, 4, 2, 52, "uniform", [], []), (90, 2, 2, 53, "lattice", [], []),
+    (23, 2100, 3, 54, "uniform", [], []), (17, 4100, 2, 55, "uniform", [], []),
 ]:
     spec = {"kind": kind, "seed": seed, "n": n, "d": d, "low": -10 if kind == "uniform" else -2,
             "high": 10 if kind == "uniform" else 3, "q": 0.5}

@@ -8,6 +8,8 @@ let registry = clusteringBenchmarks
     .merging(visualdiffBenchmarks) { a, _ in a }
     .merging(dbscanBenchmarks) { a, _ in a }
     .merging(hierarchyBenchmarks) { a, _ in a }
+    .merging(mixtureBenchmarks) { a, _ in a }
+    .merging(scoresBenchmarks) { a, _ in a }
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let name = args.first, let bench = registry[name] else {

@@ -40,6 +40,17 @@ enum GemmDot {
             var s = (g0 + g1) + (g2 + g3)
             while k < k1 { s = s.addingProduct(a[k], b[k]); k += 1 }
             return s
+        case .small8Pairs, .small8Halves:
+            // Eight lanes by k mod 8 (zero-started FMA chains; the masked tail adds to the first
+            // K mod 8 lanes), then the kernel's reduction tree.
+            var l = [Double](repeating: 0, count: 8)
+            var k = k0
+            while k < k1 {
+                for t in 0..<8 where k + t < k1 { l[t] = l[t].addingProduct(a[k + t], b[k + t]) }
+                k += 8
+            }
+            if order == .small8Pairs { return ((l[0] + l[1]) + (l[2] + l[3])) + ((l[4] + l[5]) + (l[6] + l[7])) }
+            return ((l[0] + l[4]) + (l[2] + l[6])) + ((l[1] + l[5]) + (l[3] + l[7]))
         default:
             return chain(a, b, k0, k1)
         }
@@ -66,7 +77,7 @@ enum GemmDot {
 enum GemvOrder {
     /// `X @ c` for `rows` rows of width `d` (`dgemv_t`, inner length d, one output per row).
     ///
-    /// The first `d − d % 4` coordinates go through the kernels: groups of four outputs use the
+    /// The first `d − d % 4` coordinates (in pieces of 2048) go through the kernels: groups of four outputs use the
     /// 4×4 FMA kernel (4 lanes by k mod 4, `(l0 + l2) + (l1 + l3)`), then two outputs the SSE 4×2
     /// kernel (plain products, 2 lanes), then one output the 4×1 kernel (plain, lanes {0,1} and
     /// {2,3} added, then the halves). The last `d % 4` coordinates are the compiler-contracted C
@@ -85,18 +96,39 @@ enum GemvOrder {
             ranges.append(start..<(start + w))
             start += w; rest -= w; num += 1
         }
+        // The kernel part walks the first d − d % 4 coordinates in NBMAX = 2048 pieces, each added
+        // to y (`add_y`, `*y += ybuffer * alpha`).
         let nb = d - d % 4
+        var pieces: [Range<Int>] = []
+        do {
+            var m1 = d & ~3, k0 = 0
+            let m2 = (d & 2047) - d % 4
+            while true {
+                m1 -= 2048
+                let len: Int
+                if m1 < 0 {
+                    if m2 == 0 { break }
+                    len = m2
+                } else {
+                    len = 2048
+                }
+                pieces.append(k0..<(k0 + len))
+                k0 += len
+                if len != 2048 { break }
+            }
+        }
         for range in ranges {
-            if nb > 0 {
+            for piece in pieces {
                 let n = range.count
                 let groups = 4 * (n / 4)
                 var j = range.lowerBound
-                while j < range.lowerBound + groups { y[j] = 0.0 + kernel4x4(x + j * d, c, nb); j += 1 }
+                let len = piece.count, off = piece.lowerBound
+                while j < range.lowerBound + groups { y[j] = y[j] + kernel4x4(x + j * d + off, c + off, len); j += 1 }
                 if n & 2 != 0 {
-                    y[j] = 0.0 + kernel4x2(x + j * d, c, nb); j += 1
-                    y[j] = 0.0 + kernel4x2(x + j * d, c, nb); j += 1
+                    y[j] = y[j] + kernel4x2(x + j * d + off, c + off, len); j += 1
+                    y[j] = y[j] + kernel4x2(x + j * d + off, c + off, len); j += 1
                 }
-                if n & 1 != 0 { y[j] = 0.0 + kernel4x1(x + j * d, c, nb) }
+                if n & 1 != 0 { y[j] = y[j] + kernel4x1(x + j * d + off, c + off, len) }
             }
             switch d % 4 {
             case 3:

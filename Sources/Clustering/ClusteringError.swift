@@ -23,6 +23,9 @@ public enum ClusteringError: Error, Equatable, Sendable, CustomStringConvertible
     case seedOutOfRange(Int)
     /// Any other invalid argument; `name` is the parameter, `reason` says what is wrong.
     case invalidArgument(name: String, reason: String)
+    /// A Gaussian mixture component's covariance is not positive definite (scikit-learn's
+    /// "ill-defined empirical covariance" error).
+    case illDefinedCovariance
 
     public var description: String {
         switch self {
@@ -46,6 +49,10 @@ public enum ClusteringError: Error, Equatable, Sendable, CustomStringConvertible
             return "The seed must be between 0 and 4294967295 (2^32 - 1), got \(s)."
         case let .invalidArgument(name, reason):
             return "Invalid \(name): \(reason)."
+        case .illDefinedCovariance:
+            return "Fitting the mixture model failed because some components have ill-defined empirical covariance "
+                + "(for instance caused by singleton or collapsed samples). Try to decrease the number of components, "
+                + "increase reg_covar, or scale the input data."
         }
     }
 }

@@ -37,7 +37,7 @@ public enum ElbowMetric: String, Sendable, Equatable, CaseIterable {
     }
 
     /// The metric's value for one fit.
-    func value(_ points: DataMatrix, _ fit: KMeansResult, threads: Int?) throws -> Double {
+    public func value(_ points: DataMatrix, _ fit: KMeansResult, threads: Int? = nil) throws -> Double {
         switch self {
         case .inertia: return fit.inertia
         case .distortion: return try distortionScore(points, labels: fit.labels)

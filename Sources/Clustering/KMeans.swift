@@ -80,11 +80,21 @@ public struct KMeans: Sendable, Equatable {
     ///   range, non-positive `maxIter`/`nInit`/`threads`, a negative or non-finite `tol`, or given
     ///   centres of the wrong shape.
     public func fit(_ data: DataMatrix) throws -> KMeansResult {
+        guard seed >= 0, seed <= RandomState.maximumSeed else { throw ClusteringError.seedOutOfRange(seed) }
+        var rs = RandomState(seed: UInt32(seed))
+        return try fit(data, randomState: &rs)
+    }
+
+    /// Clusters the rows of `data`, drawing from the caller's generator instead of a fresh
+    /// `RandomState(seed)` (`seed` is ignored): scikit-learn's `KMeans(random_state=rs)` with a
+    /// `RandomState` *instance*, whose stream the fit advances — as `GaussianMixture` does with its
+    /// own generator for the initial responsibilities.
+    /// - Throws: as `fit(_:)`, except for the seed.
+    public func fit(_ data: DataMatrix, randomState rs: inout RandomState) throws -> KMeansResult {
         try data.validateNonEmptyFinite()
         let n = data.rows, d = data.columns, k = clusterCount
         guard k >= 1 else { throw ClusteringError.tooFewClusters(k) }
         guard k <= n else { throw ClusteringError.tooManyClusters(clusters: k, samples: n) }
-        guard seed >= 0, seed <= RandomState.maximumSeed else { throw ClusteringError.seedOutOfRange(seed) }
         guard maxIterations >= 1 else {
             throw ClusteringError.invalidArgument(name: "maxIter", reason: "must be at least 1, got \(maxIterations)")
         }
@@ -121,7 +131,6 @@ public struct KMeans: Sendable, Equatable {
         centred.withUnsafeMutableBufferPointer { v in
             for i in 0..<n { for f in 0..<d { v[i * d + f] = v[i * d + f] - mean[f] } }
         }
-        var rs = try RandomState(seed: seed)
         let engine = KMeansEngine(x: centred, n: n, d: d, k: k, threads: threadCount)
 
         var best: KMeansEngine.Run?

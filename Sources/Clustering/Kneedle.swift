@@ -8,7 +8,9 @@ public enum KneeCurve: String, Sendable, Equatable, CaseIterable {
 
 /// Whether the curve rises or falls (kneed's `direction`).
 public enum KneeDirection: String, Sendable, Equatable, CaseIterable {
+    /// y grows with x.
     case increasing
+    /// y falls with x.
     case decreasing
 }
 
@@ -34,15 +36,19 @@ public struct Knee: Sendable, Equatable {
 /// Knee detection settings, as the config layer spells them
 /// (`knee: {method, sensitivity, online, curve, direction}`).
 public struct KneeLocator: Sendable, Equatable {
+    /// Kneedle (kneed) or the chord rule.
     public var method: KneeMethod
     /// kneed's `S` (default 1).
     public var sensitivity: Double
     /// kneed's `online`: keep correcting and return the last knee (default false: the first).
     public var online: Bool
+    /// kneed's `curve` (ignored by `.chord`).
     public var curve: KneeCurve
+    /// kneed's `direction` (ignored by `.chord`).
     public var direction: KneeDirection
 
-    /// kneed's defaults are `curve: .concave, direction: .increasing`.
+    /// Creates knee settings; kneed's defaults are `curve: .concave, direction: .increasing`
+    /// (for an elbow curve use `ElbowMetric.kneeLocator()`).
     public init(
         method: KneeMethod = .kneedle, sensitivity: Double = 1.0, online: Bool = false,
         curve: KneeCurve = .concave, direction: KneeDirection = .increasing

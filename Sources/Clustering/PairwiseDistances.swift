@@ -13,7 +13,7 @@
 /// block size is used to compute them, so memory stays bounded by our own (small) blocks.
 public enum PairwiseDistances {
     /// scikit-learn's default `working_memory` (MiB).
-    public static let workingMemoryMiB = 1024
+    public static let workingMemoryMiB = 1024.0
 
     /// `euclidean_distances(X)`: the full `n × n` matrix of X against itself (numpy `X @ X.T`, dsyrk).
     /// - Parameters:
@@ -74,17 +74,17 @@ public enum PairwiseDistances {
     /// BLAS calls and so the rounding; `rowsPerChunk` (default: as many rows as fit in 8 MiB) only
     /// bounds the memory used here.
     /// - Throws: `ClusteringError` for empty or non-finite data, `rowsPerChunk < 1` or
-    ///   `workingMemoryMiB < 1`; rethrows `body`.
+    ///   `workingMemoryMiB` not positive; rethrows `body`.
     public static func forEachChunk(
-        of x: DataMatrix, rowsPerChunk: Int? = nil, workingMemoryMiB: Int = workingMemoryMiB, squared: Bool = false,
+        of x: DataMatrix, rowsPerChunk: Int? = nil, workingMemoryMiB: Double = workingMemoryMiB, squared: Bool = false,
         _ body: (Int, DataMatrix) throws -> Void
     ) throws {
         try x.validateNonEmptyFinite()
         let n = x.rows
         let rows = rowsPerChunk ?? max(1, (8 << 20) / (8 * n))
         guard rows >= 1 else { throw ClusteringError.invalidArgument(name: "rowsPerChunk", reason: "must be at least 1, got \(rows)") }
-        guard workingMemoryMiB >= 1 else {
-            throw ClusteringError.invalidArgument(name: "workingMemoryMiB", reason: "must be at least 1, got \(workingMemoryMiB)")
+        guard workingMemoryMiB > 0, workingMemoryMiB.isFinite else {
+            throw ClusteringError.invalidArgument(name: "workingMemoryMiB", reason: "must be finite and positive, got \(workingMemoryMiB)")
         }
         let plan = SelfDistancePlan(x: x, sklearnChunkRows: sklearnChunkRows(n, workingMemoryMiB: workingMemoryMiB))
         var row = [Double](repeating: 0, count: n)
@@ -101,9 +101,17 @@ public enum PairwiseDistances {
         }
     }
 
-    /// `get_chunk_n_rows(row_bytes=8 n, max_n_rows=n, working_memory)`.
-    static func sklearnChunkRows(_ n: Int, workingMemoryMiB: Int = workingMemoryMiB) -> Int {
-        min(n, max(1, (workingMemoryMiB << 20) / (8 * n)))
+    /// `get_chunk_n_rows(row_bytes=8 n, max_n_rows=n, working_memory)`:
+    /// `int(working_memory * 2**20 // row_bytes)` (Python's float floor division), at most n, at least 1.
+    static func sklearnChunkRows(_ n: Int, workingMemoryMiB: Double = workingMemoryMiB) -> Int {
+        let a = workingMemoryMiB * 1048576.0, b = Double(8 * n)
+        // float_floor_div: (a - fmod(a, b)) / b, then floor with the half correction.
+        let mod = a.truncatingRemainder(dividingBy: b)
+        let div = (a - mod) / b
+        var floorDiv = div.rounded(.down)
+        if div - floorDiv > 0.5 { floorDiv += 1 }
+        let rows = floorDiv >= Double(Int.max) ? Int.max : Int(floorDiv)
+        return max(1, min(n, rows))
     }
 
     static func checkBudget(_ a: Int, _ b: Int, _ maxElements: Int) throws {
@@ -149,6 +157,12 @@ public enum PairwiseDistances {
                     for j in 0..<ny { g[j] = row[j] }
                 } else {
                     let plan = GemmOrderPlan.gemm(m: ny, n: nx, k: d)
+                    if plan.smallKernel {
+                        for i in 0..<nx {
+                            for j in 0..<ny { g[i * ny + j] = GemmDot.block(xb + i * d, yb + j * d, 0, d, plan.smallOrder(m: j, n: i)) }
+                        }
+                        return
+                    }
                     for i in 0..<nx {
                         for j in 0..<ny { g[i * ny + j] = GemmDot.element(xb + i * d, yb + j * d, d, plan.kBlocks, .chain) }
                     }

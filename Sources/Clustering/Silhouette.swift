@@ -46,7 +46,7 @@ public func silhouette(
 
 /// `silhouette` under scikit-learn's `config_context(working_memory=…)` (tests of the chunked path).
 func silhouette(
-    _ x: DataMatrix, labels: [Int], noise: NoiseHandling, threads: Int?, workingMemoryMiB: Int
+    _ x: DataMatrix, labels: [Int], noise: NoiseHandling, threads: Int?, workingMemoryMiB: Double
 ) throws -> SilhouetteAnalysis {
     let input = try ScoreInput(x, labels: labels, noise: noise)
     let threadCount = try Parallelism.resolve(threads)

@@ -14,7 +14,7 @@ enum SilhouetteKernel {
 
     /// `silhouette_samples` of the validated input; `workingMemoryMiB` is scikit-learn's
     /// `working_memory` (it decides which BLAS calls, hence which rounding, the distances get).
-    static func samples(_ input: ScoreInput, threads: Int, workingMemoryMiB: Int = PairwiseDistances.workingMemoryMiB) -> [Double] {
+    static func samples(_ input: ScoreInput, threads: Int, workingMemoryMiB: Double = PairwiseDistances.workingMemoryMiB) -> [Double] {
         let plan = SelfDistancePlan(
             x: input.x, sklearnChunkRows: PairwiseDistances.sklearnChunkRows(input.x.rows, workingMemoryMiB: workingMemoryMiB))
         let n = plan.n, k = input.clusters.count
@@ -91,70 +91,96 @@ enum SilhouetteKernel {
         for b in breaks {
             if let last = merged.last, b.0 <= last.1 { merged[merged.count - 1].1 = max(last.1, b.1) } else { merged.append(b) }
         }
-        // The block's rows, one SIMD lane each (missing rows repeat the last one and are ignored).
-        var coords = [SIMD8<Double>](repeating: SIMD8(repeating: 0), count: d)
-        var xx = SIMD8<Double>(repeating: 0)
+        // The block's rows, one lane each, coordinate-major (`coords[f * 8 + lane]`); missing rows
+        // repeat the last one and are ignored.
+        var coords = [Double](repeating: 0, count: d * lanes)
+        var xx = [Double](repeating: 0, count: lanes)
         for r in 0..<lanes {
             let i = i0 + min(r, rows - 1)
-            for f in 0..<d { coords[f][r] = x[i * d + f] }
+            for f in 0..<d { coords[f * lanes + r] = x[i * d + f] }
             xx[r] = norms[i]
         }
         let blocks = plan.kBlocks
         var j = 0
         coords.withUnsafeBufferPointer { cv in
-            let c = cv.baseAddress!
-            for (a, b) in merged {
-                if j < a { fast(c, xx, from: j, to: a, d: d, kBlocks: blocks, labels: labels, x: x, norms: norms, acc: acc) }
-                slow(plan, i0: i0, rows: rows, from: a, to: b, segments: segments, labels: labels, x: x, norms: norms, acc: acc)
-                j = b
+            xx.withUnsafeBufferPointer { xv in
+                let c = cv.baseAddress!, q = xv.baseAddress!
+                for (a, b) in merged {
+                    if j < a { fast(c, q, from: j, to: a, d: d, kBlocks: blocks, labels: labels, x: x, norms: norms, acc: acc) }
+                    slow(plan, i0: i0, rows: rows, from: a, to: b, segments: segments, labels: labels, x: x, norms: norms, acc: acc)
+                    j = b
+                }
+                if j < n { fast(c, q, from: j, to: n, d: d, kBlocks: blocks, labels: labels, x: x, norms: norms, acc: acc) }
             }
-            if j < n { fast(c, xx, from: j, to: n, d: d, kBlocks: blocks, labels: labels, x: x, norms: norms, acc: acc) }
         }
     }
 
-    /// Columns `from..<to` with chain dot products for all 8 lanes.
+    /// One distance with the chain dot product of two 2-D points (`((−2·g) + xx) + yy`, clip, sqrt).
+    @inline(__always)
+    static func lane2(_ a0: Double, _ a1: Double, _ xx: Double, _ b0: Double, _ b1: Double, _ yy: Double) -> Double {
+        let g = (a0 * b0).addingProduct(a1, b1)
+        let t = ((-2.0 * g) + xx) + yy
+        return (t < 0 ? 0 : t).squareRoot()
+    }
+
+    /// One distance for 3-D points.
+    @inline(__always)
+    static func lane3(_ a0: Double, _ a1: Double, _ a2: Double, _ xx: Double, _ b0: Double, _ b1: Double, _ b2: Double, _ yy: Double) -> Double {
+        let g = ((a0 * b0).addingProduct(a1, b1)).addingProduct(a2, b2)
+        let t = ((-2.0 * g) + xx) + yy
+        return (t < 0 ? 0 : t).squareRoot()
+    }
+
+    /// Columns `from..<to` with chain dot products for all 8 lanes. Written as eight scalar lanes:
+    /// Swift's SIMD `squareRoot` and lane selects are scalarised with branches on this target, while
+    /// scalar code keeps the 8 independent chains in registers.
     @inline(__always)
     static func fast(
-        _ c: UnsafePointer<SIMD8<Double>>, _ xx: SIMD8<Double>, from: Int, to: Int, d: Int, kBlocks: [Int],
+        _ c: UnsafePointer<Double>, _ q: UnsafePointer<Double>, from: Int, to: Int, d: Int, kBlocks: [Int],
         labels: SharedPointer<Int32>, x: SharedPointer<Double>, norms: SharedPointer<Double>, acc: UnsafeMutablePointer<Double>
     ) {
-        let zero = SIMD8<Double>(repeating: 0)
         if d == 2 {
-            let c0 = c[0], c1 = c[1]
+            let r00 = c[0], r01 = c[1], r02 = c[2], r03 = c[3], r04 = c[4], r05 = c[5], r06 = c[6], r07 = c[7]
+            let r10 = c[8], r11 = c[9], r12 = c[10], r13 = c[11], r14 = c[12], r15 = c[13], r16 = c[14], r17 = c[15]
+            let q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3], q4 = q[4], q5 = q[5], q6 = q[6], q7 = q[7]
             for j in from..<to {
-                let p0 = c0 * x[2 * j]
-                let g = p0.addingProduct(c1, SIMD8(repeating: x[2 * j + 1]))
-                var t = ((-2.0 * g) + xx) + SIMD8(repeating: norms[j])
-                t.replace(with: zero, where: t .< zero)
-                let v = t.squareRoot()
-                let a = UnsafeMutableRawPointer(acc + Int(labels[j]) * lanes).assumingMemoryBound(to: SIMD8<Double>.self)
-                a.pointee = a.pointee + v
+                let b0 = x[2 * j], b1 = x[2 * j + 1], yy = norms[j]
+                let a = acc + Int(labels[j]) * lanes
+                a[0] += lane2(r00, r10, q0, b0, b1, yy)
+                a[1] += lane2(r01, r11, q1, b0, b1, yy)
+                a[2] += lane2(r02, r12, q2, b0, b1, yy)
+                a[3] += lane2(r03, r13, q3, b0, b1, yy)
+                a[4] += lane2(r04, r14, q4, b0, b1, yy)
+                a[5] += lane2(r05, r15, q5, b0, b1, yy)
+                a[6] += lane2(r06, r16, q6, b0, b1, yy)
+                a[7] += lane2(r07, r17, q7, b0, b1, yy)
             }
             return
         }
-        let single = kBlocks.count == 1
+        if d == 3 {
+            for j in from..<to {
+                let b0 = x[3 * j], b1 = x[3 * j + 1], b2 = x[3 * j + 2], yy = norms[j]
+                let a = acc + Int(labels[j]) * lanes
+                for r in 0..<lanes { a[r] += lane3(c[r], c[8 + r], c[16 + r], q[r], b0, b1, b2, yy) }
+            }
+            return
+        }
         for j in from..<to {
-            var g: SIMD8<Double>
-            if single {
-                g = c[0] * x[j * d]
-                var f = 1
-                while f < d { g = g.addingProduct(c[f], SIMD8(repeating: x[j * d + f])); f += 1 }
-            } else {
-                g = zero
+            let b = x + j * d, yy = norms[j]
+            let a = acc + Int(labels[j]) * lanes
+            for r in 0..<lanes {
+                var g = 0.0
                 var k0 = 0
-                for (b, len) in kBlocks.enumerated() {
-                    var s = c[k0] * x[j * d + k0]
+                for (t, len) in kBlocks.enumerated() {
+                    var s = c[k0 * lanes + r] * b[k0]
                     var f = k0 + 1
-                    while f < k0 + len { s = s.addingProduct(c[f], SIMD8(repeating: x[j * d + f])); f += 1 }
-                    g = b == 0 ? s : g + s
+                    while f < k0 + len { s = s.addingProduct(c[f * lanes + r], b[f]); f += 1 }
+                    g = t == 0 ? s : g + s
                     k0 += len
                 }
+                let t = ((-2.0 * g) + q[r]) + yy
+                a[r] += (t < 0 ? 0 : t).squareRoot()
             }
-            var t = ((-2.0 * g) + xx) + SIMD8(repeating: norms[j])
-            t.replace(with: zero, where: t .< zero)
-            let v = t.squareRoot()
-            let a = UnsafeMutableRawPointer(acc + Int(labels[j]) * lanes).assumingMemoryBound(to: SIMD8<Double>.self)
-            a.pointee = a.pointee + v
         }
     }
 

@@ -35,6 +35,13 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         self.keyPath = keyPath
     }
 
+    /// The one-line form of a warning: `FILE:LINE:COLUMN: warning: message (key.path)`.
+    public var warningDescription: String {
+        var w = self
+        w.message = "warning: " + message
+        return w.description
+    }
+
     /// The one-line form printed by the CLI.
     public var description: String {
         let msg = message.replacingOccurrences(of: "\n", with: " ")

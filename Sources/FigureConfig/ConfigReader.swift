@@ -18,6 +18,15 @@ public final class ConfigReader {
     /// The largest coordinate magnitude a config may give (limits, centres, bounds).
     public static let maxCoordinate = 1e100
 
+    /// Problems that do not stop the config (it still renders), printed as warnings.
+    public private(set) var warnings: [ConfigError] = []
+
+    /// Records a warning at `location` with the key path `path`.
+    public func warn(_ message: String, at location: SourceLocation, _ path: String) {
+        let e = ConfigError(message, at: location, keyPath: path)
+        if !warnings.contains(e) { warnings.append(e) }
+    }
+
     /// Records a problem at `location` with the key path `path`.
     public func fail(_ message: String, at location: SourceLocation, _ path: String) {
         let e = ConfigError(message, at: location, keyPath: path)

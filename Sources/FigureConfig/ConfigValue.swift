@@ -44,6 +44,8 @@ public struct ConfigValue {
 
     /// Reports a problem with this value.
     public func fail(_ message: String) { reader.fail(message, node, path) }
+    /// Reports a warning about this value (the config still renders).
+    public func warn(_ message: String) { reader.warn(message, at: node.location, path) }
     /// Reports a missing key of this mapping (suppressed when the mapping has a misspelt key).
     public func missing(_ message: String) { reader.missing(message, node, path) }
 

@@ -62,13 +62,21 @@ extension CLISupport {
     }
 }
 
-/// `--set KEY=VALUE` (repeatable), shared by every command that reads a figure config.
+/// `--set KEY=VALUE` (repeatable) and `--budget`, shared by every command that reads a figure config.
 struct OverrideOptions: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a config key, e.g. data.blobs.samples=500 (repeatable).", valueName: "key=value"))
     var values: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Raise (or lower) the analyses' work budget, in operations (clustering.budget; default 1e12).",
+                                            valueName: "operations"))
+    var budget: String?
+
     /// The parsed overrides; a malformed one ends the command with status 2.
-    func parsed() throws -> [Override] { try CLISupport.parseOverrides(values) }
+    func parsed() throws -> [Override] {
+        var out = try CLISupport.parseOverrides(values)
+        if let budget { out.append(Override(path: ["clustering", "budget"], value: budget, label: "--budget \(budget)")) }
+        return out
+    }
 }
 
 extension OutputFormat: ExpressibleByArgument {

@@ -27,8 +27,9 @@ struct DataCommand: ParsableCommand {
     func run() throws {
         let parsed = try overrides.parsed()
         do {
-            let json = try Gallery.dataJSON(path: path, overrides: parsed, indent: compact ? 0 : 1)
-            FileHandle.standardOutput.write(Data((json + "\n").utf8))
+            let result = try Gallery.data(path: path, overrides: parsed, indent: compact ? 0 : 1)
+            result.warnings.forEach(CLISupport.stderr)
+            FileHandle.standardOutput.write(Data((result.json + "\n").utf8))
         } catch {
             throw ExitCode(CLISupport.report(error, file: path))
         }

@@ -31,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
         for file in files {
             do {
                 let spec = try Gallery.validate(path: file, overrides: parsed)
+                spec.warnings.map(\.warningDescription).forEach(CLISupport.stderr)
                 if !quiet { print("\(file): ok (\(spec.panels.count) panel\(spec.panels.count == 1 ? "" : "s"), \(Int(spec.figure.width * (spec.output.dpi ?? spec.figure.dpi)))×\(Int(spec.figure.height * (spec.output.dpi ?? spec.figure.dpi))) px)") }
             } catch {
                 _ = CLISupport.report(error, file: file)

@@ -40,16 +40,16 @@ final class ScoresExtraTests: XCTestCase {
 
     func testDistanceMatricesMatchNumpyBits() throws {
         let all = try cases("distances-")
-        XCTAssertEqual(all.count, 15)
+        XCTAssertEqual(all.count, 23)
         for c in all {
             let id = c["id"]!.string!
             let x = try Self.data(c["data"]!)
             XCTAssertEqual(Self.hash(try PairwiseDistances.euclidean(x).values), c["self_hash"]!.string, "\(id) euclidean_distances(X)")
             var rows: [Double] = []
-            try PairwiseDistances.forEachChunk(of: x, rowsPerChunk: 97, workingMemoryMiB: c["working_memory"]!.int!) { _, chunk in
+            try PairwiseDistances.forEachChunk(of: x, rowsPerChunk: 97, workingMemoryMiB: c["working_memory"]!.double!) { _, chunk in
                 rows.append(contentsOf: chunk.values)
             }
-            XCTAssertEqual(PairwiseDistances.sklearnChunkRows(x.rows, workingMemoryMiB: c["working_memory"]!.int!), c["chunk_rows"]!.int, id)
+            XCTAssertEqual(PairwiseDistances.sklearnChunkRows(x.rows, workingMemoryMiB: c["working_memory"]!.double!), c["chunk_rows"]!.int, id)
             XCTAssertEqual(Self.hash(rows), c["chunked_hash"]!.string, "\(id) pairwise_distances_chunked")
             let y = x.selectingRows(Array(0..<c["m"]!.int!))
             XCTAssertEqual(Self.hash(try PairwiseDistances.euclidean(x, y).values), c["cross_hash"]!.string, "\(id) euclidean_distances(X, Y)")
@@ -67,12 +67,12 @@ final class ScoresExtraTests: XCTestCase {
 
     func testSilhouetteCases() throws {
         let all = try cases("silhouette-")
-        XCTAssertEqual(all.count, 10)
+        XCTAssertEqual(all.count, 11)
         for c in all {
             let id = c["id"]!.string!
             let x = try Self.data(c["data"]!)
             let labels = try Self.labels(c["labels"]!, x.rows)
-            let wm = c["working_memory"]!.isNull ? PairwiseDistances.workingMemoryMiB : c["working_memory"]!.int!
+            let wm = c["working_memory"]!.isNull ? PairwiseDistances.workingMemoryMiB : c["working_memory"]!.double!
             for threads in [1, 3] {
                 let s = try silhouette(x, labels: labels, noise: .asCluster, threads: threads, workingMemoryMiB: wm)
                 assertBits(s.samples, c["samples"]!.doubles!, "\(id) samples")
@@ -83,7 +83,7 @@ final class ScoresExtraTests: XCTestCase {
 
     func testScoreCases() throws {
         let all = try cases("scores-")
-        XCTAssertEqual(all.count, 16)
+        XCTAssertEqual(all.count, 18)
         for c in all {
             let id = c["id"]!.string!
             let x: DataMatrix, labels: [Int]

@@ -6,7 +6,7 @@ import Foundation
 /// parses the text with `Double(_:)`, which is correctly rounded (the files hold shortest
 /// round-trip decimals). Foundation's `JSONSerialization` on Linux is not used because it does
 /// not parse every shortest repr back to the same bits.
-enum JSONValue: Equatable, CustomStringConvertible {
+enum JSONValue: Equatable, CustomStringConvertible, Sendable {
     case object([String: JSONValue])
     case array([JSONValue])
     case string(String)

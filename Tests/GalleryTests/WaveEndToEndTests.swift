@@ -89,3 +89,50 @@ extension J {
         }
     }
 }
+
+/// The scores, knee and mixture families end to end.
+extension WaveEndToEndTests {
+    func testSilhouetteAndScores() throws {
+        guard let cases = try cases("silhouette") else { throw XCTSkip("silhouette.json not in the fixtures") }
+        for c in cases {
+            let id = "\(c["id"]!)"
+            let d = try data(c)
+            let e = c["expect"]
+            same(d["silhouette"]?["samples"], e?["samples"], "\(id) samples")
+            same(d["silhouette"]?["score"], e?["score"], "\(id) score")
+            let s = try data(c, "config_scores")["scores"]
+            for key in ["silhouette", "calinski_harabasz", "davies_bouldin", "adjusted_rand"] {
+                same(s?[key], e?["scores"]?[key], "\(id) scores.\(key)")
+            }
+        }
+    }
+
+    func testElbowMetricsAndKnees() throws {
+        guard let cases = try cases("elbow") else { throw XCTSkip("elbow.json not in the fixtures") }
+        for c in cases {
+            let d = try data(c)["elbow"], e = c["expect"]
+            same(d?["k"], e?["k"], "\(c["id"]!) k")
+            same(d?["values"], e?["values"], "\(c["id"]!) values")
+            same(d?["knee"], e?["knee"], "\(c["id"]!) knee")
+        }
+    }
+
+    func testKneeOfACurve() throws {
+        guard let cases = try cases("knee") else { throw XCTSkip("knee.json not in the fixtures") }
+        for c in cases {
+            let d = try data(c)["knee"], e = c["expect"]
+            same(d?["knee"], e?["knee"], "\(c["id"]!) knee")
+            same(d?["knee_y"], e?["knee_y"], "\(c["id"]!) knee_y")
+        }
+    }
+
+    func testGaussianMixtures() throws {
+        guard let cases = try cases("gmm") else { throw XCTSkip("gmm.json not in the fixtures") }
+        for c in cases {
+            let d = try data(c)["gmm"], e = c["expect"]
+            for key in ["labels", "n_iter", "converged", "weights", "means", "covariances", "lower_bound"] {
+                same(d?[key], e?[key], "\(c["id"]!) \(key)")
+            }
+        }
+    }
+}

@@ -37,6 +37,24 @@ public struct AgglomerativeSpec: AnalysisSpec {
         }
     }
 
+    /// `cluster` has k categories when the tree is cut into k clusters.
+    public func categoryCount(of field: String) -> Int? {
+        if field == "cluster", case let .clusters(k) = cut { return k }
+        return nil
+    }
+
+    /// The same tree cut into k clusters.
+    public func refit(k: Int, on dataset: Dataset, result: any AnalysisResult, threads: Int?) throws -> ClusterFit? {
+        guard let r = result as? AgglomerativeResult else { return nil }
+        return ClusterFit(labels: try r.tree.labels(clusters: k), centres: nil)
+    }
+
+    /// The distance matrix (or the minimum spanning tree) over every pair of points.
+    public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? {
+        WorkEstimate(operations: Double(rows) * Double(rows) * Double(max(columns, 1)),
+                     keys: "\(linkage.rawValue) linkage on \(rows) points × \(columns) columns")
+    }
+
     /// Builds the tree and cuts it.
     public func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult {
         switch cut {

@@ -63,11 +63,11 @@ extension AnalysisKind {
     /// Every analysis, in the order they run (an analysis comes after those it requires) and the
     /// order of their objects in `clusterplot data`. Adding an analysis adds one line here.
     public static let registry: [AnalysisKind] = [.kmeans, .distanceThreshold, .lloydTrace, .elbow, .dbscan, .kDistance,
-                                                  .agglomerative]
+                                                  .agglomerative, .gmm, .silhouette, .scores, .knee]
 
     /// The order in which analyses are asked for default panels: the most specific view first.
     static let defaultPanelOrder: [String] = ["lloyd_trace", "distance_threshold", "kmeans", "dbscan", "agglomerative", "elbow",
-                                              "k_distance"]
+                                              "k_distance", "gmm", "knee"]
 
     /// The analysis with this config key.
     public static func named(_ key: String) -> AnalysisKind? { registry.first { $0.key == key } }
@@ -84,11 +84,48 @@ public protocol AnalysisSpec: Sendable {
     func check(rows: Int, columns: Int, _ reader: ConfigReader)
     /// Runs the analysis on the dataset; `earlier` holds the results of the analyses before it.
     func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult
+    /// How many categories a field will have, when the config alone tells (k-means' `cluster`: k).
+    func categoryCount(of field: String) -> Int?
+    /// The most work the analysis can do on data of this size (checked against the work budget before
+    /// anything runs); nil when it is too small to matter.
+    func workEstimate(rows: Int, columns: Int) -> WorkEstimate?
+    /// The clusters this analysis gives with `k` of them instead (silhouette sweeps over k); `result`
+    /// is its own result; nil when it has no k to change.
+    func refit(k: Int, on dataset: Dataset, result: any AnalysisResult, threads: Int?) throws -> ClusterFit?
+}
+
+/// Clusters of a refit: a label per point and, when the method has them, centres.
+public struct ClusterFit: Sendable {
+    /// A label per point.
+    public var labels: [Int]
+    /// The centres (k × columns), nil when the method has none.
+    public var centres: DataMatrix?
+
+    /// Creates a fit.
+    public init(labels: [Int], centres: DataMatrix?) { self.labels = labels; self.centres = centres }
+}
+
+/// An upper bound on an analysis's work, in elementary operations (multiply-adds), and the keys that
+/// drive it, for the message when it is over the budget.
+public struct WorkEstimate: Sendable {
+    /// Operations, at worst.
+    public var operations: Double
+    /// The keys and sizes behind it (`k 100, n_init 10, max_iter 300 on 1000000 points × 2 columns`).
+    public var keys: String
+
+    /// Creates an estimate.
+    public init(operations: Double, keys: String) { self.operations = operations; self.keys = keys }
 }
 
 extension AnalysisSpec {
     /// No data-dependent checks by default.
     public func check(rows: Int, columns: Int, _ reader: ConfigReader) {}
+    /// No k to change, by default.
+    public func refit(k: Int, on dataset: Dataset, result: any AnalysisResult, threads: Int?) throws -> ClusterFit? { nil }
+    /// Unknown until the analysis runs, by default.
+    public func categoryCount(of field: String) -> Int? { nil }
+    /// No estimate by default (cheap analyses).
+    public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? { nil }
     /// The key path of the analysis (`clustering.kmeans`).
     public var keyPath: String { "clustering.\(kind.key)" }
 }
@@ -107,6 +144,10 @@ public protocol AnalysisResult: Sendable {
     func templateValue(_ name: String) -> String?
     /// The curve it offers to `line` layers (``AnalysisKind/offersCurve``).
     func curve() -> AnalysisCurve?
+    /// One of several curves it offers, by name (an elbow sweep's metric); nil: the main one.
+    func curve(named name: String?) -> AnalysisCurve?
+    /// Things worth knowing about the result that do not stop the figure (an empty cluster).
+    func warnings(_ spec: any AnalysisSpec) -> [ConfigError]
 }
 
 extension AnalysisResult {
@@ -120,6 +161,10 @@ extension AnalysisResult {
     public func templateValue(_ name: String) -> String? { nil }
     /// No curve by default.
     public func curve() -> AnalysisCurve? { nil }
+    /// Only the main curve, by default.
+    public func curve(named name: String?) -> AnalysisCurve? { name == nil ? curve() : nil }
+    /// No warnings by default.
+    public func warnings(_ spec: any AnalysisSpec) -> [ConfigError] { [] }
 }
 
 /// Where field values are asked for: the dataset and the panel's iteration (facets).
@@ -128,9 +173,13 @@ public struct FieldContext {
     public let dataset: Dataset
     /// The 0-based Lloyd iteration of a facet panel, nil elsewhere.
     public let iteration: Int?
+    /// The 0-based position in a silhouette sweep of a `facet: k` panel, nil elsewhere.
+    public var sweepIndex: Int?
 
     /// Creates a context.
-    public init(dataset: Dataset, iteration: Int?) { self.dataset = dataset; self.iteration = iteration }
+    public init(dataset: Dataset, iteration: Int?, sweepIndex: Int? = nil) {
+        self.dataset = dataset; self.iteration = iteration; self.sweepIndex = sweepIndex
+    }
 }
 
 /// A point an analysis names for annotations.
@@ -173,8 +222,12 @@ public struct AnalysisDecodeContext {
     public let rows: Int?
     /// Columns, when known.
     public let columns: Int?
+    /// The column names.
+    public var columnNames: [String] = []
     /// The keys of every analysis present in the config.
     public let present: Set<String>
+    /// The analyses decoded so far (those before this one in the registry).
+    public var decoded: [any AnalysisSpec] = []
 }
 
 /// What the default-panel rules may look at.

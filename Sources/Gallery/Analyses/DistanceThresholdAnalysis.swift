@@ -13,6 +13,9 @@ public struct ThresholdSpec: AnalysisSpec {
     /// The kind.
     public var kind: AnalysisKind { .distanceThreshold }
 
+    /// `outlier` is yes or no.
+    public func categoryCount(of field: String) -> Int? { field == "outlier" ? 2 : nil }
+
     /// Scores the points around the k-means fit that ran before.
     public func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult {
         guard let fit = earlier["kmeans"] as? KMeansResult else {

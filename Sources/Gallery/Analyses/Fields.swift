@@ -21,12 +21,15 @@ public struct FieldDeclaration: Sendable, Hashable {
     public let note: String?
     /// The default colorbar label for a number field.
     public let valueLabel: String?
-    /// Only defined in a panel with `facet: iteration` (the trace's assignments).
-    public let facetOnly: Bool
+    /// The facet a panel needs for the field to be defined (`iteration`: the trace's assignments;
+    /// `k`: a silhouette sweep's clusters), nil for every panel.
+    public let facet: String?
+    /// Whether the field needs a facet.
+    public var facetOnly: Bool { facet != nil }
 
     /// Declares a field.
-    public init(_ name: String, _ kind: FieldKind, note: String? = nil, valueLabel: String? = nil, facetOnly: Bool = false) {
-        self.name = name; self.kind = kind; self.note = note; self.valueLabel = valueLabel; self.facetOnly = facetOnly
+    public init(_ name: String, _ kind: FieldKind, note: String? = nil, valueLabel: String? = nil, facet: String? = nil) {
+        self.name = name; self.kind = kind; self.note = note; self.valueLabel = valueLabel; self.facet = facet
     }
 }
 
@@ -69,8 +72,8 @@ enum DataFields {
 struct FieldResolver {
     /// The analyses present.
     let present: Set<String>
-    /// The panel repeats per iteration.
-    let facet: Bool
+    /// The panel's facet (`iteration`, `k`), nil for none.
+    let facet: String?
     /// The data has generator labels (blobs).
     let hasBlobs: Bool
 
@@ -95,7 +98,7 @@ struct FieldResolver {
     }
 
     private func isAvailable(_ owner: String, _ field: FieldDeclaration) -> Bool {
-        if field.facetOnly && !facet { return false }
+        if let needed = field.facet, needed != facet { return false }
         return owner == FieldRef.dataOwner ? hasBlobs : present.contains(owner)
     }
 
@@ -119,7 +122,7 @@ struct FieldResolver {
                 return nil
             }
             guard isAvailable(c.owner, c.field) else {
-                value.fail(c.field.facetOnly && !facet ? "'\(name)' needs a panel with facet: iteration" : "'\(name)' needs \(requirementText(c.owner))")
+                value.fail(c.field.facet.map { $0 != facet } == true ? "'\(name)' needs a panel with facet: \(c.field.facet!)" : "'\(name)' needs \(requirementText(c.owner))")
                 return nil
             }
             return (FieldRef(owner: c.owner, name: c.field.name), c.field)
@@ -136,14 +139,14 @@ struct FieldResolver {
             value.fail("unknown value '\(name)'\(hint.isEmpty ? "; expected one of \(value.reader.list(options))" : hint)")
             return nil
         }
-        // In an iteration facet the facet's own fields come first (the trace's clusters).
-        let ordered = candidates.filter { $0.field.facetOnly } + candidates.filter { !$0.field.facetOnly }
+        // In a facet the facet's own fields come first (the trace's clusters, the sweep's).
+        let ordered = candidates.filter { $0.field.facet != nil && $0.field.facet == facet } + candidates.filter { !$0.field.facetOnly }
         if let c = ordered.first(where: { isAvailable($0.owner, $0.field) }) {
             return (FieldRef(owner: c.owner, name: c.field.name), c.field)
         }
         let first = candidates.first { !$0.field.facetOnly } ?? candidates[0]
-        var text = first.field.facetOnly ? "a panel with facet: iteration" : requirementText(first.owner)
-        if !first.field.facetOnly && candidates.contains(where: { $0.field.facetOnly }) { text += " (or an iteration facet)" }
+        var text = first.field.facet.map { "a panel with facet: \($0)" } ?? requirementText(first.owner)
+        if !first.field.facetOnly && candidates.contains(where: { $0.field.facet == "iteration" }) { text += " (or an iteration facet)" }
         value.fail("'\(name)'\(first.field.note.map { " (\($0))" } ?? "") needs \(text)")
         return nil
     }

@@ -23,6 +23,11 @@ public struct KDistanceSpec: AnalysisSpec {
         if k > rows { reader.fail("k = \(k) is more than the \(rows) data points", at: kLocation, keyPath + ".k") }
     }
 
+    /// A neighbour search: every point against the points of its neighbouring cells, k at a time.
+    public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? {
+        WorkEstimate(operations: Double(rows) * Double(k) * Double(max(columns, 1)) * 27, keys: "k \(k) on \(rows) points")
+    }
+
     /// The sorted distances and their knee.
     public func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult {
         let sorted = try kDistanceCurve(dataset.points, k: k, threads: threads)

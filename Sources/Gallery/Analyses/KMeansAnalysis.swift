@@ -8,6 +8,8 @@ public struct KMeansSpec: AnalysisSpec {
     public var k: Int
     /// `seed`, `n_init`, `max_iter`, `tol`.
     public var settings = KMeansSettings()
+    /// How the initial centres are chosen (`init`: k-means++, random, or given centres).
+    public var initialization: KMeans.Initialization = .kMeansPlusPlus
     /// Where `k` was written.
     public var kLocation: SourceLocation
 
@@ -23,7 +25,23 @@ public struct KMeansSpec: AnalysisSpec {
 
     /// Fits k-means to the points.
     public func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult {
-        try settings.model(k: k, threads: threads).fit(dataset.points)
+        try settings.model(k: k, initialization: initialization, threads: threads).fit(dataset.points)
+    }
+
+    /// `cluster` has k categories.
+    public func categoryCount(of field: String) -> Int? { field == "cluster" ? k : nil }
+
+    /// k-means again with another k (same seed and settings).
+    public func refit(k: Int, on dataset: Dataset, result: any AnalysisResult, threads: Int?) throws -> ClusterFit? {
+        let fit = try settings.model(k: k, threads: threads).fit(dataset.points)
+        return ClusterFit(labels: fit.labels, centres: fit.centers)
+    }
+
+    /// The fit at its worst.
+    public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? {
+        let runs = settings.runs(initialization)
+        return WorkEstimate(operations: settings.worstCase(rows: rows, columns: columns, k: k, runs: runs),
+                            keys: "k \(k), n_init \(runs), max_iter \(settings.maxIterations) on \(rows) points × \(columns) columns")
     }
 }
 
@@ -31,7 +49,9 @@ extension AnalysisKind {
     /// `clustering.kmeans`.
     public static let kmeans = AnalysisKind(
         key: "kmeans", summary: "scikit-learn KMeans: labels, centres, inertia",
-        keys: [ConfigKey("k", .integer(1...100_000), "n_clusters")] + KMeansSettings.keys,
+        keys: [ConfigKey("k", .integer(1...100_000), "n_clusters"),
+               ConfigKey("init", .anyOf([.choice(["k-means++", "random"]), .list(.numbers(), count: nil)]), "k-means++, random, or the initial centres")]
+            + KMeansSettings.keys,
         fields: [
             FieldDeclaration("cluster", .category),
             FieldDeclaration("distance", .number, note: "to the k-means centre", valueLabel: "Distance to centre"),
@@ -43,6 +63,10 @@ extension AnalysisKind {
             var s = KMeansSpec(k: k, kLocation: kv.location)
             if let rows = ctx.rows { s.check(rows: rows, columns: ctx.columns ?? 0, ctx.reader) }
             s.settings = KMeansSettings.decode(m)
+            if let i = m["init"] {
+                guard let initialization = KMeansSpec.initialization(i, k: k, columns: ctx.columns) else { return nil }
+                s.initialization = initialization
+            }
             return s
         },
         defaultPanels: { ctx in
@@ -61,6 +85,27 @@ extension AnalysisKind {
             p.title = "k-means clustering (k = \(km.k))"
             return [p]
         })
+}
+
+extension KMeansSpec {
+    /// `init: k-means++ | random | [[x, y], …]` (k centres with one value per column).
+    static func initialization(_ v: ConfigValue, k: Int, columns: Int?) -> KMeans.Initialization? {
+        if v.isScalar {
+            guard let name = v.choice(["k-means++", "random"]) else { return nil }
+            return name == "random" ? .random : .kMeansPlusPlus
+        }
+        guard let rows = v.items(what: "k-means++, random, or a list of k centres") else { return nil }
+        guard rows.count == k else { v.fail("has \(rows.count) centre\(rows.count == 1 ? "" : "s") for k = \(k) (give one per cluster)"); return nil }
+        var points: [[Double]] = []
+        for r in rows {
+            guard let p = r.doubles(count: columns, what: columns.map { "a centre with \($0) coordinates" }) else { return nil }
+            points.append(p)
+        }
+        guard let d = points.first?.count, d >= 1, points.allSatisfy({ $0.count == d }), let m = try? DataMatrix(points) else {
+            v.fail("every centre needs the same number of coordinates"); return nil
+        }
+        return .centers(m)
+    }
 }
 
 extension KMeansResult: AnalysisResult {

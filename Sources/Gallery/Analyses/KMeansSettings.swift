@@ -6,8 +6,9 @@ import FigureConfig
 public struct KMeansSettings: Sendable, Hashable {
     /// `random_state` (default 0).
     public var seed: UInt32 = 0
-    /// Number of k-means++ initialisations (default 1, scikit-learn's `n_init="auto"`).
-    public var initializations = 1
+    /// Number of initialisations; nil is scikit-learn's `n_init="auto"` (1 for k-means++, 10 for
+    /// random centres).
+    public var initializations: Int?
     /// Maximum Lloyd iterations (default 300).
     public var maxIterations = 300
     /// Relative tolerance (default 1e-4).
@@ -28,17 +29,33 @@ public struct KMeansSettings: Sendable, Hashable {
     static func decode(_ m: ConfigMapping) -> KMeansSettings {
         var s = KMeansSettings()
         if let v = m.seed("seed") { s.seed = v }
-        if let v = m["n_init"] {
-            s.initializations = v.scalar == "auto" ? 1 : (v.int(min: 1, max: 1000, what: "a whole number of initialisations or 'auto'") ?? 1)
+        if let v = m["n_init"], v.scalar != "auto" {
+            s.initializations = v.int(min: 1, max: 1000, what: "a whole number of initialisations or 'auto'")
         }
         if let v = m.int("max_iter", min: 1, max: 100_000) { s.maxIterations = v }
         if let v = m.double("tol", min: 0, max: 1) { s.tolerance = v }
         return s
     }
 
-    /// scikit-learn's `KMeans(n_clusters=k, random_state=seed, n_init=…, max_iter=…, tol=…)`.
-    func model(k: Int, threads: Int?) -> KMeans {
-        KMeans(k: k, seed: Int(seed), nInit: initializations == 1 ? nil : initializations, maxIter: maxIterations,
-               tol: tolerance, threads: threads)
+    /// scikit-learn's `KMeans(n_clusters=k, init=…, random_state=seed, n_init=…, max_iter=…, tol=…)`.
+    func model(k: Int, initialization: KMeans.Initialization = .kMeansPlusPlus, threads: Int?) -> KMeans {
+        KMeans(k: k, seed: Int(seed), init: initialization, nInit: initializations, maxIter: maxIterations, tol: tolerance,
+               threads: threads)
+    }
+
+    /// The initialisations a fit runs (what `n_init="auto"` means for `initialization`).
+    func runs(_ initialization: KMeans.Initialization) -> Int {
+        if let initializations { return initializations }
+        switch initialization {
+        case .kMeansPlusPlus: return 1
+        case .random: return 10
+        case .centers: return 1
+        }
+    }
+
+    /// The most work a fit of `k` clusters can do: every initialisation running `max_iter` Lloyd
+    /// steps over every point, centre and column.
+    func worstCase(rows: Int, columns: Int, k: Int, runs: Int) -> Double {
+        Double(rows) * Double(max(columns, 1)) * Double(k) * Double(runs) * Double(maxIterations + 1)
     }
 }

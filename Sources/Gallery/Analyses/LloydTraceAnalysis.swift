@@ -43,6 +43,15 @@ public struct LloydTraceSpec: AnalysisSpec {
         if k > rows { reader.fail("\(k) centres is more than the \(rows) data points", at: centersLocation, keyPath + ".initial_centers") }
     }
 
+    /// `cluster` has one category per centre.
+    public func categoryCount(of field: String) -> Int? { field == "cluster" ? k : nil }
+
+    /// The loop: every point against every centre, every iteration.
+    public func workEstimate(rows: Int, columns: Int) -> WorkEstimate? {
+        WorkEstimate(operations: Double(rows) * Double(max(columns, 1)) * Double(k) * Double(iterations),
+                     keys: "\(k) centres, \(iterations) iterations on \(rows) points")
+    }
+
     /// Runs the loop from the initial centres.
     public func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult {
         let initial: DataMatrix
@@ -65,7 +74,7 @@ extension AnalysisKind {
             ConfigKey("frame_delay", .number(0...60), "seconds per animation frame"),
             ConfigKey("show_table", .boolean, "add the last iteration's table to clusterplot data"),
         ],
-        fields: [FieldDeclaration("cluster", .category, facetOnly: true)],
+        fields: [FieldDeclaration("cluster", .category, facet: "iteration")],
         offersCentres: true,
         decode: { m, ctx in LloydTraceSpec.decode(m, ctx) },
         defaultPanels: { ctx in
@@ -171,6 +180,16 @@ extension SeedLloydTrace: AnalysisResult {
     public func values(of field: String, in context: FieldContext) -> FieldValues? {
         guard field == "cluster", let it = context.iteration, iterations.indices.contains(it) else { return nil }
         return .categories(iterations[it].assignments, count: iterations[it].centers.rows)
+    }
+
+    /// An iteration where a centre gets no point: its new centre is NaN (the pandas mean of no rows, as
+    /// the app computes it), so from then on it is not drawn and attracts no point.
+    public func warnings(_ spec: any AnalysisSpec) -> [ConfigError] {
+        guard let it = iterations.firstIndex(where: { $0.counts.contains(0) }) else { return [] }
+        let empty = iterations[it].counts.indices.filter { iterations[it].counts[$0] == 0 }.map { String($0 + 1) }
+        return [ConfigError("iteration \(it + 1): cluster\(empty.count == 1 ? "" : "s") \(empty.joined(separator: ", ")) got no points, so "
+                            + "\(empty.count == 1 ? "its centre becomes" : "their centres become") NaN (the pandas mean of no rows) and "
+                            + "\(empty.count == 1 ? "is" : "are") not drawn from then on", at: spec.location, keyPath: spec.keyPath)]
     }
 
     /// The centres the panel's iteration assigned the points to.

@@ -32,6 +32,9 @@ public struct BlobsSource: DataSource {
     /// Blobs label their rows.
     public var hasGeneratorLabels: Bool { true }
 
+    /// The generator labels: one per centre.
+    public var generatorLabelCount: Int? { centers }
+
     /// Generates the points.
     public func load() throws -> SourceTable {
         try runClustering(keyPath, at: location) {

@@ -98,6 +98,18 @@ extension CSVSource {
             return nil
         }
         for (i, name) in (wanted?.map(\.name) ?? header).enumerated() {
+            let at = wanted?[i].value.location ?? value.location
+            if name.isEmpty {
+                ctx.reader.fail("column \(i + 1) of the CSV header of '\(spec.path)' has no name; name it, or list the columns to use in 'columns'",
+                                at: at, value.path + (wanted == nil ? "" : ".columns[\(i)]"))
+                return nil
+            }
+            let same = header.indices.filter { header[$0] == name }
+            if same.count > 1 {
+                ctx.reader.fail("the CSV header of '\(spec.path)' names \(same.count) columns '\(name)' (columns \(same.map { String($0 + 1) }.joined(separator: ", "))); header names must be unique",
+                                at: at, value.path + (wanted == nil ? "" : ".columns[\(i)]"))
+                return nil
+            }
             guard let j = header.firstIndex(of: name) else {
                 let hint = Spelling.hint(for: name, among: header)
                 ctx.reader.fail("CSV file '\(spec.path)' has no column '\(name)'\(hint.isEmpty ? "; its columns are \(header.map { "'\($0)'" }.joined(separator: ", "))" : hint)",

@@ -167,6 +167,13 @@ public protocol DataSource: Sendable {
     var hasGeneratorLabels: Bool { get }
     /// Generates or reads the points (and generator labels).
     func load() throws -> SourceTable
+    /// How many distinct generator labels the rows will carry, when known (blobs: the centres).
+    var generatorLabelCount: Int? { get }
+}
+
+extension DataSource {
+    /// Unknown by default.
+    public var generatorLabelCount: Int? { nil }
 }
 
 /// What a source yields.

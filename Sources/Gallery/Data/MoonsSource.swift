@@ -24,6 +24,9 @@ public struct MoonsSource: DataSource {
     /// Moons label their rows.
     public var hasGeneratorLabels: Bool { true }
 
+    /// The generator labels: one per moon or circle.
+    public var generatorLabelCount: Int? { 2 }
+
     /// Generates the points.
     public func load() throws -> SourceTable {
         try runClustering(keyPath, at: location) {

@@ -49,7 +49,7 @@ extension LayerKind {
     public static let centers = LayerKind(
         mark: "centers", sources: AnalysisKind.registry.filter(\.offersCentres).map(\.key), summary: "one marker per cluster centre",
         styleKeys: LayerStyle.keys.names.filter { $0 != "split" },
-        defaultSource: { ctx in ctx.facet ? "lloyd_trace" : "kmeans" },
+        defaultSource: { ctx in ctx.facet ? "lloyd_trace" : (ctx.facetKind == "k" ? "silhouette" : "kmeans") },
         decode: { m, source, style, ctx in
             if source == "lloyd_trace" && !ctx.facet {
                 ctx.reader.fail("the Lloyd trace centres need a panel with facet: iteration", at: (m["from"] ?? m["mark"]!).location, m.path("from"))

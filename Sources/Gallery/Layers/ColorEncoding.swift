@@ -105,6 +105,9 @@ extension ColorEncoding {
             if items.isEmpty { list.fail("needs at least one colour") } else if cs.count == items.count { palette = Palette(colors: cs) }
         }
         guard let (ref, _) = ctx.fields.resolve(by, kinds: categorical), pointFieldsApply(by) else { return nil }
+        if palette.name == nil, let list = cm["colors"], let n = ctx.categoryCount(ref), palette.colors.count < n {
+            list.warn("has \(palette.colors.count) colour\(palette.colors.count == 1 ? "" : "s") for the \(n) categories of \(ref); categories \(palette.colors.count)… reuse them from the start")
+        }
         return .field(ref, palette)
     }
 

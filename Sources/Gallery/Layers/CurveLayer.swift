@@ -37,6 +37,8 @@ public struct CurveLayer: Layer {
     public var style = LayerStyle()
     /// Mark the detected knee with a dashed guide line and a ring.
     public var markKnee = false
+    /// Which of the analysis's curves (an elbow metric); nil: its main one.
+    public var curveName: String?
     /// Where the layer was written.
     public var location: SourceLocation
 
@@ -45,7 +47,7 @@ public struct CurveLayer: Layer {
 
     /// The curve, and the knee when asked.
     public func draw(on ax: Axes, in panel: PanelContext) throws -> Bool {
-        guard let curve = panel.results[source]?.curve() else { return false }
+        guard let curve = panel.results[source]?.curve(named: curveName) else { return false }
         ax.plot(x: curve.x, y: curve.y, color: style.color.fixedColor.map(panel.color), lineWidth: style.lineWidth,
                 lineStyle: .solid, marker: style.marker.marker, markerSize: style.size, alpha: style.alpha, label: style.label)
         var labelled = style.label != nil
@@ -74,12 +76,19 @@ extension LayerKind {
     public static let curve = LayerKind(
         mark: "line", sources: AnalysisKind.registry.filter(\.offersCurve).map(\.key), summary: "an analysis's curve (elbow, k-distance)",
         styleKeys: ["color", "marker", "size", "alpha", "linewidth", "label"],
-        keys: [ConfigKey("mark_knee", .boolean, "a dashed line and ring at the detected knee")],
+        keys: [ConfigKey("mark_knee", .boolean, "a dashed line and ring at the detected knee"),
+               ConfigKey("metric", .choice(ElbowMetric.self), "which of the elbow sweep's metrics (default: its first)")],
         defaultSource: { ctx in AnalysisKind.registry.first { $0.offersCurve && ctx.present.contains($0.key) }?.key },
-        decode: { m, source, style, _ in
+        decode: { m, source, style, ctx in
             var layer = CurveLayer(source: source, location: m.location)
             layer.style = style
             if let v = m.bool("mark_knee") { layer.markKnee = v }
+            if let mv = m["metric"], let metric = mv.choice(ElbowMetric.self) {
+                if let elbow = ctx.analyses.lazy.compactMap({ $0 as? ElbowSpec }).first, source == "elbow" {
+                    if elbow.metrics.contains(metric) { layer.curveName = metric.rawValue }
+                    else { mv.fail("clustering.elbow computes \(ctx.reader.list(elbow.metrics.map(\.rawValue))), not '\(metric.rawValue)'; add it to clustering.elbow.metric") }
+                } else { mv.fail("'metric' picks one of the elbow sweep's curves; this line is drawn from '\(source)'") }
+            }
             return layer
         })
 }

@@ -113,17 +113,29 @@ extension LayerKind {
 public struct LayerDecodeContext {
     /// Where problems are reported.
     public let reader: ConfigReader
+    /// The panel's facet (`iteration`, `k`), nil for none.
+    public let facetKind: String?
     /// The panel repeats per Lloyd iteration.
-    public let facet: Bool
+    public var facet: Bool { facetKind == "iteration" }
     /// The analyses present.
     public let present: Set<String>
     /// The data has generator labels (blobs).
     public let hasBlobs: Bool
     /// The data's column names (known when the config is decoded).
     public let columns: [String]
+    /// The analyses present.
+    public let analyses: [any AnalysisSpec]
+    /// The number of generator labels of the data, when known (blobs' centres, 2 for moons).
+    public let generatorLabels: Int?
+
+    /// How many categories a field will have, when the config alone tells.
+    func categoryCount(_ ref: FieldRef) -> Int? {
+        if ref.owner == FieldRef.dataOwner { return generatorLabels }
+        return analyses.first { $0.kind.key == ref.owner }?.categoryCount(of: ref.name)
+    }
 
     /// Field names resolved against the analyses present.
-    var fields: FieldResolver { FieldResolver(present: present, facet: facet, hasBlobs: hasBlobs) }
+    var fields: FieldResolver { FieldResolver(present: present, facet: facetKind, hasBlobs: hasBlobs) }
 }
 
 /// Everything a layer may read while drawing: its panel, the data, the analyses' results and the
@@ -144,13 +156,14 @@ public struct PanelContext {
             guard ref.name == DataFields.blob.name, let labels = dataset.blobLabels else { return nil }
             return .categories(labels, count: (labels.max() ?? -1) + 1)
         }
-        return results[ref.owner]?.values(of: ref.name, in: FieldContext(dataset: dataset, iteration: spec.iteration))
+        return results[ref.owner]?.values(of: ref.name, in: fieldContext)
     }
 
+    /// The panel's position in its facet.
+    var fieldContext: FieldContext { FieldContext(dataset: dataset, iteration: spec.iteration, sweepIndex: spec.sweepIndex) }
+
     /// The per-cluster points an analysis offers for this panel.
-    public func centres(from key: String) -> DataMatrix? {
-        results[key]?.centres(in: FieldContext(dataset: dataset, iteration: spec.iteration))
-    }
+    public func centres(from key: String) -> DataMatrix? { results[key]?.centres(in: fieldContext) }
 
     /// A config colour resolved against the style (`C0` is the style's first cycle colour).
     public func color(_ c: ColorValue) -> Color { c.color(in: style) }

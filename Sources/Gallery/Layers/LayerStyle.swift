@@ -132,7 +132,11 @@ public struct LayerStyle: Sendable {
                 guard let (ref, decl) = ctx.fields.resolve(named, kinds: filterable, allowOwnerKeys: false),
                       pointFieldsApply(v) else { continue }
                 if decl.kind == .flag { if let b = v.bool() { s.filters.append(PointFilter(field: ref, value: b ? 1 : 0)) } }
-                else if let i = v.int(min: 0, max: 100_000) { s.filters.append(PointFilter(field: ref, value: i)) }
+                else if let i = v.int(min: 0, max: 100_000) {
+                    if let n = ctx.categoryCount(ref), i >= n {
+                        v.fail("there is no \(ref.name) \(i): \(ref.owner == FieldRef.dataOwner ? "the data" : "clustering.\(ref.owner)") has \(n), numbered 0…\(n - 1)")
+                    } else { s.filters.append(PointFilter(field: ref, value: i)) }
+                }
             }
         }
         if let v = m["split"], let (ref, _) = ctx.fields.resolve(v, kinds: [.category, .flag]) {

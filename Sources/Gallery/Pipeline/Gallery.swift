@@ -17,7 +17,7 @@ public enum Gallery {
         public var written: [String] = []
         /// One-line error messages (`FILE:LINE:COLUMN: …`).
         public var errors: [String] = []
-        /// Layout warnings (`FILE: warning: …`): text that cannot fit the figure.
+        /// One-line warnings (`FILE:LINE:COLUMN: warning: …`): the figure was still rendered.
         public var warnings: [String] = []
         /// 0 success, 2 invalid config or input, 1 other failure.
         public var status: Int32 = 0
@@ -49,8 +49,14 @@ public enum Gallery {
 
     /// The `clusterplot data` JSON for a config.
     public static func dataJSON(path: String, overrides: [Override] = [], indent: Int = 1) throws -> String {
+        try data(path: path, overrides: overrides, indent: indent).json
+    }
+
+    /// The `clusterplot data` JSON for a config, and the warnings of its config and analyses.
+    public static func data(path: String, overrides: [Override] = [], indent: Int = 1) throws -> (json: String, warnings: [String]) {
         let spec = try FigureLoader.load(path: path, overrides: overrides)
-        return try FigureData.compute(spec).json(spec: spec).serialized(indent: indent)
+        let data = try FigureData.compute(spec)
+        return (data.json(spec: spec).serialized(indent: indent), (spec.warnings + data.warnings).map(\.warningDescription))
     }
 
     /// Creates `directory` if needed and checks that it is writable.

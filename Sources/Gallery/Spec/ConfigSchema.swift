@@ -17,7 +17,7 @@ public enum ConfigSchema {
         var out = [Section(path: "", keys: FigureLoader.topLevelKeys)]
         out.append(Section(path: "data", keys: DataSpec.keys))
         for kind in DataSourceKind.registry where !kind.keys.isEmpty { out.append(Section(path: "data.\(kind.key)", keys: kind.keys)) }
-        out.append(Section(path: "clustering", keys: AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }))
+        out.append(Section(path: "clustering", keys: FigureLoader.analysisSectionKeys))
         for kind in AnalysisKind.registry { out.append(Section(path: "clustering.\(kind.key)", keys: kind.keys)) }
         out.append(Section(path: "figure", keys: FigureSections.figureKeys))
         out.append(Section(path: "panels", keys: PanelDecoder.keys))
@@ -26,6 +26,8 @@ public enum ConfigSchema {
         out.append(Section(path: "layers", keys: layerKeys))
         out.append(Section(path: "layers.color", keys: ColorEncoding.keys))
         out.append(Section(path: "output", keys: FigureSections.outputKeys))
+        out.append(Section(path: "comparison", keys: ComparisonSpec.keys))
+        out.append(Section(path: "comparison.datasets", keys: ComparisonSpec.rowKeys))
         return out
     }
 

@@ -14,11 +14,18 @@ public enum FigureLoader {
     public static let topLevelKeys: [ConfigKey] = [
         ConfigKey("figure", .mapping(FigureSections.figureKeys), "page size, dpi, style, layout, grid, suptitle"),
         ConfigKey("data", .mapping(DataSpec.keys), "where the points come from"),
-        ConfigKey("clustering", .mapping(AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }), "analyses run on the points"),
+        ConfigKey("clustering", .mapping(analysisSectionKeys), "analyses run on the points"),
         ConfigKey("panels", .list(.mapping(PanelDecoder.keys), count: nil), "subplots and their layers"),
         ConfigKey("output", .mapping(FigureSections.outputKeys), "file name stem, formats, dpi"),
         ConfigKey("description", .text, "free text, ignored"),
+        ConfigKey("comparison", .mapping(ComparisonSpec.keys), "a grid of methods (columns) on datasets (rows)"),
     ]
+
+    /// The keys of `clustering:`: every analysis, and the work budget.
+    static var analysisSectionKeys: [ConfigKey] {
+        AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }
+            + [ConfigKey("budget", .number(above: 0, max: 1e18), "the most work the analyses may do, in operations (default 1e12)")]
+    }
 
     /// Reads and validates the config at `path`, applying `overrides` in order. CSV files named by the
     /// config have their header read (column names are checked); their rows are read by the data step.
@@ -45,7 +52,8 @@ public enum FigureLoader {
         let reader = ConfigReader()
         let spec = decode(reader.value(root, ""), file: file, baseDirectory: baseDirectory, defaultName: defaultName)
         if !reader.errors.isEmpty { throw ConfigErrors(reader.errorsInFileOrder(primaryFile: file)) }
-        guard let spec else { throw ConfigErrors([ConfigError("invalid config", at: root.location)]) }
+        guard var spec else { throw ConfigErrors([ConfigError("invalid config", at: root.location)]) }
+        spec.warnings = reader.warnings
         return spec
     }
 
@@ -59,11 +67,16 @@ public enum FigureLoader {
         guard let top = root.mapping(topLevelKeys) else { return nil }
         _ = top.string("description")
 
-        // Data
+        // Data (a comparison grid brings its own datasets; the first stands in for `data`)
         var data: DataSpec?
+        let dctx = DataDecodeContext(reader: r, file: file, baseDirectory: baseDirectory)
+        let comparison = top["comparison"].flatMap { ComparisonSpec.decode($0, dctx) }
         if let d = top["data"] {
-            let ctx = DataDecodeContext(reader: r, file: file, baseDirectory: baseDirectory)
-            data = DataSpec.decode(d, ctx)
+            data = DataSpec.decode(d, dctx)
+        } else if let comparison {
+            data = comparison.rows.first?.data
+        } else if top.has("comparison") {
+            return nil
         } else {
             r.fail("missing 'data' section (where the points come from: \(DataSourceKind.names.joined(separator: ", ")))", at: root.location, "data")
         }
@@ -71,6 +84,7 @@ public enum FigureLoader {
         // Analyses
         let analyses = top["clustering"].map { decodeAnalyses($0, data: data) } ?? []
         let present = Set(analyses.map(\.kind.key))
+        let budget = top["clustering"]?.anyMapping()?.double("budget", above: 0, max: 1e18) ?? WorkBudget.defaultOperations
 
         // Figure and output
         var (figure, grid) = top["figure"].map(FigureSections.figure) ?? (FigureSettings(), nil)
@@ -81,7 +95,9 @@ public enum FigureLoader {
         // Panels
         var panels: [PanelSpec] = []
         var panelsAreDefault = false
-        if let p = top["panels"] {
+        if let comparison, !top.has("panels") {
+            panels = comparison.panels(location: root.location)
+        } else if let p = top["panels"] {
             if let items = p.items(what: "a list of panels") {
                 if items.isEmpty { p.fail("needs at least one panel") }
                 let ctx = PanelDecoder.Context(reader: r, present: present, analyses: analyses, data: data, gridColumns: grid?.columns)
@@ -113,22 +129,28 @@ public enum FigureLoader {
             seen[key] = p.location
         }
         guard let data else { return nil }
-        return FigureSpec(file: file, baseDirectory: baseDirectory, name: givenName ?? defaultName, figure: figure, data: data,
-                          analyses: analyses, panels: panels, output: output, panelsAreDefault: panelsAreDefault)
+        var spec = FigureSpec(file: file, baseDirectory: baseDirectory, name: givenName ?? defaultName, figure: figure, data: data,
+                              analyses: analyses, panels: panels, output: output, panelsAreDefault: panelsAreDefault)
+        spec.workBudget = budget
+        spec.comparison = comparison
+        if let rows = data.rowCount { WorkBudget.check(spec, rows: rows, columns: data.columnNames.count, r) }
+        return spec
     }
 
     /// `clustering:` — each analysis through its kind, in registry order; requirements checked once.
     static func decodeAnalyses(_ value: ConfigValue, data: DataSpec?) -> [any AnalysisSpec] {
-        guard let m = value.mapping(keys: AnalysisKind.registry.map(\.key)) else { return [] }
+        guard let m = value.mapping(analysisSectionKeys) else { return [] }
         let present = Set(AnalysisKind.registry.map(\.key).filter { m.has($0) })
-        let ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
+        var ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
                                         present: present)
+        ctx.columnNames = data?.columnNames ?? []
         var out: [any AnalysisSpec] = []
         for kind in AnalysisKind.registry {
             guard let v = m[kind.key] else { continue }
             for need in kind.requires where !present.contains(need.key) {
                 v.fail("needs clustering.\(need.key)\(need.reason.map { " (\($0))" } ?? "")")
             }
+            ctx.decoded = out
             guard let km = v.mapping(kind.keys), let spec = kind.decode(km, ctx) else { continue }
             out.append(spec)
         }
@@ -139,12 +161,17 @@ public enum FigureLoader {
     static func checkPixels(figure: FigureSettings, output: OutputSpec, top: ConfigMapping, root: ConfigValue) {
         let dpi = output.dpi ?? figure.dpi
         let pixels = (figure.width * dpi) * (figure.height * dpi)
-        guard pixels > ConfigLimits.maxPixels else { return }
         let fig = top["figure"]?.anyMapping()
         let (at, path): (ConfigValue, String)
         if let v = top["output"]?.anyMapping()?["dpi"] { (at, path) = (v, "output.dpi") }
         else if let v = fig?["dpi"] { (at, path) = (v, "figure.dpi") }
         else { (at, path) = (fig?["size"] ?? root, "figure.size") }
+        let w = Int((figure.width * dpi).rounded()), h = Int((figure.height * dpi).rounded())
+        if w < 1 || h < 1 {
+            root.reader.fail("the image would be \(w)×\(h) pixels; size × dpi must give at least 1 pixel a side", at: at.location, path)
+            return
+        }
+        guard pixels > ConfigLimits.maxPixels else { return }
         root.reader.fail("the image would be \(Int((figure.width * dpi).rounded()))×\(Int((figure.height * dpi).rounded())) pixels (\(String(format: "%.0f", pixels / 1e6)) megapixels); the limit is 100 megapixels",
                          at: at.location, path)
     }

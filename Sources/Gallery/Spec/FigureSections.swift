@@ -99,8 +99,13 @@ enum FigureSections {
         guard let m = value.mapping(outputKeys) else { return (output, nil) }
         if let v = m.int("png_compression", min: 0, max: 9) { output.pngCompression = v }
         if let n = m["name"], let v = n.string() {
+            let longest = OutputFormat.allCases.map(\.rawValue.utf8.count).max() ?? 3
             if v.isEmpty || v.contains("/") || v == "." || v == ".." || v.hasPrefix(".") {
                 n.fail("must be a plain file stem without '/' (e.g. segmentation), got '\(v)'")
+            } else if v.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                n.fail("must not contain control characters such as a newline or NUL")
+            } else if v.utf8.count + 1 + longest > 255 {
+                n.fail("is \(v.utf8.count) bytes long; with its extension a file name may have at most 255 (at most \(255 - 1 - longest) for the stem)")
             } else { name = v }
         }
         if let f = m["formats"], let formats = formats(f) { output.formats = formats; output.formatsGiven = true }

@@ -32,6 +32,19 @@ public struct FigureSpec: Sendable {
     public var output: OutputSpec
     /// True when the config had no `panels` key and the panels were derived.
     public var panelsAreDefault: Bool
+    /// The most work the analyses may do, in operations (`clustering.budget`).
+    public var workBudget = WorkBudget.defaultOperations
+    /// Problems that do not stop the figure (printed as warnings).
+    public var warnings: [ConfigError] = []
+    /// A comparison grid (datasets × methods), when the config has one.
+    public var comparison: ComparisonSpec?
+
+    /// Creates a spec; normally done by ``FigureLoader``.
+    public init(file: String, baseDirectory: String, name: String, figure: FigureSettings, data: DataSpec,
+                analyses: [any AnalysisSpec], panels: [PanelSpec], output: OutputSpec, panelsAreDefault: Bool) {
+        self.file = file; self.baseDirectory = baseDirectory; self.name = name; self.figure = figure; self.data = data
+        self.analyses = analyses; self.panels = panels; self.output = output; self.panelsAreDefault = panelsAreDefault
+    }
 
     /// The configured analysis of type `A`, if any.
     public func analysis<A: AnalysisSpec>(_ type: A.Type) -> A? {
@@ -129,6 +142,14 @@ public struct PanelSpec: Sendable {
     public var column = 0
     /// For a facet panel, the 0-based iteration of the Lloyd trace it shows.
     public var iteration: Int?
+    /// For a `facet: k` panel, the 0-based position in the silhouette sweep it shows.
+    public var sweepIndex: Int?
+    /// For a comparison grid's panel, the cell (row × columns + column) whose data it draws.
+    public var cell: Int?
+    /// Draw no ticks (and so no grid lines or tick labels).
+    public var hidesTicks = false
+    /// A small note in the lower right corner (the comparison grid's cluster count).
+    public var note: String?
     /// Title (facets: `{iteration}` is replaced by the 1-based iteration number).
     public var title: String?
     /// X-axis label.

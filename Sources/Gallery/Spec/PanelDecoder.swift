@@ -7,7 +7,7 @@ enum PanelDecoder {
     /// The keys of a panel.
     static let keys: [ConfigKey] = [
         ConfigKey("position", .numbers(count: 2), "[row, column], 0-based"),
-        ConfigKey("facet", .choice(["iteration"]), "repeat the panel for every lloyd_trace iteration"),
+        ConfigKey("facet", .choice(["iteration", "k"]), "repeat the panel for every lloyd_trace iteration, or every k of a silhouette sweep"),
         ConfigKey("title", .text, "title ({iteration} in a facet)"),
         ConfigKey("xlabel", .text, "x-axis label"),
         ConfigKey("ylabel", .text, "y-axis label"),
@@ -49,10 +49,17 @@ enum PanelDecoder {
                 m["position"]!.fail("row and column must be whole numbers from 0 to 19, got [\(fmt(v[0])), \(fmt(v[1]))]")
             } else { panel.row = Int(v[0]); panel.column = Int(v[1]) }
         }
-        var facet = false
-        if let f = m["facet"], f.choice(["iteration"]) != nil {
-            if !ctx.present.contains("lloyd_trace") { f.fail("facet 'iteration' needs clustering.lloyd_trace") } else { facet = true }
+        var facetKind: String?
+        if let f = m["facet"], let kind = f.choice(["iteration", "k"]) {
+            if kind == "iteration" {
+                if !ctx.present.contains("lloyd_trace") { f.fail("facet 'iteration' needs clustering.lloyd_trace") } else { facetKind = kind }
+            } else if let s = ctx.analyses.lazy.compactMap({ $0 as? SilhouetteSpec }).first, !s.sweep.isEmpty {
+                facetKind = kind
+            } else {
+                f.fail("facet 'k' needs a silhouette sweep (clustering.silhouette.k: [2, 3, …])")
+            }
         }
+        let facet = facetKind == "iteration"
         panel.title = m.string("title")
         panel.xLabel = m.string("xlabel")
         panel.yLabel = m.string("ylabel")
@@ -97,8 +104,9 @@ enum PanelDecoder {
                 panel.fontSizes.legend = size("legend") ?? panel.fontSizes.legend
             }
         }
-        let layerContext = LayerDecodeContext(reader: ctx.reader, facet: facet, present: ctx.present,
-                                              hasBlobs: ctx.data?.hasBlobs ?? false, columns: ctx.data?.columnNames ?? [])
+        let layerContext = LayerDecodeContext(reader: ctx.reader, facetKind: facetKind, present: ctx.present,
+                                              hasBlobs: ctx.data?.hasBlobs ?? false, columns: ctx.data?.columnNames ?? [],
+                                              analyses: ctx.analyses, generatorLabels: ctx.data?.source.generatorLabelCount)
         if let l = m["layers"] {
             if let items = l.items(what: "a list of layers") {
                 if items.isEmpty { l.fail("needs at least one layer") }
@@ -108,6 +116,17 @@ enum PanelDecoder {
             m.missing("needs 'layers' (what to draw, e.g. [{mark: scatter, color: {by: cluster}}])")
         }
         if let c = m["colorbar"] { panel.colorbar = colorbar(c, panel: panel, layerNodes: m["layers"]?.node.items ?? []) }
+        if facetKind == "k", let sweep = ctx.analyses.lazy.compactMap({ $0 as? SilhouetteSpec }).first?.sweep {
+            // One row per k, each panel keeping its column.
+            return sweep.enumerated().map { j, k in
+                var p = panel
+                p.sweepIndex = j
+                p.row = panel.row + j
+                p.title = panel.title?.replacingOccurrences(of: "{k}", with: String(k))
+                p.xLabel = panel.xLabel?.replacingOccurrences(of: "{k}", with: String(k))
+                return p
+            }
+        }
         guard facet, let trace = ctx.analyses.lazy.compactMap({ $0 as? LloydTraceSpec }).first else { return [panel] }
         // One panel per iteration, filling grid cells row by row from `position`.
         let cols = ctx.gridColumns ?? 3
