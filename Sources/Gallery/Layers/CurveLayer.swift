@@ -43,6 +43,8 @@ public struct CurveLayer: Layer {
     public var curveName: String?
     /// Where the layer was written.
     public var location: SourceLocation
+    /// The key path of `mark_knee` (for its warning).
+    public var markKneePath = "mark_knee"
 
     /// The curve of `source`.
     public init(source: String, location: SourceLocation) { self.source = source; self.location = location }
@@ -77,6 +79,16 @@ public struct CurveLayer: Layer {
         return labelled
     }
 
+    /// `mark_knee` on a curve without a knee draws nothing; say so.
+    public func warnings(_ results: AnalysisResults) -> [ConfigError] {
+        guard markKnee, let result = results[source] else { return [] }
+        let family = result.curves(named: curveName)
+        let missing = family.filter { $0.knee == nil }
+        guard !missing.isEmpty else { return [] }
+        let which = family.count > 1 ? " (\(missing.compactMap(\.label).joined(separator: ", ")))" : ""
+        return [ConfigError("mark_knee: the '\(source)' curve\(which) has no knee, so none is marked", at: location, keyPath: markKneePath)]
+    }
+
     /// The knee's dashed line: mid grey.
     static let kneeLineColor = Color(red: 0.5, green: 0.5, blue: 0.5)
     /// The knee's ring: seaborn deep's red.
@@ -94,7 +106,7 @@ extension LayerKind {
         decode: { m, source, style, ctx in
             var layer = CurveLayer(source: source, location: m.location)
             layer.style = style
-            if let v = m.bool("mark_knee") { layer.markKnee = v }
+            if let v = m.bool("mark_knee") { layer.markKnee = v; layer.markKneePath = m.path("mark_knee") }
             if let mv = m["metric"] {
                 let names = ctx.analyses.first { $0.kind.key == source }?.curveNames ?? []
                 if names.isEmpty { mv.fail("'metric' picks one of an analysis's curves; '\(source)' has only one") }
