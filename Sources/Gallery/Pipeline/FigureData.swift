@@ -66,6 +66,7 @@ public struct FigureData: Sendable {
             results.append(a.kind.key, r)
             warnings += r.warnings(a)
         }
+        for panel in spec.panels { for layer in panel.layers { warnings += layer.warnings(results) } }
         var data = FigureData(dataset: dataset, results: results)
         data.warnings = warnings
         if let grid = spec.comparison { data.cells = try cells(grid, spec: spec, threads: threads) }
