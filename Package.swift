@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "FigureConfigTests", dependencies: ["FigureConfig"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"], exclude: ["Malformed"]),
         .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
-        .testTarget(name: "HandoutTests", dependencies: ["Handout"], exclude: ["Malformed"]),
+        .testTarget(name: "HandoutTests", dependencies: ["Handout", "Gallery", "Clustering"], exclude: ["Malformed"]),
         .testTarget(name: "CLITests", dependencies: ["clusterplot"]),
     ]
 )

@@ -110,7 +110,7 @@ final class DocumentDecoder {
     }
 
     func table(_ v: ConfigValue) -> TableSpec? {
-        let keys = ["columns", "rows", "random_integers", "distances", "empty_columns", "highlight", "caption", "decimals"]
+        let keys = ["columns", "rows", "random_integers", "distances", "scores", "empty_columns", "highlight", "caption", "decimals"]
         guard let m = v.mapping(keys: keys) else { return nil }
         var t = TableSpec(location: v.location)
         if let c = m["columns"] { t.columns = strings(c) ?? [] }
@@ -159,15 +159,33 @@ final class DocumentDecoder {
             if !dm.has("config") || !dm.has("iteration") { dm.missing("distances needs 'config' and 'iteration'") }
             if let config, let it { t.distances = (config, it) }
         }
+        if let sm = m.mapping("scores", keys: ["config", "rows", "columns", "dataset", "exclude_noise"]) {
+            if let config = sm["config"].flatMap(configPath) {
+                var s = ScoresTableSpec(config: config)
+                s.rows = sm.choice("rows", ScoreTableRows.self)
+                if let c = sm["columns"], let items = c.items() {
+                    let cs = items.compactMap { $0.choice(ScoreColumn.self) }
+                    if cs.count == items.count {
+                        if cs.isEmpty { c.fail("needs at least one score") } else { s.columns = cs }
+                    }
+                    if s.rows == .method, cs.contains(.inertia) { c.fail("inertia is a score of K-Means fits: it needs 'rows: k'") }
+                }
+                if let d = sm["dataset"] { s.dataset = d.string() }
+                if let v = sm.bool("exclude_noise") { s.excludeNoise = v }
+                t.scores = s
+            } else if !sm.has("config") {
+                sm.missing("scores needs 'config' (a figure config with an elbow, clustering analyses or a comparison grid)")
+            }
+        }
         if let e = m["empty_columns"] { t.emptyColumns = strings(e) ?? [] }
         if let c = m["caption"] { t.caption = c.string() }
         if let d = m["decimals"] { t.decimals = d.int(min: 0, max: 12) }
         if let hm = m.mapping("highlight", keys: ["extremum", "along"]) {
             t.highlight = (hm.choice("extremum", Table.Extremum.self) ?? .min, hm.choice("along", Table.Direction.self) ?? .row)
         }
-        let sources = (m.has("rows") ? 1 : 0) + (m.has("random_integers") ? 1 : 0) + (m.has("distances") ? 1 : 0)
+        let sources = ["rows", "random_integers", "distances", "scores"].filter { m.has($0) }.count
         if sources != 1 {
-            v.fail("a table needs exactly one of 'rows' (with 'columns'), 'random_integers' or 'distances'")
+            v.fail("a table needs exactly one of 'rows' (with 'columns'), 'random_integers', 'distances' or 'scores'")
         } else if m.has("rows") && t.columns.isEmpty {
             m.missing("a table with 'rows' needs 'columns'")
         }

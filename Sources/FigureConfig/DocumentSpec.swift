@@ -191,6 +191,8 @@ public struct TableSpec: Sendable {
     public var randomColumns: [RandomColumn] = []
     /// Distance table source: figure config and 1-based iteration.
     public var distances: (config: String, iteration: Int)?
+    /// Scores table source (`scores: {config, rows, columns, dataset, exclude_noise}`).
+    public var scores: ScoresTableSpec?
     /// Extra empty columns appended (the app's `Cluster_Label`).
     public var emptyColumns: [String] = []
     /// Highlight: `min`/`max` along `row`/`column` over the numeric columns.
@@ -198,4 +200,22 @@ public struct TableSpec: Sendable {
     public var caption: String?
     public var decimals: Int?
     public var location: SourceLocation
+}
+
+/// `table: {scores: {config, rows, columns, dataset, exclude_noise}}` — cluster quality scores of a
+/// figure config's clusterings, per k of its elbow or per method.
+public struct ScoresTableSpec: Sendable {
+    /// The figure config (absolute path).
+    public var config: String
+    /// What the rows are; nil: per k when the config has an elbow (and no comparison grid), else per method.
+    public var rows: ScoreTableRows?
+    /// The scores shown, in order; nil: the defaults for the rows.
+    public var columns: [ScoreColumn]?
+    /// One dataset of a comparison grid; nil: all of them.
+    public var dataset: String?
+    /// Leave DBSCAN's noise out of the scores.
+    public var excludeNoise = false
+
+    /// A scores table of `config`.
+    public init(config: String) { self.config = config }
 }

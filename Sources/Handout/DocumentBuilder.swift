@@ -12,6 +12,8 @@ public protocol HandoutSources {
     func iterationFigures(_ request: FigureRequest) throws -> [FigureContent]
     /// The distance table of one iteration (1-based) of the config's Lloyd trace.
     func distanceTable(config path: String, iteration: Int, at location: SourceLocation) throws -> Table
+    /// The cluster quality scores of a figure config's clusterings.
+    func scoresTable(_ spec: ScoresTableSpec, at location: SourceLocation) throws -> Table
 }
 
 /// Turns a validated ``DocumentSpec`` into a ``Document``: Markdown into blocks, figure configs
@@ -92,6 +94,8 @@ public enum DocumentBuilder {
         var table: Table
         if let d = t.distances {
             table = try sources.distanceTable(config: d.config, iteration: d.iteration, at: t.location)
+        } else if let s = t.scores {
+            table = try sources.scoresTable(s, at: t.location)
         } else if let seed = t.randomSeed {
             // numpy: np.random.seed(seed), then np.random.randint(low, high, size=rows) column by column.
             let columns: [[Int]]

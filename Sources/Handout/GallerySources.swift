@@ -134,6 +134,13 @@ public final class GallerySources: HandoutSources {
     public func distanceTable(config path: String, iteration: Int, at location: SourceLocation) throws -> Table {
         try TableSources.distances(try load(path).1, config: path, iteration: iteration, at: location)
     }
+
+    /// The cluster quality scores of a figure config's clusterings (per k of its elbow or per method).
+    public func scoresTable(_ s: ScoresTableSpec, at location: SourceLocation) throws -> Table {
+        let (spec, data) = try load(s.config)
+        return try TableSources.scores(data, spec: spec, config: s.config, rows: s.rows, columns: s.columns, dataset: s.dataset,
+                                       excludeNoise: s.excludeNoise, at: location)
+    }
 }
 
 /// Builds a handout or slide deck from its config file.

@@ -22,6 +22,9 @@ final class DocumentConfigTests: XCTestCase {
             t.highlightColumns = [1, 2]
             return t
         }
+        func scoresTable(_ spec: ScoresTableSpec, at location: SourceLocation) throws -> Table {
+            Table(columns: [Table.Column("k"), Table.Column("silhouette")], rows: [[.integer(2), .number(0.5)]])
+        }
     }
 
     var dir: URL!
