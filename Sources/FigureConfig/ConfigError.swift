@@ -35,15 +35,20 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         self.keyPath = keyPath
     }
 
-    /// The one-line form printed by the CLI.
+    /// The one-line form printed by the CLI: control characters escaped (a newline in a key or a
+    /// `--set` value cannot split it), at most ``Echo/maxLine`` characters.
     public var description: String {
         let msg = message.replacingOccurrences(of: "\n", with: " ")
-        if keyPath.isEmpty { return "\(location): \(msg)" }
-        // Put the key path before a trailing "did you mean" hint so the hint ends the line.
-        if let r = msg.range(of: "; did you mean") {
-            return "\(location): \(msg[..<r.lowerBound]) (\(keyPath))\(msg[r.lowerBound...])"
+        let line: String
+        if keyPath.isEmpty {
+            line = "\(location): \(msg)"
+        } else if let r = msg.range(of: "; did you mean") {
+            // Put the key path before a trailing "did you mean" hint so the hint ends the line.
+            line = "\(location): \(msg[..<r.lowerBound]) (\(keyPath))\(msg[r.lowerBound...])"
+        } else {
+            line = "\(location): \(msg) (\(keyPath))"
         }
-        return "\(location): \(msg) (\(keyPath))"
+        return Echo.line(line)
     }
 }
 
@@ -97,6 +102,6 @@ public enum Spelling {
 
     /// `"; did you mean 'x'?"` or an empty string.
     public static func hint(for word: String, among candidates: [String]) -> String {
-        suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        suggestion(for: word, among: candidates).map { "; did you mean \(Echo.quoted($0))?" } ?? ""
     }
 }
