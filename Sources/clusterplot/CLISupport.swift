@@ -55,8 +55,14 @@ extension CLISupport {
         do {
             if creatingFolder { try Gallery.prepareOutputDirectory(url.deletingLastPathComponent().path) }
             try AtomicFile.write(bytes, to: url)
+        } catch let e as OutputError where e.reason != nil {
+            stderr("\(path):1:1: cannot write (\(e.reason!))")
+            throw ExitCode(1)
+        } catch let e as GalleryError {
+            stderr(e.description)
+            throw ExitCode(1)
         } catch {
-            stderr("\(path): cannot write: \(error)")
+            stderr("\(path):1:1: cannot write (\(error))")
             throw ExitCode(1)
         }
     }
