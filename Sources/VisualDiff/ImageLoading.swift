@@ -10,6 +10,11 @@ public enum ImageLoader {
             throw VisualDiffError.unreadable("\(path): no such file")
         }
         guard !isDir.boolValue else { throw VisualDiffError.unreadable("\(path): is a directory") }
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            // A FIFO would block and a device never end: refuse before opening.
+            throw VisualDiffError.unreadable("\(path): not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw VisualDiffError.unreadable("\(path): cannot read")
         }

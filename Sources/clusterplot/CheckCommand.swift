@@ -71,7 +71,9 @@ struct CheckCommand: ParsableCommand {
         do {
             if let report {
                 let dir = URL(fileURLWithPath: report)
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                do { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+                    throw VisualDiffError.unreadable("\(dir.path): cannot create the report folder (\(VisualDiffError.reason(error)))")
+                }
                 try AtomicFile.write(Array(GoldenReport.html(result).utf8), to: dir.appendingPathComponent("index.html"))
                 print("report: \(dir.appendingPathComponent("index.html").path)")
             }

@@ -113,6 +113,12 @@ enum TempFiles {
         p.initialize(repeating: 0, count: slotCount)
         return p
     }()
+    /// Child processes to kill on SIGINT/SIGTERM/SIGHUP (0 = free slot).
+    nonisolated(unsafe) static let children: UnsafeMutablePointer<pid_t> = {
+        let p = UnsafeMutablePointer<pid_t>.allocate(capacity: slotCount)
+        p.initialize(repeating: 0, count: slotCount)
+        return p
+    }()
     nonisolated(unsafe) static var installed = false
     nonisolated(unsafe) static var swept: Set<String> = []
     static let lock = NSLock()
@@ -150,8 +156,9 @@ enum TempFiles {
             var action = sigaction()
             setHandler(&action) { sig in
                 // Async-signal-safe only: unlink, then die of the same signal.
-                for i in 0..<TempFiles.slotCount where TempFiles.inUse[i] != 0 {
-                    unlink(TempFiles.paths + i * TempFiles.slotBytes)
+                for i in 0..<TempFiles.slotCount {
+                    if TempFiles.inUse[i] != 0 { unlink(TempFiles.paths + i * TempFiles.slotBytes) }
+                    if TempFiles.children[i] > 0 { kill(TempFiles.children[i], SIGKILL) }
                 }
                 signal(sig, SIG_DFL)
                 raise(sig)
@@ -191,5 +198,29 @@ enum TempFiles {
             guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
             unlink(path)
         }
+    }
+}
+
+/// Ties helper processes (the PDF rasteriser) to this process: SIGINT, SIGTERM and SIGHUP kill
+/// every tracked child before the process ends with that signal (the same handler that unlinks
+/// ``AtomicFile``'s temporary files).
+public enum ChildProcesses {
+    /// Installs the signal handler (once; idempotent).
+    public static func installSignalCleanup() { TempFiles.installSignalCleanup() }
+
+    /// Tracks a running child; returns the slot to pass to ``untrack(_:)`` (nil when every slot
+    /// is taken).
+    public static func track(_ pid: pid_t) -> Int? {
+        TempFiles.lock.lock(); defer { TempFiles.lock.unlock() }
+        guard let i = (0..<TempFiles.slotCount).first(where: { TempFiles.children[$0] == 0 }) else { return nil }
+        TempFiles.children[i] = pid
+        return i
+    }
+
+    /// Stops tracking a child (after it was waited for).
+    public static func untrack(_ slot: Int?) {
+        guard let slot else { return }
+        TempFiles.lock.lock(); defer { TempFiles.lock.unlock() }
+        TempFiles.children[slot] = 0
     }
 }
