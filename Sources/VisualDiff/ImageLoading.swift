@@ -26,6 +26,19 @@ public enum ImageLoader {
         guard bytes.count >= 8, bytes[0] == 0x89, bytes[1] == 0x50, bytes[2] == 0x4E, bytes[3] == 0x47 else {
             throw VisualDiffError.unreadable("\(name): not a PNG file")
         }
+        if bytes.count >= 24 {
+            // Probe the decoded size first: under a small address-space limit a legal image must
+            // give a clean error, not an allocation trap inside the decoder.
+            func u32(_ o: Int) -> Int { Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3]) }
+            let w = u32(16), h = u32(20)
+            if w > 0, h > 0, w <= 1 << 20, h <= 1 << 20, w * h <= pixelLimit {
+                let need = w * h * 4 * 2
+                guard let p = malloc(need) else {
+                    throw VisualDiffError.unreadable("\(name): not enough memory to decode \(w)×\(h) pixels (needs about \(need / 1_000_000) MB)")
+                }
+                free(p)
+            }
+        }
         do { return try PNGCodec.decode(bytes, pixelLimit: pixelLimit) } catch {
             throw VisualDiffError.unreadable("\(name): \(error)")
         }
