@@ -65,6 +65,6 @@ let package = Package(
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"], exclude: ["Malformed"]),
         .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
         .testTarget(name: "HandoutTests", dependencies: ["Handout"], exclude: ["Malformed"]),
-        .testTarget(name: "CLITests", dependencies: ["clusterplot"]),
+        .testTarget(name: "CLITests", dependencies: ["clusterplot"], exclude: ["Corpus"]),
     ]
 )

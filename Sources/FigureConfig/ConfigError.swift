@@ -93,7 +93,11 @@ public enum Spelling {
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, (word.count + 1) / 3))
         var best: (String, Int)?
+        let length = word.unicodeScalars.count
         for c in candidates {
+            // The distance is at least the difference in length: skip hopeless candidates (a
+            // 50 MB value is never compared letter by letter).
+            guard abs(c.unicodeScalars.count - length) <= limit else { continue }
             let d = distance(word, c)
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }
