@@ -4,7 +4,7 @@ APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libfreetype-dev libfontc
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test demo bench clean
+.PHONY: deps build release test demo bench fuzz clean
 
 ## deps: install missing system packages with apt (does nothing when all are present)
 deps:
@@ -47,5 +47,11 @@ bench: release
 	@$(SWIFT) build $(RELEASE_FLAGS) --product cpbench >/dev/null
 	@bash Benchmarks/run.sh
 
+## fuzz: libFuzzer + ASan targets (YAML→spec, CSV reader, document loader, PNG decoder), each run for
+## FUZZ_SECONDS (default 180) one after another; not part of CI. See docs/fuzzing.md.
+FUZZ_SECONDS ?= 180
+fuzz: deps
+	@bash Fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz out

@@ -7,55 +7,77 @@ public enum Echo {
     /// The most characters of one printed problem line; longer lines lose their middle.
     public static let maxLine = 1_000
 
-    /// `'text'`, with control characters escaped and text past ``maxValue`` characters cut
-    /// (`'aaaa…' (50000000 characters)`).
+    /// `'text'`, with control characters escaped and text past ``maxValue`` characters (counted
+    /// after escaping) cut (`'aaaa…' (50000000 characters)`).
     public static func quoted(_ text: String, quote: String = "'", limit: Int = maxValue) -> String {
-        let count = text.unicodeScalars.count
-        if count <= limit { return "\(quote)\(escaped(text))\(quote)" }
-        let head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))
-        return "\(quote)\(escaped(head))…\(quote) (\(count) characters)"
+        let (head, all) = escapedHead(text.unicodeScalars, budget: limit)
+        if all { return "\(quote)\(head)\(quote)" }
+        return "\(quote)\(head)…\(quote) (\(text.unicodeScalars.count) characters)"
     }
 
     /// The text unquoted, escaped and cut like ``quoted(_:quote:limit:)`` (for numbers echoed bare).
     public static func clipped(_ text: String, limit: Int = maxValue) -> String {
-        let count = text.unicodeScalars.count
-        if count <= limit { return escaped(text) }
-        return "\(escaped(String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit)))))… (\(count) characters)"
+        let (head, all) = escapedHead(text.unicodeScalars, budget: limit)
+        return all ? head : "\(head)… (\(text.unicodeScalars.count) characters)"
     }
 
     /// The text with every control character (C0, DEL, C1, line and paragraph separators) written
     /// as an escape: `\n`, `\t`, `\r`, else `\u{1B}`.
     public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = String.UnicodeScalarView()
-        for u in text.unicodeScalars {
-            guard isControl(u) else { out.append(u); continue }
-            let esc: String
-            switch u {
-            case "\n": esc = "\\n"
-            case "\t": esc = "\\t"
-            case "\r": esc = "\\r"
-            default: esc = "\\u{\(String(u.value, radix: 16, uppercase: true))}"
-            }
-            out.append(contentsOf: esc.unicodeScalars)
-        }
-        return String(out)
+        return escapedHead(text.unicodeScalars, budget: .max).text
     }
 
     /// One printable line: control characters escaped, and a line longer than `limit` characters
-    /// shortened in the middle (its start — the place — and its end — the key path and any hint —
-    /// are kept).
+    /// (after escaping) shortened in the middle (its start — the place — and its end — the key path
+    /// and any hint — are kept).
     public static func line(_ text: String, limit: Int = maxLine) -> String {
         let scalars = text.unicodeScalars
-        let count = scalars.count
-        guard count > limit else {
-            let t = escaped(text)
-            return t.unicodeScalars.count > limit ? line(t, limit: limit) : t
+        let (whole, fits) = escapedHead(scalars, budget: limit)
+        if fits { return whole }
+        let tailBudget = limit / 4
+        let head = escapedPrefix(scalars, budget: limit - tailBudget)
+        var tail: [String] = []
+        var used = 0
+        var kept = 0
+        for u in scalars.reversed() {
+            let e = escape(u)
+            guard used + e.count <= tailBudget else { break }
+            tail.append(e); used += e.count; kept += 1
         }
-        let tail = limit / 4, head = limit - tail
-        let start = escaped(String(String.UnicodeScalarView(scalars.prefix(head))))
-        let end = escaped(String(String.UnicodeScalarView(scalars.suffix(tail))))
-        return "\(start) …[\(count - head - tail) characters left out]… \(end)"
+        let omitted = max(0, scalars.count - kept - head.kept)
+        return "\(head.text) …[\(omitted) characters left out]… \(tail.reversed().joined())"
+    }
+
+    /// The escaped form of the longest prefix whose escaped length fits `budget`, and whether that
+    /// prefix is the whole text.
+    static func escapedHead(_ scalars: String.UnicodeScalarView, budget: Int) -> (text: String, all: Bool) {
+        let r = escapedPrefix(scalars, budget: budget)
+        return (r.text, r.all)
+    }
+
+    /// ``escapedHead(_:budget:)`` with the number of scalars it kept.
+    static func escapedPrefix(_ scalars: String.UnicodeScalarView, budget: Int) -> (text: String, kept: Int, all: Bool) {
+        var out = String.UnicodeScalarView()
+        var used = 0, kept = 0
+        for u in scalars {
+            let width = isControl(u) ? escape(u).count : 1
+            guard used + width <= budget else { return (String(out), kept, false) }
+            if width == 1 { out.append(u) } else { out.append(contentsOf: escape(u).unicodeScalars) }
+            used += width
+            kept += 1
+        }
+        return (String(out), kept, true)
+    }
+
+    static func escape(_ u: Unicode.Scalar) -> String {
+        guard isControl(u) else { return String(u) }
+        switch u {
+        case "\n": return "\\n"
+        case "\t": return "\\t"
+        case "\r": return "\\r"
+        default: return "\\u{\(String(u.value, radix: 16, uppercase: true))}"
+        }
     }
 
     static func isControl(_ u: Unicode.Scalar) -> Bool {

@@ -133,6 +133,9 @@ final class HardeningCLITests: XCTestCase {
         let set = try expect(["validate", minimal, "--set", "figure.style=\"x\\ny\"", "--set", "figure.bogus\nkey=1"], status: 2, contains: #"'x\ny'"#)
         XCTAssertEqual(set.count, 2, "\(set)")
         XCTAssertTrue(set.contains { $0.contains(#"bogus\nkey"#) }, "\(set)")
+        // Escapes make text longer: the limit counts the escaped line (found by FuzzConfig).
+        let controls = String(repeating: "\u{1}", count: 3_000)
+        try expect(["validate", minimal, "--set", "a\(controls)=1"], status: 2, contains: #"--set a\u{1}\u{1}"#)
     }
 
     /// A 5 MB value (a YAML scalar, a --set value, a CSV cell) is echoed as its start and its length.
