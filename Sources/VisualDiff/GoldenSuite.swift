@@ -277,8 +277,8 @@ public struct GoldenSuite: Sendable {
             throw VisualDiffError.update("refusing to rewrite goldens with CI=\(ci) set (pass --force if you really mean it)")
         }
         try checkGoldenFolder()
-        do { try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true) } catch {
-            throw VisualDiffError.update("\(goldenDirectory.path): cannot create the golden folder (\(VisualDiffError.reason(error)))")
+        if let reason = Folders.create(goldenDirectory.path) {
+            throw VisualDiffError.update("\(goldenDirectory.path): cannot create the golden folder (\(reason))")
         }
         let report = try check()
         if let e = report.renderErrors.first {

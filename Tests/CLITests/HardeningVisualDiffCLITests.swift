@@ -114,6 +114,22 @@ final class HardeningVisualDiffCLITests: XCTestCase {
     }
 }
 
+extension HardeningVisualDiffCLITests {
+    /// Foundation errors reach the user as plain reasons, never as `NSCocoaErrorDomain` text.
+    func testFolderErrorsAreInPlainWords() throws {
+        let file = tmp.appendingPathComponent("plain").path
+        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        let s = try goldenSuite()
+        let report = try GoldenCLITests.run(["check", "--configs", s.configs, "--golden", s.golden, "--report", "\(file)/sub"])
+        XCTAssertEqual(report.status, 2, report.stdout)
+        XCTAssertTrue(report.stderr.contains("\(file)/sub: cannot create the report folder (Not a directory)"), report.stderr)
+        let update = try GoldenCLITests.run(["update", "--configs", s.configs, "--golden", "\(file)/golden"])
+        XCTAssertEqual(update.status, 2, update.stdout)
+        XCTAssertTrue(update.stderr.contains("cannot create the golden folder (Not a directory)"), update.stderr)
+        for r in [report, update] { XCTAssertFalse((r.stdout + r.stderr).contains("NSCocoaErrorDomain"), r.stderr) }
+    }
+}
+
 /// Small PDFs made in the test.
 enum PDFTools {
     static let missing = ["/usr/bin/pdftoppm", "/usr/bin/pdfinfo"].contains { !FileManager.default.isExecutableFile(atPath: $0) }
