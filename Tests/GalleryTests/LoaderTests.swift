@@ -31,7 +31,7 @@ final class LoaderTests: XCTestCase {
         let spec = try FigureLoader.parse(yaml: minimal, file: "min.yaml")
         guard let b = spec.data.source as? BlobsSource else { return XCTFail("not blobs") }
         XCTAssertEqual(b.samples, 1000); XCTAssertEqual(b.centers, 5); XCTAssertEqual(b.features, 3)
-        XCTAssertEqual(b.std, 0.5); XCTAssertEqual(b.seed, 7)
+        XCTAssertEqual(b.std, .same(0.5)); XCTAssertEqual(b.seed, 7)
         XCTAssertEqual(spec.analysis(KMeansSpec.self)?.k, 5); XCTAssertEqual(spec.analysis(KMeansSpec.self)?.settings.seed, 7)
         XCTAssertTrue(spec.panelsAreDefault)
         XCTAssertEqual(spec.panels.count, 1)
@@ -52,7 +52,7 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(grid.figure.rows, 4); XCTAssertEqual(grid.figure.columns, 3)
         XCTAssertEqual(grid.figure.width, 12); XCTAssertEqual(grid.figure.height, 16)
         guard let b = grid.data.source as? BlobsSource else { return XCTFail() }
-        XCTAssertEqual(b.samples, 150); XCTAssertEqual(b.std, 2.0)
+        XCTAssertEqual(b.samples, 150); XCTAssertEqual(b.std, .same(2.0))
         let elbow = try FigureLoader.load(path: fixture("Fixtures/configs/elbow.yaml"))
         XCTAssertEqual(elbow.analysis(ElbowSpec.self)?.ks, Array(1...9))
         let customers = try FigureLoader.load(path: fixture("Fixtures/data/customers.yaml"))
@@ -161,7 +161,8 @@ final class ExtensionPointTests: XCTestCase {
         for by in ["cluster", "kmeans", "kmeans.cluster"] {
             let spec = try FigureLoader.parse(yaml: base + "panels:\n  - layers: [{mark: scatter, color: {by: \(by)}}]\n", file: "f.yaml")
             let fig = try FigureBuilder.figure(for: spec, data: try FigureData.compute(spec))
-            guard case let .scatter(s) = fig.axes[0].series[0], case let .perPoint(c) = s.color else { return XCTFail(by) }
+            let series = fig.axes[0].series
+            guard let first = series.first, case let .scatter(s) = first, case let .perPoint(c) = s.color else { return XCTFail(by) }
             colours.append(c)
         }
         XCTAssertEqual(colours[0], colours[1])
@@ -178,7 +179,7 @@ final class ExtensionPointTests: XCTestCase {
 
     func testKeysOfAnotherKindDoNotApply() {
         XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: scatter, mark_knee: true}]\n"),
-                       ["t.yaml:6:30: 'mark_knee' does not apply to a scatter layer drawn from 'points' (it applies to: line from elbow) (panels[0].layers[0].mark_knee)"])
+                       ["t.yaml:6:30: 'mark_knee' does not apply to a scatter layer drawn from 'points' (it applies to: line from elbow/k_distance) (panels[0].layers[0].mark_knee)"])
         XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: scatter, from: elbow}]\n"),
                        ["t.yaml:6:36: a scatter layer cannot draw 'elbow' (panels[0].layers[0].from)"])
         XCTAssertEqual(loadErrors(base + "panels:\n  - layers: [{mark: line, from: elbow}]\n"),

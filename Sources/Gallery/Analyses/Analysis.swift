@@ -21,8 +21,12 @@ public struct AnalysisKind: Sendable {
     public let fields: [FieldDeclaration]
     /// Whether it offers per-cluster points (centres) to `centers` layers.
     public let offersCentres: Bool
+    /// Whether it offers a curve (``AnalysisCurve``) to `line` layers.
+    public let offersCurve: Bool
     /// Named data points it offers to annotations (`knee`).
     public let namedPoints: [String]
+    /// Values titles and labels may show as `{key.name}` (`{dbscan.clusters}`).
+    public let templateValues: [String]
     /// Decodes the mapping (already checked against ``keys``) into a spec, reporting problems.
     public let decode: @Sendable (ConfigMapping, AnalysisDecodeContext) -> (any AnalysisSpec)?
     /// The panels drawn when a config has no `panels` and this analysis is the most telling one
@@ -42,11 +46,12 @@ public struct AnalysisKind: Sendable {
 
     /// Declares an analysis.
     public init(key: String, summary: String, keys: [ConfigKey], requires: [Requirement] = [], fields: [FieldDeclaration] = [],
-                offersCentres: Bool = false, namedPoints: [String] = [],
+                offersCentres: Bool = false, offersCurve: Bool = false, namedPoints: [String] = [], templateValues: [String] = [],
                 decode: @escaping @Sendable (ConfigMapping, AnalysisDecodeContext) -> (any AnalysisSpec)?,
                 defaultPanels: (@Sendable (DefaultPanelContext) -> [PanelSpec]?)? = nil) {
         self.key = key; self.summary = summary; self.keys = keys; self.requires = requires; self.fields = fields
-        self.offersCentres = offersCentres; self.namedPoints = namedPoints; self.decode = decode
+        self.offersCentres = offersCentres; self.offersCurve = offersCurve; self.namedPoints = namedPoints; self.templateValues = templateValues
+        self.decode = decode
         self.defaultPanels = defaultPanels
     }
 
@@ -57,10 +62,12 @@ public struct AnalysisKind: Sendable {
 extension AnalysisKind {
     /// Every analysis, in the order they run (an analysis comes after those it requires) and the
     /// order of their objects in `clusterplot data`. Adding an analysis adds one line here.
-    public static let registry: [AnalysisKind] = [.kmeans, .distanceThreshold, .lloydTrace, .elbow]
+    public static let registry: [AnalysisKind] = [.kmeans, .distanceThreshold, .lloydTrace, .elbow, .dbscan, .kDistance,
+                                                  .agglomerative]
 
     /// The order in which analyses are asked for default panels: the most specific view first.
-    static let defaultPanelOrder: [String] = ["lloyd_trace", "distance_threshold", "kmeans", "elbow"]
+    static let defaultPanelOrder: [String] = ["lloyd_trace", "distance_threshold", "kmeans", "dbscan", "agglomerative", "elbow",
+                                              "k_distance"]
 
     /// The analysis with this config key.
     public static func named(_ key: String) -> AnalysisKind? { registry.first { $0.key == key } }
@@ -96,6 +103,10 @@ public protocol AnalysisResult: Sendable {
     func centres(in context: FieldContext) -> DataMatrix?
     /// A named point (`knee`) for annotations: its position and the text `{name}` becomes.
     func namedPoint(_ name: String) -> NamedPoint?
+    /// The text `{key.name}` becomes in titles and labels (``AnalysisKind/templateValues``).
+    func templateValue(_ name: String) -> String?
+    /// The curve it offers to `line` layers (``AnalysisKind/offersCurve``).
+    func curve() -> AnalysisCurve?
 }
 
 extension AnalysisResult {
@@ -105,6 +116,10 @@ extension AnalysisResult {
     public func centres(in context: FieldContext) -> DataMatrix? { nil }
     /// No named points by default.
     public func namedPoint(_ name: String) -> NamedPoint? { nil }
+    /// No template values by default.
+    public func templateValue(_ name: String) -> String? { nil }
+    /// No curve by default.
+    public func curve() -> AnalysisCurve? { nil }
 }
 
 /// Where field values are asked for: the dataset and the panel's iteration (facets).

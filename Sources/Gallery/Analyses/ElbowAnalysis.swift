@@ -40,6 +40,7 @@ extension AnalysisKind {
             ConfigKey("k_min", .integer(1...100_000), "the smallest k"),
             ConfigKey("k_max", .integer(1...100_000), "the largest k"),
         ] + KMeansSettings.keys,
+        offersCurve: true,
         namedPoints: ["knee"],
         decode: { m, ctx in
             let lo = m["k_min"].map { $0.int(min: 1, max: 100_000) } ?? 1
@@ -55,7 +56,7 @@ extension AnalysisKind {
         defaultPanels: { ctx in
             guard ctx.analysis(ElbowSpec.self) != nil, ctx.analysis(KMeansSpec.self) == nil else { return nil }
             var p = ctx.template
-            var line = ElbowLineLayer(location: ctx.template.location)
+            var line = CurveLayer(source: "elbow", location: ctx.template.location)
             line.markKnee = true
             p.layers = [line]
             p.title = "Elbow Method for Optimal K"
@@ -80,5 +81,11 @@ extension ElbowCurve: AnalysisResult {
     public func namedPoint(_ name: String) -> NamedPoint? {
         guard name == "knee", let knee, let i = clusterCounts.firstIndex(of: knee) else { return nil }
         return NamedPoint(x: Double(knee), y: inertias[i], text: String(knee))
+    }
+
+    /// k against inertia, the knee's guide line at its k.
+    public func curve() -> AnalysisCurve? {
+        AnalysisCurve(x: clusterCounts.map(Double.init), y: inertias, knee: namedPoint("knee"),
+                      kneeLabel: "knee: k = \(knee.map(String.init) ?? "")")
     }
 }

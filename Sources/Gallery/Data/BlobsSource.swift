@@ -11,8 +11,9 @@ public struct BlobsSource: DataSource {
     public var centerPoints: [[Double]]?
     /// Dimensions per point (default 2).
     public var features = 2
-    /// Standard deviation of each blob (`std`, or the seed app's `separation`; default 1).
-    public var std = 1.0
+    /// Standard deviation of the blobs (`std`, or the seed app's `separation`; default 1): one for
+    /// all, or one per centre (`make_blobs(cluster_std=[1, 2.5, .5])`).
+    public var std: BlobStandardDeviation = .same(1)
     /// Bounds of the random centres (default −10…10).
     public var centerBox: ClosedRange<Double> = -10...10
     /// `random_state` (default 0).
@@ -36,7 +37,7 @@ public struct BlobsSource: DataSource {
         try runClustering(keyPath, at: location) {
             let b = try makeBlobs(samples: .total(samples),
                                   centers: try centerPoints.map { .given(try DataMatrix($0)) } ?? .random(centers),
-                                  features: features, std: .same(std), centerBox: (centerBox.lowerBound, centerBox.upperBound),
+                                  features: features, std: std, centerBox: (centerBox.lowerBound, centerBox.upperBound),
                                   shuffle: shuffle, seed: Int(seed))
             return SourceTable(points: b.points, labels: b.labels)
         }
@@ -52,7 +53,7 @@ extension DataSourceKind {
             ConfigKey("points_per_cluster", .integer(min: 1, max: ConfigLimits.maxSamples), "points per centre (samples = this × centers)"),
             ConfigKey("centers", .anyOf([.integer(1...10_000), .list(.numbers(), count: nil)]), "number of random centres, or the centres"),
             ConfigKey("features", .integer(1...1000), "columns per point"),
-            ConfigKey("std", .number(0...1e6), "cluster_std"),
+            ConfigKey("std", .anyOf([.number(0...1e6), .list(.number(0...1e6), count: nil)]), "cluster_std: one, or one per centre"),
             ConfigKey("separation", .number(0...1e6), "the app's name for std"),
             ConfigKey("center_box", .numbers(count: 2), "bounds of the random centres"),
             ConfigKey("seed", .seed, "random_state"),
@@ -115,9 +116,15 @@ extension BlobsSource {
         case let (s?, p?):
             s.fail("give 'std' or 'separation' (the app's name for the same spread), not both (the other is at line \(p.location.line))")
         case let (s?, nil):
-            if let v = s.double(min: 0, max: 1e6) { spec.std = v }
+            if s.isSequence, let items = s.items(what: "a list of standard deviations, one per centre") {
+                let values = items.compactMap { $0.double(min: 0, max: 1e6) }
+                if values.count == items.count {
+                    if values.count != centers { s.fail("has \(values.count) standard deviation\(values.count == 1 ? "" : "s") for \(centers) centres (give one per centre)") }
+                    else { spec.std = .perCenter(values) }
+                }
+            } else if let v = s.double(min: 0, max: 1e6) { spec.std = .same(v) }
         case let (nil, p?):
-            if let v = p.double(min: 0, max: 1e6) { spec.std = v }
+            if let v = p.double(min: 0, max: 1e6) { spec.std = .same(v) }
         case (nil, nil): break
         }
         if let b = m.doubles("center_box", count: 2, what: "[low, high]") {

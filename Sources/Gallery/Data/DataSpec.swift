@@ -1,11 +1,16 @@
 import Clustering
 import FigureConfig
 
-/// The `data:` section: where the points come from. Decoding reads no data (a CSV's header only, to
-/// check column names); ``DataSpec/load()`` is the data step that yields the ``Dataset``.
+/// The `data:` section: where the points come from and what is done to them before any analysis
+/// (`transform`, then `scale`). Decoding reads no data (a CSV's header only, to check column names);
+/// ``DataSpec/load()`` is the data step that yields the ``Dataset``.
 public struct DataSpec: Sendable {
-    /// The one source (`blobs`, `uniform`, `csv`, `concat`).
+    /// The one source (`blobs`, `uniform`, `csv`, `concat`, `moons`, `circles`).
     public var source: any DataSource
+    /// `X @ T` (numpy's `np.dot`), applied first; nil for none.
+    public var transform: DataMatrix?
+    /// Feature scaling, applied after the transform; nil for none.
+    public var scale: FeatureScaling?
     /// Where `data:` was written.
     public var location: SourceLocation
 
@@ -15,19 +20,94 @@ public struct DataSpec: Sendable {
         self.location = location
     }
 
-    /// Column names (`x1`, `x2`, … or the CSV header names).
-    public var columnNames: [String] { source.columnNames }
+    /// Column names (`x1`, `x2`, … or the CSV header names; a transform to another number of columns
+    /// names them `x1`, `x2`, … again).
+    public var columnNames: [String] {
+        guard let t = transform, t.columns != source.columnNames.count else { return source.columnNames }
+        return (1...max(1, t.columns)).map { "x\($0)" }
+    }
     /// Rows, when known without reading files.
     public var rowCount: Int? { source.rowCount }
-    /// Whether some rows come from a generator with labels (blobs).
+    /// Whether the rows carry generator labels (blobs, moons, circles).
     public var hasBlobs: Bool { source.hasGeneratorLabels }
 
-    /// Generates or reads the points. Problems in a CSV are reported at its own line and column.
+    /// Generates or reads the points, then transforms and scales them. Problems in a CSV are reported
+    /// at its own line and column.
     public func load() throws -> Dataset {
         let table = try source.load()
-        return Dataset(columns: columnNames.count == table.points.columns ? columnNames
-                                                                          : (1...max(1, table.points.columns)).map { "x\($0)" },
-                       points: table.points, blobLabels: table.labels)
+        var points = table.points
+        if let t = transform {
+            points = try runClustering("data.transform", at: location) { try linearTransform(points, by: t) }
+        }
+        if let scale {
+            points = try runClustering("data.scale", at: location) { try scale.apply(points) }
+        }
+        let names = columnNames.count == points.columns ? columnNames : (1...max(1, points.columns)).map { "x\($0)" }
+        return Dataset(columns: names, points: points, blobLabels: table.labels)
+    }
+
+    /// The keys of `data:`: the source kinds, then the steps applied to the points.
+    static var keys: [ConfigKey] {
+        DataSourceKind.registry.map { ConfigKey($0.key, $0.keys.isEmpty ? .list(.mapping([]), count: nil) : .mapping($0.keys), $0.summary) } + [
+            ConfigKey("transform", .list(.numbers(), count: nil), "X @ T for a matrix T (one row per column of the data)"),
+            ConfigKey("scale", .choice(FeatureScaling.self), "feature scaling after the transform"),
+        ]
+    }
+
+    /// Decodes `data:` — exactly one source, then `transform` and `scale`.
+    static func decode(_ value: ConfigValue, _ ctx: DataDecodeContext) -> DataSpec? {
+        guard let m = value.mapping(keys, what: "a data source") else { return nil }
+        let sources = DataSourceKind.names.filter { m.has($0) }
+        if sources.isEmpty {
+            m.fail("needs one source: \(value.reader.list(DataSourceKind.names))")
+            return nil
+        }
+        if sources.count > 1 {
+            m.fail("has \(sources.count) sources (\(value.reader.list(sources))); give one, or stack them with 'concat'")
+            return nil
+        }
+        guard let kind = DataSourceKind.registry.first(where: { $0.key == sources[0] }),
+              let source = kind.decode(m[kind.key]!, ctx) else { return nil }
+        var spec = DataSpec(source: source, location: source.location)
+        if let t = m["transform"] { spec.transform = transform(t, columns: source.columnNames.count) }
+        if let v = m.choice("scale", FeatureScaling.self) { spec.scale = v }
+        return spec
+    }
+
+    /// `transform: [[a, b], [c, d]]`: one row per column of the data, each row as long.
+    static func transform(_ v: ConfigValue, columns: Int) -> DataMatrix? {
+        guard let rows = v.items(what: "a matrix [[a, b], [c, d]] with one row per column of the data") else { return nil }
+        var values: [[Double]] = []
+        for row in rows {
+            guard let r = row.doubles(what: "a row of numbers") else { return nil }
+            values.append(r)
+        }
+        guard let width = values.first?.count, width >= 1, values.allSatisfy({ $0.count == width }) else {
+            v.fail("every row of the transform needs the same number of values (at least one)")
+            return nil
+        }
+        guard values.count == columns else {
+            v.fail("the transform has \(values.count) row\(values.count == 1 ? "" : "s") but the data has \(columns) column\(columns == 1 ? "" : "s") (X @ T needs one row per column)")
+            return nil
+        }
+        return try? DataMatrix(values)
+    }
+}
+
+/// How the points are scaled before any analysis (`data.scale`).
+public enum FeatureScaling: String, Sendable, Hashable, CaseIterable, ConfigChoice {
+    /// scikit-learn's `StandardScaler().fit_transform`: zero mean, unit variance per column
+    /// (constant columns are kept at 0, as scikit-learn does).
+    case standard
+    /// scikit-learn's `MinMaxScaler().fit_transform`: each column mapped onto 0…1.
+    case minmax
+
+    /// Scales `x`.
+    func apply(_ x: DataMatrix) throws -> DataMatrix {
+        switch self {
+        case .standard: return try StandardScaler().fitTransform(x).points
+        case .minmax: return try MinMaxScaler().fitTransform(x).points
+        }
     }
 }
 
@@ -117,8 +197,8 @@ public struct DataSourceKind: Sendable {
         self.key = key; self.summary = summary; self.keys = keys; self.decode = decode
     }
 
-    /// Every source kind.
-    public static let registry: [DataSourceKind] = [.blobs, .uniform, .csv, .concat]
+    /// Every source kind. Adding a source adds one line here.
+    public static let registry: [DataSourceKind] = [.blobs, .uniform, .csv, .concat, .moons, .circles]
 
     /// The names, for messages.
     static var names: [String] { registry.map(\.key) }

@@ -12,7 +12,7 @@ public enum FigureBuilder {
         let f = spec.figure
         let fig = Figure(width: f.width, height: f.height, dpi: spec.output.dpi ?? f.dpi, style: f.style)
         fig.layout = f.layout
-        fig.suptitle = f.suptitle
+        fig.suptitle = TemplateText.fill(f.suptitle, data.results)
         fig.pngOptions = PNGCodec.Options(compressionLevel: spec.output.pngCompression)
         fig.backgroundColor = f.background.map { $0.color(in: f.style) } ?? .clear
         let grid = fig.subplots(rows: max(1, f.rows), columns: max(1, f.columns))
@@ -37,9 +37,9 @@ public enum FigureBuilder {
     }
 
     static func draw(_ panel: PanelSpec, on ax: Axes, _ context: PanelContext) throws {
-        ax.title = panel.title
-        ax.xLabel = panel.xLabel
-        ax.yLabel = panel.yLabel
+        ax.title = TemplateText.fill(panel.title, context.results)
+        ax.xLabel = TemplateText.fill(panel.xLabel, context.results)
+        ax.yLabel = TemplateText.fill(panel.yLabel, context.results)
         ax.xLimits = panel.xLimits
         ax.yLimits = panel.yLimits
         ax.xScale = panel.xScale

@@ -38,7 +38,8 @@ public struct CentersLayer: Layer {
         if idx.isEmpty { return false }
         if colours.count == 1 && idx.count != 1 { colours = Array(repeating: colours[0], count: idx.count) }
         ax.scatter(x: idx.map { centres[$0, xi] }, y: idx.map { centres[$0, yi] }, colors: colours, size: style.size ?? 50,
-                   marker: style.marker.marker ?? .x, alpha: style.alpha, edgeWidth: style.lineWidth, label: style.label)
+                   marker: style.marker.marker ?? .x, alpha: style.alpha, edgeColor: style.edge(panel), edgeWidth: style.lineWidth,
+                   label: style.label)
         return style.label != nil
     }
 }

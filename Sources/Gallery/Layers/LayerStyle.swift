@@ -56,6 +56,10 @@ public struct LayerStyle: Sendable {
     public var alpha: Double?
     /// Line width (lines) or marker edge width (line-art markers), in points.
     public var lineWidth: Double?
+    /// Marker edge colour (default: the face colour; `none` for no edge).
+    public var edgeColor: ColorValue?
+    /// `edgecolor: none`.
+    public var noEdge = false
     /// Legend label (with `split`, `{cluster}` and the like become the 1-based value).
     public var label: String?
 
@@ -73,6 +77,7 @@ public struct LayerStyle: Sendable {
         ConfigKey("size", .number(0...10_000), "marker area (pt², scatter/centres) or size (pt, lines)"),
         ConfigKey("alpha", .number(0...1), "opacity"),
         ConfigKey("linewidth", .number(0...100), "line width or marker edge width (pt)"),
+        ConfigKey("edgecolor", .text, "marker edge colour, or none (default: the face colour)"),
         ConfigKey("label", .text, "legend label ({cluster} becomes 1, 2, … with split)"),
     ]
 
@@ -139,6 +144,9 @@ public struct LayerStyle: Sendable {
         if let v = m["size"] { s.size = v.double(min: 0, max: 10_000) }
         if let v = m["alpha"] { s.alpha = v.double(min: 0, max: 1) }
         if let v = m["linewidth"] { s.lineWidth = v.double(min: 0, max: 100) }
+        if let v = m["edgecolor"] {
+            if v.scalar == "none" { s.noEdge = true } else { s.edgeColor = ColorEncoding.parseColor(v) }
+        }
         if let v = m["label"] { s.label = v.string() }
         return s
     }
@@ -161,6 +169,9 @@ public struct LayerStyle: Sendable {
         }
         return .name(s)
     }
+
+    /// The marker edge colour to draw with (nil: the face colour).
+    func edge(_ panel: PanelContext) -> Color? { noEdge ? .clear : edgeColor.map(panel.color) }
 
     /// The label with the split value (1-based) in place of `{name}` (the field's name, and the
     /// name as written in the config when it differs).

@@ -40,6 +40,10 @@ struct PointGroups {
         let fixed = style.color.fixedColor.map(panel.color)
         if let split = style.split, let values = panel.values(split), let v = values.categories {
             let n = values.categoryCount
+            // Points in no category (DBSCAN's noise, −1) are one more series, black, after the others.
+            let noise = rows.filter { v[$0] < 0 }
+            let noiseSeries = noise.isEmpty ? [] : [Series(rows: noise, colors: .one(fixed ?? noiseColor),
+                                                           label: style.label.map { _ in "Noise" })]
             return (0..<n).map { cat in
                 let sub = rows.filter { v[$0] == cat }
                 var c = fixed
@@ -51,17 +55,22 @@ struct PointGroups {
                     }
                 }
                 return Series(rows: sub, colors: .one(c ?? panel.color(.cycle(cat))), label: style.label(for: cat))
-            }
+            } + noiseSeries
         }
         if case let .field(field, palette) = style.color, let v = panel.values(field)?.categories {
             let present = rows.map { v[$0] }
-            let lo = present.min() ?? 0, hi = present.max() ?? 0
-            let colours = present.map { panel.color(palette.color(for: $0, lowest: lo, highest: hi)) }
+            // The palette spans the categories present; points in none (noise, −1) are black.
+            let categories = present.filter { $0 >= 0 }
+            let lo = categories.min() ?? 0, hi = categories.max() ?? 0
+            let colours = present.map { $0 < 0 ? noiseColor : panel.color(palette.color(for: $0, lowest: lo, highest: hi)) }
             return [Series(rows: rows, colors: .perRow(colours), label: style.label)]
         }
         if case .automatic = style.color { return [Series(rows: rows, colors: .cycle, label: style.label)] }
         return [Series(rows: rows, colors: fixed.map(Colors.one) ?? .cycle, label: style.label)]
     }
+
+    /// Points in no category (DBSCAN's noise) are drawn black, as scikit-learn's examples draw them.
+    static let noiseColor = Color(red: 0, green: 0, blue: 0)
 
     /// The x and y values of `rows` in the layer's columns.
     static func coordinates(_ rows: [Int], _ style: LayerStyle, _ dataset: Dataset) -> (x: [Double], y: [Double]) {

@@ -23,26 +23,18 @@ public struct ScatterLayer: Layer {
     /// One `ax.scatter` per series.
     public func draw(on ax: Axes, in panel: PanelContext) throws -> Bool {
         guard let series = PointGroups.series(style, panel) else { return false }
-        let marker = style.marker.marker ?? .circle
         for s in series {
             let (xs, ys) = PointGroups.coordinates(s.rows, style, panel.dataset)
+            var color: Color?, colors: [Color]?, values: [Double]?, mapping: ContinuousColor?
             switch s.colors {
-            case .cycle:
-                ax.scatter(x: xs, y: ys, size: style.size, marker: marker, alpha: style.alpha, edgeWidth: style.lineWidth, label: s.label)
-            case let .one(c):
-                ax.scatter(x: xs, y: ys, color: c, size: style.size, marker: marker, alpha: style.alpha, edgeWidth: style.lineWidth,
-                           label: s.label)
-            case let .perRow(cs):
-                if cs.isEmpty {
-                    ax.scatter(x: xs, y: ys, size: style.size, marker: marker, alpha: style.alpha, edgeWidth: style.lineWidth, label: s.label)
-                } else {
-                    ax.scatter(x: xs, y: ys, colors: cs.count == xs.count ? cs : [cs[0]], size: style.size, marker: marker,
-                               alpha: style.alpha, edgeWidth: style.lineWidth, label: s.label)
-                }
-            case let .mapped(values, c):
-                ax.scatter(x: xs, y: ys, values: values, colormap: Colormap.named(c.colormap), vmin: c.vmin, vmax: c.vmax,
-                           size: style.size, marker: marker, alpha: style.alpha, edgeWidth: style.lineWidth, label: s.label)
+            case .cycle: break   // the axes' next cycle colour, like matplotlib's scatter without c/color
+            case let .one(c): color = c
+            case let .perRow(cs): if !cs.isEmpty { colors = cs.count == xs.count ? cs : [cs[0]] }
+            case let .mapped(v, c): values = v; mapping = c
             }
+            ax.scatter(x: xs, y: ys, color: color, colors: colors, values: values, colormap: mapping.flatMap { Colormap.named($0.colormap) },
+                       vmin: mapping?.vmin, vmax: mapping?.vmax, size: style.size, marker: style.marker.marker ?? .circle,
+                       alpha: style.alpha, edgeColor: style.edge(panel), edgeWidth: style.lineWidth, label: s.label)
         }
         return style.label != nil
     }

@@ -69,7 +69,7 @@ extension Gallery {
             for (j, f) in p.spec.output.formats.enumerated() {
                 let pixels = p.spec.figure.width * p.spec.figure.height * pow(p.figure.dpi, 2)
                 let marks = Double(p.spec.panels.count) * 2000
-                jobs.append((i, j, (f == .png ? pixels / 100 : 0) + marks))
+                jobs.append((i, j, (f.isRaster ? pixels / 100 : 0) + marks))
             }
         }
         let order = jobs.sorted { $0.cost > $1.cost }

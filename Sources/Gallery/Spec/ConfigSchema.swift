@@ -15,7 +15,7 @@ public enum ConfigSchema {
     /// Every section, top level first.
     public static var sections: [Section] {
         var out = [Section(path: "", keys: FigureLoader.topLevelKeys)]
-        out.append(Section(path: "data", keys: DataSourceKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }))
+        out.append(Section(path: "data", keys: DataSpec.keys))
         for kind in DataSourceKind.registry where !kind.keys.isEmpty { out.append(Section(path: "data.\(kind.key)", keys: kind.keys)) }
         out.append(Section(path: "clustering", keys: AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }))
         for kind in AnalysisKind.registry { out.append(Section(path: "clustering.\(kind.key)", keys: kind.keys)) }

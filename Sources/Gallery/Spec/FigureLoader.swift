@@ -13,7 +13,7 @@ public enum FigureLoader {
     /// Top-level keys.
     public static let topLevelKeys: [ConfigKey] = [
         ConfigKey("figure", .mapping(FigureSections.figureKeys), "page size, dpi, style, layout, grid, suptitle"),
-        ConfigKey("data", .mapping(DataSourceKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }), "where the points come from"),
+        ConfigKey("data", .mapping(DataSpec.keys), "where the points come from"),
         ConfigKey("clustering", .mapping(AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }), "analyses run on the points"),
         ConfigKey("panels", .list(.mapping(PanelDecoder.keys), count: nil), "subplots and their layers"),
         ConfigKey("output", .mapping(FigureSections.outputKeys), "file name stem, formats, dpi"),
@@ -63,9 +63,9 @@ public enum FigureLoader {
         var data: DataSpec?
         if let d = top["data"] {
             let ctx = DataDecodeContext(reader: r, file: file, baseDirectory: baseDirectory)
-            data = DataSourceKind.decodeSource(d, ctx).map { DataSpec(source: $0, location: d.location) }
+            data = DataSpec.decode(d, ctx)
         } else {
-            r.fail("missing 'data' section (where the points come from: blobs, uniform, csv or concat)", at: root.location, "data")
+            r.fail("missing 'data' section (where the points come from: \(DataSourceKind.names.joined(separator: ", ")))", at: root.location, "data")
         }
 
         // Analyses
@@ -74,6 +74,7 @@ public enum FigureLoader {
 
         // Figure and output
         var (figure, grid) = top["figure"].map(FigureSections.figure) ?? (FigureSettings(), nil)
+        TemplateText.check(top["figure"]?.anyMapping()?["suptitle"], present: present)
         let (output, givenName) = top["output"].map(FigureSections.output) ?? (OutputSpec(), nil)
         checkPixels(figure: figure, output: output, top: top, root: root)
 

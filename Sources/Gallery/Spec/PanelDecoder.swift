@@ -56,6 +56,7 @@ enum PanelDecoder {
         panel.title = m.string("title")
         panel.xLabel = m.string("xlabel")
         panel.yLabel = m.string("ylabel")
+        for key in ["title", "xlabel", "ylabel"] { TemplateText.check(m[key], present: ctx.present) }
         for key in ["xlim", "ylim"] {
             guard let v = m.doubles(key, count: 2, what: "[min, max]") else { continue }
             if !(v[0] < v[1]) { m[key]!.fail("min must be below max, got [\(fmt(v[0])), \(fmt(v[1]))]"); continue }

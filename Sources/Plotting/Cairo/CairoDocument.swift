@@ -16,17 +16,75 @@ private let streamToSink: cairo_write_func_t = { closure, data, length in
 /// The fixed creation date written into every PDF, so output is byte-identical between runs.
 let pdfCreationDate = "2000-01-01T00:00:00Z"
 
+/// How Cairo renders an output format (`OutputFormat.traits.surface`).
+enum CairoSurface: Hashable {
+    /// An ARGB32 image surface, encoded as PNG.
+    case image
+    /// A vector surface streaming a document.
+    case vector(VectorSurface)
+}
+
+/// The vector surfaces and what differs between them.
+enum VectorSurface: Hashable {
+    case pdf, svg
+
+    /// The name in messages.
+    var name: String {
+        switch self {
+        case .pdf: return "PDF"
+        case .svg: return "SVG"
+        }
+    }
+
+    /// Whether markers are placed as shared definitions (Type 3 glyphs, patterns) rather than drawn
+    /// as paths: PDF stores the outline once; Cairo's SVG writer would turn glyph strokes into
+    /// trapezoids that browsers may render with seams.
+    var reusesMarkers: Bool { self == .pdf }
+
+    /// Whether the document has pages of their own sizes (SVG is one drawing).
+    var hasPages: Bool { self == .pdf }
+
+    /// A surface streaming to `closure` for a first page of `size`, with the metadata that keeps
+    /// the bytes deterministic.
+    func makeSurface(_ write: cairo_write_func_t, _ closure: UnsafeMutableRawPointer, size: Size) -> OpaquePointer {
+        switch self {
+        case .pdf:
+            let surface = cairo_pdf_surface_create_for_stream(write, closure, size.width, size.height)!
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfCreationDate)
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ClusterPlot")
+            return surface
+        case .svg:
+            let surface = cairo_svg_surface_create_for_stream(write, closure, size.width, size.height)!
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+            return surface
+        }
+    }
+
+    /// Starts a page of `size` (PDF pages have their own sizes; an SVG keeps its first).
+    func beginPage(_ surface: OpaquePointer, size: Size) {
+        if self == .pdf { cairo_pdf_surface_set_size(surface, size.width, size.height) }
+    }
+
+    /// The finished document's bytes (SVG surface ids renumbered from 1).
+    func finish(_ bytes: [UInt8]) -> [UInt8] {
+        switch self {
+        case .pdf: return bytes
+        case .svg: return CairoDocument.normalizeSVGSurfaceIDs(bytes)
+        }
+    }
+}
+
 /// Renders pages with Cairo and returns the encoded bytes of a PNG, PDF or SVG document.
-/// This file and `CairoRenderer.swift` / `FontLibrary.swift` are the only Swift code that calls Cairo.
+/// Only the files of `Sources/Plotting/Cairo/` call Cairo, FreeType and fontconfig.
 enum CairoDocument {
     /// Renders a single page.
     static func render(format: OutputFormat, size: Size, dpi: Double, background: Color?,
                        png: PNGCodec.Options, draw: (Renderer) throws -> Void) throws -> [UInt8] {
-        switch format {
-        case .png: return try renderPNG(size: size, dpi: dpi, background: background, png: png, draw: draw)
-        case .pdf, .svg:
+        switch format.traits.surface {
+        case .image: return try renderPNG(size: size, dpi: dpi, background: background, png: png, draw: draw)
+        case .vector(let kind):
             return try withoutActuallyEscaping(draw) { d in
-                try renderVector(pdf: format == .pdf, pages: [(size, d)], background: background)
+                try renderVector(kind, pages: [(size, d)], background: background)
             }
         }
     }
@@ -56,29 +114,23 @@ enum CairoDocument {
                                          stride: Int(cairo_image_surface_get_stride(surface)), dpi: dpi, options: png)
     }
 
-    static func renderVector(pdf: Bool, pages: [(Size, (Renderer) throws -> Void)], background: Color?) throws -> [UInt8] {
+    /// Renders a vector document: PDF pages (each of its own size), or one SVG drawing.
+    static func renderVector(_ kind: VectorSurface, pages: [(Size, (Renderer) throws -> Void)], background: Color?) throws -> [UInt8] {
         guard let first = pages.first else { throw OutputError("a document needs at least one page") }
         let sink = ByteSink()
         let closure = Unmanaged.passUnretained(sink).toOpaque()
-        let surface: OpaquePointer
-        if pdf {
-            surface = cairo_pdf_surface_create_for_stream(streamToSink, closure, first.0.width, first.0.height)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, pdfCreationDate)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ClusterPlot")
-        } else {
-            surface = cairo_svg_surface_create_for_stream(streamToSink, closure, first.0.width, first.0.height)
-            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
-        }
+        let surface = kind.makeSurface(streamToSink, closure, size: first.0)
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
-            throw OutputError("cannot create a \(pdf ? "PDF" : "SVG") surface")
+            throw OutputError("cannot create a \(kind.name) surface")
         }
         var failure: Error?
         for (index, page) in pages.enumerated() {
-            if pdf { cairo_pdf_surface_set_size(surface, page.0.width, page.0.height) }
-            let renderer = CairoRenderer(surface: surface, size: page.0, pixelsPerPoint: 1, isRaster: false, reusesVectorMarkers: pdf)
+            kind.beginPage(surface, size: page.0)
+            let renderer = CairoRenderer(surface: surface, size: page.0, pixelsPerPoint: 1, isRaster: false,
+                                         reusesVectorMarkers: kind.reusesMarkers)
             do { try paint(renderer, background: background, draw: page.1) } catch { failure = error; break }
-            if index < pages.count - 1 || !pdf { cairo_show_page(renderer.context) }
+            if index < pages.count - 1 || !kind.hasPages { cairo_show_page(renderer.context) }
         }
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
@@ -87,7 +139,7 @@ enum CairoDocument {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw OutputError("Cairo failed: \(String(cString: cairo_status_to_string(status)))")
         }
-        return pdf ? sink.bytes : normalizeSVGSurfaceIDs(sink.bytes)
+        return kind.finish(sink.bytes)
     }
 
     private static func paint(_ renderer: CairoRenderer, background: Color?, draw: (Renderer) throws -> Void) throws {

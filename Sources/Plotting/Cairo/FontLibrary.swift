@@ -3,7 +3,9 @@ import Foundation
 
 /// Errors from loading fonts.
 public struct FontError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
     public let description: String
+    /// An error with its message.
     public init(_ description: String) { self.description = description }
 }
 

@@ -1,10 +1,15 @@
 /// An sRGB colour with straight (not premultiplied) alpha, each channel in 0...1.
 public struct Color: Hashable, Sendable {
+    /// Red, 0…1.
     public var red: Double
+    /// Green, 0…1.
     public var green: Double
+    /// Blue, 0…1.
     public var blue: Double
+    /// Opacity, 0 (clear) … 1 (opaque).
     public var alpha: Double
 
+    /// A colour of components in 0…1.
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red; self.green = green; self.blue = blue; self.alpha = alpha
     }
@@ -56,7 +61,10 @@ public struct Color: Hashable, Sendable {
         return "#" + h(red) + h(green) + h(blue) + (alpha < 1 ? h(alpha) : "")
     }
 
+    /// Opaque black.
     public static let black = Color(red: 0, green: 0, blue: 0)
+    /// Opaque white.
     public static let white = Color(red: 1, green: 1, blue: 1)
+    /// Fully transparent (no paint).
     public static let clear = Color(red: 0, green: 0, blue: 0, alpha: 0)
 }

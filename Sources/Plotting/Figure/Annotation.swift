@@ -4,12 +4,15 @@ import Foundation
 /// textcoords="offset points", arrowprops=…)`: the text sits `offset` points away from the point
 /// (x to the right, y up), optionally with an arrow pointing at it.
 public struct Annotation: Hashable, Sendable {
+    /// The note.
     public var text: String
-    /// The annotated point, in data coordinates.
+    /// The annotated point's x, in data coordinates.
     public var x: Double
+    /// The annotated point's y.
     public var y: Double
-    /// Where the text is, in points from the point (positive: right, up).
+    /// Where the text is: points to the right of the point (negative: left).
     public var offsetX: Double
+    /// Points up from the point (negative: down).
     public var offsetY: Double
     /// Draw an arrow from the text to the point (only when the text is offset).
     public var arrow: Bool
@@ -18,6 +21,7 @@ public struct Annotation: Hashable, Sendable {
     /// Text size in points; nil = the style's tick label size.
     public var fontSize: Double?
 
+    /// A note at (x, y), its text offset by (offsetX, offsetY) points.
     public init(_ text: String, x: Double, y: Double, offsetX: Double = 0, offsetY: Double = 0, arrow: Bool = false,
                 color: Color? = nil, fontSize: Double? = nil) {
         self.text = text; self.x = x; self.y = y; self.offsetX = offsetX; self.offsetY = offsetY

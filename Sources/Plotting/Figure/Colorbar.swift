@@ -7,6 +7,7 @@ public struct Colorbar: Hashable, Sendable {
     /// Text beside the bar (rotated), nil for none.
     public var label: String?
 
+    /// A colorbar with an optional label.
     public init(label: String? = nil) { self.label = label }
 }
 
@@ -24,18 +25,17 @@ struct ColorbarPlan {
 }
 
 extension Axes {
-    /// Shows a colorbar for the last scatter coloured by `values:` through a colormap.
+    /// Shows a colorbar for the last element mapping values through a colormap (a scatter coloured by
+    /// `values:`; see `PlotElement.colorMapping`).
     public func colorbar(label: String? = nil) {
         colorbarSpec = Colorbar(label: label)
     }
 
-    /// The colormap and value range of the last value-mapped scatter, nil when there is none.
-    func mappedScale() -> (colormap: Colormap?, vmin: Double, vmax: Double)? {
-        for s in series.reversed() {
-            guard case let .scatter(sc) = s, case let .mapped(values, map, vmin, vmax) = sc.color else { continue }
-            let finite = values.filter(\.isFinite)
-            guard let lo = vmin ?? finite.min(), let hi = vmax ?? finite.max() else { continue }
-            return (map, lo, hi)
+    /// The colour mapping of the last element that has one (a scatter coloured by `values:`), nil
+    /// when there is none.
+    func mappedScale() -> ColorMapping? {
+        for e in elements.reversed() {
+            if let m = e.colorMapping { return m }
         }
         return nil
     }
@@ -50,10 +50,13 @@ extension FigurePainter {
         let bar = Rect(x: r.maxX + max(8, 0.025 * r.width), y: r.minY, width: width, height: r.height)
         var lo = scale.vmin, hi = scale.vmax
         if hi <= lo { (lo, hi) = Ticker.nonsingular(lo, hi, expander: 0.05) }
+        guard lo <= hi else { return nil }  // a NaN bound: no scale to show
         func y(_ v: Double) -> Double { bar.maxY - (v - lo) / (hi - lo) * bar.height }
-        let bins = Ticker.autoBins(axisLength: bar.height, tickLabelSize: st.yTickLabelSize, isXAxis: false)
-        let locs = Ticker.tickValues(lo, hi, nbins: bins).filter { Ticker.inView($0, lo, hi) }
-        let labels = Ticker.format(locs, viewMin: lo, viewMax: hi, unicodeMinus: st.unicodeMinus).labels
+        // The linear axis defaults, on the ticks inside the value range.
+        let ticks = TickContext(view: lo...hi, axisLength: bar.height, tickLabelSize: st.yTickLabelSize, isXAxis: false,
+                                unicodeMinus: st.unicodeMinus)
+        let locs = MaxNLocator().tickLocations(in: ticks).filter { Ticker.inView($0, lo, hi) }
+        let labels = ScalarFormatter().tickLabels(for: locs, in: ticks).labels
         let ts = textStyle(st, size: st.yTickLabelSize, color: st.tickLabelColor)
         let gap = (st.tickMarks && st.ticksOutward ? st.tickSize : 0) + st.tickPad
         var texts: [PlacedText] = []

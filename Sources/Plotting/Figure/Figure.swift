@@ -11,9 +11,11 @@ import Foundation
 /// try fig.save(to: URL(fileURLWithPath: "out.png"))
 /// ```
 public final class Figure {
-    /// Size in inches; PNG output is `width × dpi` by `height × dpi` pixels.
+    /// Width in inches; PNG output is `width × dpi` by `height × dpi` pixels.
     public var width: Double
+    /// Height in inches.
     public var height: Double
+    /// Pixels per inch of PNG output.
     public var dpi: Double
     /// The figure's style; axes without their own style use it.
     public var style: Style
@@ -23,17 +25,21 @@ public final class Figure {
     public var suptitle: String?
     /// Background; nil follows the style (`figureFaceColor`).
     public var backgroundColor: Color?
-    /// Space between subplot columns/rows as fractions of the average axes width/height
-    /// (matplotlib's `wspace`/`hspace`); nil = style/layout default.
+    /// Space between subplot columns as a fraction of the average axes width (matplotlib's
+    /// `wspace`); nil = style/layout default.
     public var wspace: Double?
+    /// Space between subplot rows as a fraction of the average axes height (matplotlib's `hspace`).
     public var hspace: Double?
     /// PNG encoder settings (zlib level, row filters) for `render` and `save`.
     public var pngOptions = PNGCodec.Options()
+    /// Rows of the axes grid (0 before `subplots`).
     public private(set) var rows = 0
+    /// Columns of the axes grid.
     public private(set) var columns = 0
     /// All axes, row by row.
     public private(set) var axes: [Axes] = []
 
+    /// A figure of `width` × `height` inches (matplotlib's default 6.4 × 4.8) at `dpi`, in `style`.
     public init(width: Double = 6.4, height: Double = 4.8, dpi: Double = 100, style: Style = .whitegrid) {
         self.width = width; self.height = height; self.dpi = dpi; self.style = style
     }
@@ -93,9 +99,7 @@ public final class Figure {
 
     /// Writes the figure atomically; the format comes from `format` or the file extension.
     public func save(to url: URL, format: OutputFormat? = nil) throws {
-        guard let fmt = format ?? OutputFormat(pathExtension: url.pathExtension) else {
-            throw OutputError("\(url.path): unknown output format '.\(url.pathExtension)' (use png, pdf or svg)")
-        }
+        guard let fmt = format ?? OutputFormat(pathExtension: url.pathExtension) else { throw OutputFormat.unknownExtension(url) }
         try AtomicFile.write(try render(format: fmt), to: url)
     }
 
@@ -108,80 +112,5 @@ public final class Figure {
     /// renderer's text metrics, without drawing. Boxes are in points, origin top left.
     public func geometry(using renderer: Renderer) -> FigureGeometry {
         FigurePainter(figure: self, renderer: renderer).geometry()
-    }
-}
-
-/// What a piece of text is, in `FigureGeometry`.
-public enum TextRole: String, Hashable, Sendable {
-    case suptitle, title, xLabel, yLabel, xTickLabel, yTickLabel, xOffset, yOffset, legend, annotation
-    case colorbarTickLabel, colorbarLabel
-}
-
-/// A laid-out text run: what, where, and its box in points.
-public struct TextBox: Hashable, Sendable {
-    public var role: TextRole
-    public var text: String
-    public var rect: Rect
-}
-
-/// Tick locations and labels of one axis.
-public struct AxisTicks: Hashable, Sendable {
-    /// Every location the locator returned (matplotlib includes one beyond each end).
-    public var locations: [Double]
-    public var labels: [String]
-    /// The offset/exponent text at the axis end, "" when none.
-    public var offsetText: String
-    /// The locations inside the view with their labels, as drawn.
-    public var visible: [(value: Double, label: String)] {
-        zip(locations, labels).filter { visibleMask.contains($0.0) }.map { ($0.0, $0.1) }
-    }
-    var visibleMask: Set<Double>
-
-    public static func == (a: AxisTicks, b: AxisTicks) -> Bool {
-        a.locations == b.locations && a.labels == b.labels && a.offsetText == b.offsetText
-    }
-    public func hash(into h: inout Hasher) { h.combine(locations); h.combine(labels) }
-}
-
-/// The laid-out geometry of one axes.
-public struct AxesGeometry: Sendable {
-    /// The data area in points.
-    public var rect: Rect
-    public var xLimits: ClosedRange<Double>
-    public var yLimits: ClosedRange<Double>
-    public var xTicks: AxisTicks
-    public var yTicks: AxisTicks
-    /// Titles, labels, tick labels and offset texts (not the legend).
-    public var texts: [TextBox]
-    /// The legend frame, if any, and the location chosen (`best` resolved).
-    public var legendRect: Rect?
-    public var legendLocation: LegendLocation?
-    public var legendTexts: [TextBox]
-    /// The colour bar, if any (its tick labels and label are in `texts`).
-    public var colorbarRect: Rect? = nil
-
-    /// The union of the data area, every text box, the colorbar and an outside legend.
-    public var tightBounds: Rect {
-        AxesGeometry.bounds(rect: rect, texts: texts.map(\.rect), colorbar: colorbarRect,
-                            outsideLegend: legendLocation?.isOutside == true ? legendRect : nil)
-    }
-
-    /// What the measured layout keeps on the canvas for one axes (shared with the layout itself).
-    static func bounds(rect: Rect, texts: [Rect], colorbar: Rect?, outsideLegend: Rect?) -> Rect {
-        var t = texts.reduce(rect) { $0.union($1) }
-        if let c = colorbar { t = t.union(c) }
-        if let l = outsideLegend { t = t.union(l) }
-        return t
-    }
-}
-
-/// The laid-out geometry of a figure.
-public struct FigureGeometry: Sendable {
-    public var size: Size
-    public var axes: [AxesGeometry]
-    public var suptitle: TextBox?
-    /// Every text box of the figure.
-    public var allTexts: [TextBox] {
-        (suptitle.map { [$0] } ?? []) + axes.flatMap { $0.texts + $0.legendTexts }
     }
 }

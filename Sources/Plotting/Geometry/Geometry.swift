@@ -1,36 +1,55 @@
 /// A point in a figure's coordinate space: typographic points (1/72 in), origin at the top left,
 /// y growing downwards.
 public struct Point: Hashable, Sendable {
+    /// Horizontal position in points, from the left.
     public var x: Double
+    /// Vertical position in points, from the top (y grows downwards).
     public var y: Double
+    /// The point (x, y).
     public init(x: Double, y: Double) { self.x = x; self.y = y }
+    /// The origin (top left).
     public static let zero = Point(x: 0, y: 0)
 }
 
 /// A width and height in points.
 public struct Size: Hashable, Sendable {
+    /// Width in points.
     public var width: Double
+    /// Height in points.
     public var height: Double
+    /// A size of `width` × `height` points.
     public init(width: Double, height: Double) { self.width = width; self.height = height }
 }
 
 /// An axis-aligned rectangle in points (origin at its top-left corner).
 public struct Rect: Hashable, Sendable {
+    /// Left edge in points.
     public var x: Double
+    /// Top edge in points.
     public var y: Double
+    /// Width in points.
     public var width: Double
+    /// Height in points.
     public var height: Double
 
+    /// The rectangle with top-left corner (x, y).
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
 
+    /// The left edge.
     public var minX: Double { x }
+    /// The top edge.
     public var minY: Double { y }
+    /// The right edge.
     public var maxX: Double { x + width }
+    /// The bottom edge.
     public var maxY: Double { y + height }
+    /// The horizontal centre.
     public var midX: Double { x + width / 2 }
+    /// The vertical centre.
     public var midY: Double { y + height / 2 }
+    /// Width and height.
     public var size: Size { Size(width: width, height: height) }
 
     /// Whether the two rectangles share interior area (touching edges do not count).
@@ -44,6 +63,7 @@ public struct Rect: Hashable, Sendable {
             && other.minY >= minY - tolerance && other.maxY <= maxY + tolerance
     }
 
+    /// Whether `point` lies inside or on the edge.
     public func contains(_ point: Point) -> Bool {
         point.x >= minX && point.x <= maxX && point.y >= minY && point.y <= maxY
     }

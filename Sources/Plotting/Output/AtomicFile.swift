@@ -26,7 +26,7 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 ///   with that signal; temporary files left by processes that died otherwise (SIGKILL, a power
 ///   cut) are removed by the next write into the same folder, once their PID is no longer running.
 public enum AtomicFile {
-    /// Writes `bytes` to `url` (a regular file or a name not yet taken).
+    /// Writes `bytes` to `url` atomically (a regular file or a name not yet taken); the folder must exist.
     public static func write(_ bytes: [UInt8], to url: URL) throws {
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false

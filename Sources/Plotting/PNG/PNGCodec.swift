@@ -4,7 +4,9 @@ import Foundation
 
 /// Errors from encoding or decoding PNG data.
 public struct PNGError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
     public let description: String
+    /// An error with its message.
     public init(_ description: String) { self.description = description }
 }
 
@@ -16,10 +18,13 @@ public enum PNGCodec {
     /// Encoder settings. The defaults favour speed: zlib level 6 without row filters is 2–4× faster
     /// than libpng's adaptive filters and smaller for flat-colour plots.
     public struct Options: Hashable, Sendable {
+        /// zlib level 0–9.
         public var compressionLevel: Int
+        /// Use libpng's adaptive row filters (smaller photos, slower) instead of none.
         public var adaptiveFilters: Bool
         /// Keep the alpha channel even when every pixel is opaque (for frames that must share a format).
         public var keepsAlpha: Bool
+        /// Settings; the defaults are level 6, no filters, alpha dropped when opaque.
         public init(compressionLevel: Int = 6, adaptiveFilters: Bool = false, keepsAlpha: Bool = false) {
             self.compressionLevel = compressionLevel; self.adaptiveFilters = adaptiveFilters; self.keepsAlpha = keepsAlpha
         }

@@ -1,12 +1,15 @@
 /// A decoded raster image: straight (not premultiplied) RGBA, 8 bits a channel, rows packed top to bottom.
 public struct RGBAImage: Hashable, Sendable {
+    /// Width in pixels.
     public let width: Int
+    /// Height in pixels.
     public let height: Int
     /// width × height × 4 bytes.
     public var pixels: [UInt8]
     /// Pixels per inch recorded in the file (nil when the file carries no pHYs chunk).
     public var dpi: Double?
 
+    /// An image of `pixels` (width × height × 4 bytes).
     public init(width: Int, height: Int, pixels: [UInt8], dpi: Double? = nil) {
         precondition(pixels.count == width * height * 4, "pixel buffer does not match the size")
         self.width = width; self.height = height; self.pixels = pixels; self.dpi = dpi

@@ -2,22 +2,33 @@
 public struct Path: Hashable, Sendable {
     /// One element of a path.
     public enum Element: Hashable, Sendable {
+        /// Start a subpath at a point.
         case move(Point)
+        /// A straight segment to a point.
         case line(Point)
+        /// A cubic Bézier: first control point, second control point, end point.
         case curve(Point, Point, Point)
+        /// Close the subpath back to its start.
         case close
     }
 
+    /// The elements in drawing order.
     public private(set) var elements: [Element] = []
 
+    /// An empty path.
     public init() {}
+    /// A path of the given elements.
     public init(elements: [Element]) { self.elements = elements }
 
+    /// Starts a new subpath at `p`.
     public mutating func move(to p: Point) { elements.append(.move(p)) }
+    /// A straight segment to `p`.
     public mutating func line(to p: Point) { elements.append(.line(p)) }
+    /// A cubic Bézier to `p` through the two control points.
     public mutating func curve(to p: Point, control1: Point, control2: Point) {
         elements.append(.curve(control1, control2, p))
     }
+    /// Closes the current subpath.
     public mutating func close() { elements.append(.close) }
 
     /// Appends a closed rectangle.
@@ -47,6 +58,7 @@ public struct Path: Hashable, Sendable {
         for p in points.dropFirst() { line(to: p) }
     }
 
+    /// Whether the path has no elements.
     public var isEmpty: Bool { elements.isEmpty }
 
     /// The bounding box of all vertices and control points (nil for an empty path).

@@ -2,9 +2,13 @@
 /// `scale` and moved by `origin`, and lengths (line widths, font sizes, marker shapes) are scaled
 /// too. Used to place a whole figure on a handout page or slide, as vectors.
 public final class PlacedRenderer: Renderer {
+    /// The renderer drawn into.
     public let base: Renderer
+    /// Where the placed canvas's top-left corner lands in `base`.
     public let origin: Point
+    /// Points of `base` per point of the placed canvas.
     public let scale: Double
+    /// The placed canvas size in its own points.
     public let size: Size
 
     /// Places a canvas of `size` points at `origin` of `base`, scaled by `scale`.
@@ -12,6 +16,7 @@ public final class PlacedRenderer: Renderer {
         self.base = base; self.origin = origin; self.scale = scale; self.size = size
     }
 
+    /// The base's pixels per point, times `scale`.
     public var pixelsPerPoint: Double { base.pixelsPerPoint * scale }
 
     private func map(_ p: Point) -> Point { Point(x: origin.x + p.x * scale, y: origin.y + p.y * scale) }
@@ -42,10 +47,12 @@ public final class PlacedRenderer: Renderer {
         return t
     }
 
+    /// Draws the path moved and scaled into `base`.
     public func drawPath(_ path: Path, fill: Color?, stroke: StrokeStyle?) {
         base.drawPath(scaled(path, offset: true), fill: fill, stroke: stroke.map(scaled))
     }
 
+    /// Draws the markers moved and scaled (shapes and edge widths too).
     public func drawMarkers(_ batch: MarkerBatch) {
         var b = batch
         b.shape = scaled(batch.shape, offset: false)
@@ -54,16 +61,19 @@ public final class PlacedRenderer: Renderer {
         base.drawMarkers(b)
     }
 
+    /// Draws the text at the mapped position, its size scaled.
     public func drawText(_ text: String, at position: Point, style: TextStyle,
                          horizontal: HorizontalAlignment, vertical: VerticalAlignment, rotation: Double) {
         base.drawText(text, at: map(position), style: scaled(style), horizontal: horizontal, vertical: vertical, rotation: rotation)
     }
 
+    /// Measures with `base` at the scaled size, in this canvas's points.
     public func measureText(_ text: String, style: TextStyle) -> TextMetrics {
         let m = base.measureText(text, style: scaled(style))
         return TextMetrics(width: m.width / scale, ascent: m.ascent / scale, descent: m.descent / scale)
     }
 
+    /// Clips to the mapped rectangle.
     public func withClip(_ rect: Rect, _ body: () -> Void) {
         let o = map(Point(x: rect.x, y: rect.y))
         base.withClip(Rect(x: o.x, y: o.y, width: rect.width * scale, height: rect.height * scale), body)

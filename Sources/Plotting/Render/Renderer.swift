@@ -1,23 +1,42 @@
 /// How a stroke ends at an open path's ends.
-public enum LineCap: String, Sendable, Hashable { case butt, round, square }
+public enum LineCap: String, Sendable, Hashable {
+    /// Ends exactly at the end point.
+    case butt
+    /// A half circle beyond the end point.
+    case round
+    /// A half square beyond the end point.
+    case square
+}
 
 /// How a stroke turns at a path's corners.
-public enum LineJoin: String, Sendable, Hashable { case miter, round, bevel }
+public enum LineJoin: String, Sendable, Hashable {
+    /// A sharp corner.
+    case miter
+    /// A rounded corner.
+    case round
+    /// A cut-off corner.
+    case bevel
+}
 
 /// Everything needed to stroke a path; passed with each call, never left in renderer state.
 public struct StrokeStyle: Hashable, Sendable {
+    /// The stroke colour.
     public var color: Color
     /// Line width in points.
     public var width: Double
     /// Dash pattern in points (on, off, on, off…); empty for a solid line.
     public var dash: [Double]
+    /// How far into the dash pattern the stroke starts, in points.
     public var dashOffset: Double
+    /// How open ends look.
     public var cap: LineCap
+    /// How corners look.
     public var join: LineJoin
     /// Snap the vertices of axis-aligned segments to the device pixel grid (raster output only),
     /// so 1-px lines are crisp instead of smeared over two pixel rows.
     public var snapsToPixels: Bool
 
+    /// A stroke; solid, butt caps and miter joins by default.
     public init(color: Color, width: Double, dash: [Double] = [], dashOffset: Double = 0,
                 cap: LineCap = .butt, join: LineJoin = .miter, snapsToPixels: Bool = false) {
         self.color = color; self.width = width; self.dash = dash; self.dashOffset = dashOffset
@@ -26,20 +45,35 @@ public struct StrokeStyle: Hashable, Sendable {
 }
 
 /// Font weight of a text run.
-public enum FontWeight: String, Sendable, Hashable { case normal, bold }
+public enum FontWeight: String, Sendable, Hashable {
+    /// Regular weight.
+    case normal
+    /// Bold.
+    case bold
+}
 
 /// Font slant of a text run.
-public enum FontSlant: String, Sendable, Hashable { case normal, italic }
+public enum FontSlant: String, Sendable, Hashable {
+    /// Upright.
+    case normal
+    /// Slanted (DejaVu's oblique, synthesized by Cairo from the upright file).
+    case italic
+}
 
 /// The look of a text run: size in points, colour, weight, slant and font family.
 public struct TextStyle: Hashable, Sendable {
+    /// Font size in points.
     public var size: Double
+    /// The text colour.
     public var color: Color
+    /// Normal or bold.
     public var weight: FontWeight
+    /// Upright or italic.
     public var slant: FontSlant
     /// Font family; the renderer resolves it (DejaVu Sans by default, also `monospace`).
     public var family: String
 
+    /// A text style; black DejaVu Sans by default.
     public init(size: Double, color: Color = .black, weight: FontWeight = .normal,
                 slant: FontSlant = .normal, family: String = "DejaVu Sans") {
         self.size = size; self.color = color; self.weight = weight; self.slant = slant; self.family = family
@@ -54,18 +88,36 @@ public struct TextMetrics: Hashable, Sendable {
     public var ascent: Double
     /// Font descent below the baseline, positive (constant for a font and size).
     public var descent: Double
+    /// Ascent plus descent.
     public var height: Double { ascent + descent }
 
+    /// Metrics of the given sizes.
     public init(width: Double, ascent: Double, descent: Double) {
         self.width = width; self.ascent = ascent; self.descent = descent
     }
 }
 
 /// Horizontal anchor of a text run relative to its position.
-public enum HorizontalAlignment: String, Sendable, Hashable { case left, center, right }
+public enum HorizontalAlignment: String, Sendable, Hashable {
+    /// The text starts at the anchor.
+    case left
+    /// The text is centred on the anchor.
+    case center
+    /// The text ends at the anchor.
+    case right
+}
 
 /// Vertical anchor of a text run relative to its position.
-public enum VerticalAlignment: String, Sendable, Hashable { case top, center, baseline, bottom }
+public enum VerticalAlignment: String, Sendable, Hashable {
+    /// The font's ascent line is at the anchor.
+    case top
+    /// The middle between ascent and descent is at the anchor.
+    case center
+    /// The baseline is at the anchor.
+    case baseline
+    /// The font's descent line is at the anchor.
+    case bottom
+}
 
 /// Many copies of one marker shape, drawn in order (later markers on top).
 public struct MarkerBatch: Sendable {
@@ -79,9 +131,12 @@ public struct MarkerBatch: Sendable {
     public var edgeColors: [Color]
     /// Edge width in points.
     public var edgeWidth: Double
+    /// Edge caps (for line-art markers such as x and +).
     public var edgeCap: LineCap
+    /// Edge joins.
     public var edgeJoin: LineJoin
 
+    /// A batch; no edge by default.
     public init(shape: Path, positions: [Point], fillColors: [Color], edgeColors: [Color] = [],
                 edgeWidth: Double = 0, edgeCap: LineCap = .butt, edgeJoin: LineJoin = .miter) {
         self.shape = shape; self.positions = positions; self.fillColors = fillColors

@@ -1,9 +1,12 @@
 /// A colour map: matplotlib's `ListedColormap` semantics (a value in 0...1 picks entry
 /// `floor(x · N)`, with 1 mapped to the last entry and values outside 0...1 clipped).
 public struct Colormap: Hashable, Sendable {
+    /// The name `named(_:)` finds it by (matplotlib's, e.g. "Set2").
     public let name: String
+    /// The entries, first to last.
     public let colors: [Color]
 
+    /// A listed map of `colors` (at least one).
     public init(name: String, colors: [Color]) {
         precondition(!colors.isEmpty, "a colour map needs at least one colour")
         self.name = name; self.colors = colors
@@ -73,17 +76,27 @@ public struct Colormap: Hashable, Sendable {
     /// Every built-in map.
     public static let all: [Colormap] = [tab10, tab20, accent, set1, set2, set3, paired, dark2, pastel1, pastel2, viridis, deep]
 
+    /// matplotlib's tab10 (the classic colour cycle, 10 colours).
     public static let tab10 = Colormap(name: "tab10", hex: ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"])
+    /// matplotlib's tab20 (10 hues, dark and light, 20 colours).
     public static let tab20 = Colormap(name: "tab20", hex: ["#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728", "#ff9896", "#9467bd", "#c5b0d5", "#8c564b", "#c49c94", "#e377c2", "#f7b6d2", "#7f7f7f", "#c7c7c7", "#bcbd22", "#dbdb8d", "#17becf", "#9edae5"])
+    /// ColorBrewer Accent (8 colours).
     public static let accent = Colormap(name: "Accent", hex: ["#7fc97f", "#beaed4", "#fdc086", "#ffff99", "#386cb0", "#f0027f", "#bf5b17", "#666666"])
+    /// ColorBrewer Set1 (9 colours).
     public static let set1 = Colormap(name: "Set1", hex: ["#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#ffff33", "#a65628", "#f781bf", "#999999"])
+    /// ColorBrewer Set2 (8 colours).
     public static let set2 = Colormap(name: "Set2", hex: ["#66c2a5", "#fc8d62", "#8da0cb", "#e78ac3", "#a6d854", "#ffd92f", "#e5c494", "#b3b3b3"])
+    /// ColorBrewer Set3 (12 colours).
     public static let set3 = Colormap(name: "Set3", hex: ["#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f"])
+    /// ColorBrewer Paired (12 colours).
     public static let paired = Colormap(name: "Paired", hex: ["#a6cee3", "#1f78b4", "#b2df8a", "#33a02c", "#fb9a99", "#e31a1c", "#fdbf6f", "#ff7f00", "#cab2d6", "#6a3d9a", "#ffff99", "#b15928"])
+    /// ColorBrewer Dark2 (8 colours).
     public static let dark2 = Colormap(name: "Dark2", hex: ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"])
+    /// ColorBrewer Pastel1 (9 colours).
     public static let pastel1 = Colormap(name: "Pastel1", hex: ["#fbb4ae", "#b3cde3", "#ccebc5", "#decbe4", "#fed9a6", "#ffffcc", "#e5d8bd", "#fddaec", "#f2f2f2"])
-    /// seaborn's `deep` palette (the colour cycle `sns.set()` installs).
+    /// ColorBrewer Pastel2 (8 colours).
     public static let pastel2 = Colormap(name: "Pastel2", hex: ["#b3e2cd", "#fdcdac", "#cbd5e8", "#f4cae4", "#e6f5c9", "#fff2ae", "#f1e2cc", "#cccccc"])
+    /// seaborn's `deep` palette (the colour cycle `sns.set()` installs).
     public static let deep = Colormap(name: "deep", hex: ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"])
     /// matplotlib's viridis: the exact 256 entries of `_cm_listed._viridis_data`.
     public static let viridis = Colormap(name: "viridis", colors: viridisData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })

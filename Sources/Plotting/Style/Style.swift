@@ -15,13 +15,20 @@ public enum LayoutMode: Hashable, Sendable {
 /// matplotlib's `figure.subplot.*` parameters: figure fractions measured from the bottom-left,
 /// `wspace`/`hspace` as fractions of the average axes width/height.
 public struct SubplotParams: Hashable, Sendable {
+    /// The left edge of the subplot grid (`figure.subplot.left`).
     public var left: Double
+    /// The right edge of the subplot grid.
     public var right: Double
+    /// The bottom edge of the subplot grid.
     public var bottom: Double
+    /// The top edge of the subplot grid.
     public var top: Double
+    /// The gap between columns, as a fraction of the average axes width.
     public var wspace: Double
+    /// The gap between rows, as a fraction of the average axes height.
     public var hspace: Double
 
+    /// Parameters as figure fractions; the defaults are matplotlib's.
     public init(left: Double = 0.125, right: Double = 0.9, bottom: Double = 0.11, top: Double = 0.88,
                 wspace: Double = 0.2, hspace: Double = 0.2) {
         self.left = left; self.right = right; self.bottom = bottom; self.top = top
@@ -34,10 +41,15 @@ public struct SubplotParams: Hashable, Sendable {
 
 /// Legend placement inside the axes (matplotlib's location codes 0–10).
 public enum LegendLocation: String, CaseIterable, Hashable, Sendable {
+    /// The candidate (in matplotlib's order) that covers the fewest data points and lines.
     case best
+    /// A corner inside the axes.
     case upperRight = "upper right", upperLeft = "upper left", lowerLeft = "lower left", lowerRight = "lower right"
+    /// The middle of the right edge (matplotlib's `right`, like `center right`).
     case right
+    /// The middle of an edge inside the axes.
     case centerLeft = "center left", centerRight = "center right", lowerCenter = "lower center", upperCenter = "upper center"
+    /// The centre of the axes.
     case center
     /// Outside the axes, to the right of its top edge (matplotlib's `bbox_to_anchor=(1.02, 1),
     /// loc="upper left"` idiom, or a figure legend's `"outside right upper"`); the measured layout
@@ -54,10 +66,10 @@ public enum LegendLocation: String, CaseIterable, Hashable, Sendable {
         return nil
     }
 
-    /// The candidates `best` tries, in matplotlib's order (codes 1…10).
     /// Whether the legend sits outside the axes (and so takes room in the layout).
     public var isOutside: Bool { self == .outsideRight }
 
+    /// The candidates `best` tries, in matplotlib's order (codes 1…10).
     static let bestCandidates: [LegendLocation] = [.upperRight, .upperLeft, .lowerLeft, .lowerRight, .right,
                                                    .centerLeft, .centerRight, .lowerCenter, .upperCenter, .center]
 }
@@ -67,18 +79,29 @@ public enum LegendLocation: String, CaseIterable, Hashable, Sendable {
 /// All lengths are points, all sizes of text are points.
 public struct Style: Hashable, Sendable {
     // Text
+    /// `font.family`: the family of every text (DejaVu Sans; `monospace` is DejaVu Sans Mono).
     public var fontFamily: String
     /// `font.size`: the base size; tight-layout padding is measured in it.
     public var fontSize: Double
+    /// `axes.titlesize`: axes title size.
     public var titleSize: Double
+    /// `axes.titleweight`: axes title weight.
     public var titleWeight: FontWeight
+    /// `axes.labelsize`: axis label size.
     public var labelSize: Double
+    /// `xtick.labelsize`: x tick label size.
     public var xTickLabelSize: Double
+    /// `ytick.labelsize`: y tick label size.
     public var yTickLabelSize: Double
+    /// `legend.fontsize`: legend text size.
     public var legendFontSize: Double
+    /// `figure.titlesize`: figure title size.
     public var suptitleSize: Double
+    /// `text.color`: titles, legend and annotation text.
     public var textColor: Color
+    /// `axes.labelcolor`: axis labels.
     public var labelColor: Color
+    /// `xtick.color` / `ytick.color` for the tick labels.
     public var tickLabelColor: Color
     /// Distance between the axes top and the title baseline.
     public var titlePad: Double
@@ -88,21 +111,35 @@ public struct Style: Hashable, Sendable {
     public var unicodeMinus: Bool
 
     // Figure and axes
+    /// `figure.facecolor`: the figure background.
     public var figureFaceColor: Color
+    /// `axes.facecolor`: the data area background.
     public var axesFaceColor: Color
+    /// `axes.edgecolor`: the spines (and colorbar frame).
     public var axesEdgeColor: Color
+    /// `axes.linewidth`: the spine width in points.
     public var axesLineWidth: Double
+    /// `axes.spines.top`: draw the top spine.
     public var spineTop: Bool
+    /// `axes.spines.right`: draw the right spine.
     public var spineRight: Bool
+    /// `axes.spines.bottom`: draw the bottom spine.
     public var spineBottom: Bool
+    /// `axes.spines.left`: draw the left spine.
     public var spineLeft: Bool
+    /// `axes.xmargin`: autoscale margin as a fraction of the x data range.
     public var xMargin: Double
+    /// `axes.ymargin`: autoscale margin as a fraction of the y data range.
     public var yMargin: Double
 
     // Grid
+    /// `axes.grid`: draw grid lines at the ticks.
     public var grid: Bool
+    /// `grid.color`.
     public var gridColor: Color
+    /// `grid.linewidth` in points.
     public var gridLineWidth: Double
+    /// `grid.linestyle`.
     public var gridLineStyle: LineStyle
     /// Draw the grid below the data (matplotlib `axes.axisbelow`).
     public var axisBelow: Bool
@@ -110,43 +147,64 @@ public struct Style: Hashable, Sendable {
     // Ticks
     /// Draw tick marks (matplotlib `xtick.bottom` / `ytick.left`).
     public var tickMarks: Bool
+    /// `xtick.color` / `ytick.color` for the tick marks.
     public var tickColor: Color
     /// Tick length; the tick labels sit `tickSize + tickPad` from the spine even when marks are hidden.
     public var tickSize: Double
+    /// `xtick.major.width`: tick mark width in points.
     public var tickWidth: Double
+    /// `xtick.major.pad`: gap between a tick mark and its label.
     public var tickPad: Double
     /// Tick marks point out of the axes (true) or into it.
     public var ticksOutward: Bool
 
     // Series
+    /// `axes.prop_cycle`: the colours series take in turn (`C0`, `C1`, …).
     public var colorCycle: [Color]
+    /// `lines.linewidth`: line width in points.
     public var lineWidth: Double
+    /// `lines.markersize`: line marker size in points.
     public var markerSize: Double
+    /// `lines.markeredgewidth`: line marker edge width in points.
     public var markerEdgeWidth: Double
     /// Default scatter marker area in pt² (matplotlib: `lines.markersize ** 2`).
     public var scatterSize: Double
     /// Default scatter edge width in points (the edge takes the face colour).
     public var scatterLineWidth: Double
+    /// `image.cmap`: the colour map for values without one.
     public var colormap: Colormap
 
     // Legend
+    /// `legend.loc`: where `legend()` puts the legend by default.
     public var legendLocation: LegendLocation
+    /// `legend.frameon`: draw the legend frame.
     public var legendFrame: Bool
+    /// `legend.framealpha`: opacity of the legend frame.
     public var legendFrameAlpha: Double
+    /// `legend.edgecolor`.
     public var legendEdgeColor: Color
     /// nil: the axes face colour (matplotlib's "inherit").
     public var legendFaceColor: Color?
+    /// `legend.fancybox`: round the frame corners.
     public var legendFancyBox: Bool
+    /// `legend.borderpad` in em: space inside the frame.
     public var legendBorderPad: Double
+    /// `legend.labelspacing` in em: space between rows.
     public var legendLabelSpacing: Double
+    /// `legend.handlelength` in em: width of a handle.
     public var legendHandleLength: Double
+    /// `legend.handleheight` in em: height of a handle.
     public var legendHandleHeight: Double
+    /// `legend.handletextpad` in em: space between handle and text.
     public var legendHandleTextPad: Double
+    /// `legend.borderaxespad` in em: space between the frame and the axes.
     public var legendBorderAxesPad: Double
 
     // Layout
+    /// `figure.layout`: tight (measured) or fixed subplot parameters.
     public var layout: LayoutMode
 
+    /// A style; the defaults are matplotlib's (`.classic`).
     public init(fontFamily: String = "DejaVu Sans", fontSize: Double = 10, titleSize: Double = 12,
                 titleWeight: FontWeight = .normal, labelSize: Double = 10, xTickLabelSize: Double = 10,
                 yTickLabelSize: Double = 10, legendFontSize: Double = 10, suptitleSize: Double = 12,

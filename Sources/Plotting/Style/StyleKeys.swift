@@ -2,7 +2,9 @@ import Foundation
 
 /// An rcParams-style key or value that `Style.set(_:_:)` does not accept.
 public struct StyleError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong.
     public let description: String
+    /// An error with its message.
     public init(_ description: String) { self.description = description }
 }
 

@@ -6,11 +6,16 @@ import Foundation
 public struct Table: Sendable {
     /// One cell value.
     public enum Cell: Hashable, Sendable {
+        /// Text, left-aligned by default.
         case text(String)
+        /// A number, right-aligned, written with the column's decimals.
         case number(Double)
+        /// An integer, right-aligned.
         case integer(Int)
+        /// Nothing.
         case empty
 
+        /// Whether the cell holds a number or an integer.
         public var isNumeric: Bool {
             switch self { case .number, .integer: return true; default: return false }
         }
@@ -26,12 +31,14 @@ public struct Table: Sendable {
 
     /// A column's header and formatting.
     public struct Column: Hashable, Sendable {
+        /// The header text.
         public var title: String
         /// Explicit alignment; nil aligns numbers right and text left.
         public var alignment: HorizontalAlignment?
         /// Decimals for non-integer numbers (nil: 4).
         public var decimals: Int?
 
+        /// A column titled `title`.
         public init(_ title: String, alignment: HorizontalAlignment? = nil, decimals: Int? = nil) {
             self.title = title; self.alignment = alignment; self.decimals = decimals
         }
@@ -44,19 +51,31 @@ public struct Table: Sendable {
 
     /// The table's look.
     public struct Style: Hashable, Sendable {
+        /// Text size in points.
         public var fontSize: Double = 9
+        /// Text colour.
         public var textColor = Color(red8: 0x26, green8: 0x26, blue8: 0x26)
+        /// Header row background.
         public var headerBackground = Color(red8: 0xee, green8: 0xf0, blue8: 0xf4)
+        /// Background of every other row; nil for none.
         public var zebraBackground: Color? = Color(red8: 0xf8, green8: 0xf9, blue8: 0xfb)
+        /// Colour of the rules under the header and the table.
         public var ruleColor = Color(red8: 0xcc, green8: 0xcc, blue8: 0xcc)
+        /// Background of highlighted cells.
         public var highlightColor = Color(red8: 0x90, green8: 0xee, blue8: 0x90)  // CSS lightgreen, as the app
+        /// Space left and right of a cell's text, in points.
         public var horizontalPadding: Double = 5
+        /// Space above and below a cell's text, in points.
         public var verticalPadding: Double = 3
+        /// The default look.
         public init() {}
     }
 
+    /// The columns, left to right.
     public var columns: [Column]
+    /// The body rows, one cell per column.
     public var rows: [[Cell]]
+    /// The look.
     public var style = Style()
     /// Background colours of single cells, keyed by (row, column).
     public var highlights: [CellIndex: Color] = [:]
@@ -66,11 +85,15 @@ public struct Table: Sendable {
 
     /// A cell position.
     public struct CellIndex: Hashable, Sendable {
+        /// The body row (0 is the first row under the header).
         public var row: Int
+        /// The column.
         public var column: Int
+        /// The cell at (row, column).
         public init(row: Int, column: Int) { self.row = row; self.column = column }
     }
 
+    /// A table; short rows are padded with empty cells, long ones cut.
     public init(columns: [Column], rows: [[Cell]]) {
         self.columns = columns
         self.rows = rows.map { r in
@@ -144,9 +167,13 @@ public struct Table: Sendable {
 
 /// A table laid out for one width: column widths, wrapped cell text, row heights.
 public struct TableLayout: Sendable {
+    /// The table laid out.
     public let table: Table
+    /// Column widths in points.
     public let columnWidths: [Double]
+    /// Header row height in points.
     public let headerHeight: Double
+    /// Body row heights in points.
     public let rowHeights: [Double]
     /// Font size actually used (smaller than the style's when numbers alone could not fit).
     public let fontSize: Double
@@ -155,6 +182,7 @@ public struct TableLayout: Sendable {
     private let headerCells: [TextBlockLayout]
     private let cells: [[TextBlockLayout]]
 
+    /// The table width.
     public var width: Double { columnWidths.reduce(0, +) }
 
     /// Height of the header plus the given rows.

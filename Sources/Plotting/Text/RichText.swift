@@ -1,11 +1,25 @@
 /// One run of inline-formatted text.
 public struct TextRun: Hashable, Sendable {
     /// The look of a run: the small inline Markdown subset we support.
-    public enum Emphasis: String, Hashable, Sendable { case plain, bold, italic, boldItalic, code }
+    public enum Emphasis: String, Hashable, Sendable {
+        /// Upright, regular weight.
+        case plain
+        /// `**bold**`.
+        case bold
+        /// `*italic*` or `_italic_` (slanted).
+        case italic
+        /// Bold and italic at once (markers nested: `**_both_**`).
+        case boldItalic
+        /// `` `code` ``: DejaVu Sans Mono at 92 %.
+        case code
+    }
 
+    /// The run's text.
     public var text: String
+    /// How the run is set.
     public var emphasis: Emphasis
 
+    /// A run of `text` set with `emphasis`.
     public init(_ text: String, emphasis: Emphasis = .plain) { self.text = text; self.emphasis = emphasis }
 
     /// The text style of this run, derived from a base style.
@@ -24,8 +38,10 @@ public struct TextRun: Hashable, Sendable {
 
 /// A paragraph of inline-formatted text: `**bold**`, `*italic*` (or `_italic_`), `` `code` ``.
 public struct RichText: Hashable, Sendable {
+    /// The runs, in reading order.
     public var runs: [TextRun]
 
+    /// A paragraph of `runs`.
     public init(runs: [TextRun]) { self.runs = runs }
 
     /// Plain text as a single run.

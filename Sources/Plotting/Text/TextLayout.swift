@@ -1,25 +1,36 @@
 /// A piece of a laid-out line: a run of text at an x offset.
 public struct PlacedFragment: Hashable, Sendable {
+    /// The fragment's text.
     public var text: String
+    /// Its text style.
     public var style: TextStyle
+    /// Its x offset from the line start, in points.
     public var x: Double
+    /// Its advance width in points.
     public var width: Double
 }
 
 /// One laid-out line of a paragraph.
 public struct LaidOutLine: Hashable, Sendable {
+    /// The fragments, left to right.
     public var fragments: [PlacedFragment]
+    /// The line's width in points.
     public var width: Double
 }
 
 /// A paragraph broken into lines that fit a width, measured with the renderer's own font engine.
 public struct TextBlockLayout: Sendable {
+    /// The lines, top to bottom.
     public var lines: [LaidOutLine]
+    /// Baseline-to-baseline distance in points.
     public var lineHeight: Double
+    /// The base font's ascent (the first baseline's distance from the top).
     public var ascent: Double
     /// Words wider than the whole width that had to be broken inside the word.
     public var brokenWords: [String]
+    /// The height of all lines.
     public var height: Double { Double(lines.count) * lineHeight }
+    /// The widest line's width.
     public var maxLineWidth: Double { lines.map(\.width).max() ?? 0 }
 
     /// Lays out `text` in lines no wider than `width` points. Breaks at spaces; a word wider than

@@ -27,6 +27,20 @@ extension Ticker {
         return (pow(10, a - delta), pow(10, b + delta))
     }
 
+    /// `logAutoscale` honouring sticky edges (positive ones only), as `autoscale(dataMin:dataMax:margin:stickyEdges:)`
+    /// does on linear axes; without any the result is `logAutoscale`'s.
+    public static func logAutoscale(dataMin: Double, dataMax: Double, margin: Double, stickyEdges: [Double]) -> (Double, Double) {
+        let stickies = stickyEdges.filter { $0 > 0 && $0.isFinite }
+        var (lo, hi) = logAutoscale(dataMin: dataMin, dataMax: dataMax, margin: margin)
+        guard !stickies.isEmpty, margin != 0 else { return (lo, hi) }
+        // The range before the margins (a single value widened to its decades).
+        let (x0, x1) = dataMin < dataMax ? (dataMin, dataMax) : logAutoscale(dataMin: dataMin, dataMax: dataMax, margin: 0)
+        let bounds = stickyBounds(stickies, x0, x1)
+        if let b = bounds.low { lo = max(lo, b) }
+        if let b = bounds.high { hi = min(hi, b) }
+        return (lo, hi)
+    }
+
     /// Ticks of a log axis (matplotlib's `LogLocator` and `LogFormatterSciNotation`): every
     /// `stride`-th decade, at most about `maxTicks` in view, labelled 10ⁿ. A view spanning less than
     /// two decades also gets labelled ticks at 2× and 5× (all of 2×…9× under half a decade),
@@ -66,4 +80,24 @@ extension Ticker {
 extension Int {
     /// The remainder with the sign of the divisor (Python's `%`).
     func mod(_ m: Int) -> Int { ((self % m) + m) % m }
+}
+
+/// Where a value falls along an axis, 0 at the lower limit and 1 at the upper one (linear or log10;
+/// NaN for values ≤ 0 on a log axis). Made once per laid-out axes, so the log of the limits is not
+/// recomputed for every point.
+struct AxisMap {
+    let scale: AxisScale
+    let low: Double
+    let span: Double
+
+    init(_ scale: AxisScale, _ limits: ClosedRange<Double>) {
+        self.scale = scale
+        low = Ticker.transform(limits.lowerBound, scale)
+        span = Ticker.transform(limits.upperBound, scale) - low
+    }
+
+    @inline(__always)
+    func fraction(_ v: Double) -> Double {
+        scale == .linear ? (v - low) / span : (Ticker.transform(v, scale) - low) / span
+    }
 }

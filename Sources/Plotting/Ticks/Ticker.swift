@@ -54,6 +54,28 @@ public enum Ticker {
         return (x0, x1)
     }
 
+    /// `autoscale` honouring sticky edges, as matplotlib's `autoscale_view` does: the margins may
+    /// not carry a limit past a sticky value at or beyond the data (bars stuck to 0 keep 0 as their
+    /// limit). Stickies only matter with a non-zero margin; without any the result is `autoscale`'s.
+    public static func autoscale(dataMin: Double, dataMax: Double, margin: Double, stickyEdges: [Double]) -> (Double, Double) {
+        let stickies = stickyEdges.filter(\.isFinite)
+        guard !stickies.isEmpty, margin != 0 else { return autoscale(dataMin: dataMin, dataMax: dataMax, margin: margin) }
+        let (x0, x1) = nonsingular(dataMin, dataMax, expander: 0.05)
+        let bounds = stickyBounds(stickies, x0, x1)
+        var (lo, hi) = autoscale(dataMin: dataMin, dataMax: dataMax, margin: margin)
+        if let b = bounds.low { lo = max(lo, b) }
+        if let b = bounds.high { hi = min(hi, b) }
+        return (lo, hi)
+    }
+
+    /// The sticky values that limit the margins of a range `x0…x1` (matplotlib's rule, with its
+    /// tolerance of 1e-5 of the range's size): the largest below `x0` (or at it), the smallest above `x1`
+    /// (or at it).
+    static func stickyBounds(_ stickies: [Double], _ x0: Double, _ x1: Double) -> (low: Double?, high: Double?) {
+        let tol = 1e-5 * max(abs(x0), abs(x1), abs(x1 - x0))
+        return (stickies.filter { $0 < x0 + tol }.max(), stickies.filter { $0 >= x1 - tol }.min())
+    }
+
     /// `nbins='auto'` for an axis of `length` points with tick labels of `fontSize` points:
     /// `floor(length / (3 · fontSize))` for x, `floor(length / (2 · fontSize))` for y, clipped to 1…9.
     public static func autoBins(axisLength: Double, tickLabelSize: Double, isXAxis: Bool) -> Int {
@@ -143,6 +165,11 @@ public enum Ticker {
         public var labels: [String]
         /// The offset/exponent text shown at the end of the axis ("1e6", "+1e3"), or "".
         public var offsetText: String
+
+        /// Labels, one per location, and the axis' offset text ("" for none).
+        public init(labels: [String], offsetText: String = "") {
+            self.labels = labels; self.offsetText = offsetText
+        }
     }
 
     /// numpy's `round(x, decimals)`: scale, round half to even, unscale.
