@@ -21,6 +21,8 @@ seeds() {
     FuzzPNG)      ls Fixtures/golden/*.png ;;
   esac
 }
+# Scratch files of the harnesses (FuzzCSV's input file) stay inside the build folder.
+mkdir -p .build-fuzz/tmp
 status=0
 for t in "${targets[@]}"; do
   swift build "${flags[@]}" --product "$t" >/dev/null || { echo "$t: build failed"; status=1; continue; }
@@ -28,7 +30,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work" "$art" "Fuzz/corpus/$t"
   for s in $(seeds "$t"); do cp -n "$s" "$work/seed-$(basename "$s")"; done
   log=.build-fuzz/$t.log
-  .build-fuzz/debug/"$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=6000 -max_len=65536 \
+  TMPDIR=$PWD/.build-fuzz/tmp .build-fuzz/debug/"$t" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=6000 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$art/" "$work" "Fuzz/corpus/$t" >"$log" 2>&1
   rc=$?
   runs=$(grep -E "^stat::number_of_executed_units" "$log" | awk '{print $2}')
