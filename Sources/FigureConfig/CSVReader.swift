@@ -62,7 +62,7 @@ public struct CSVFile: Sendable {
                 let f = rec.fields[j]
                 guard let v = cursor.number(f) else {
                     let t = cursor.text(f)
-                    let shown = t.isEmpty ? "an empty cell" : "'\(t)'"
+                    let shown = t.isEmpty ? "an empty cell" : Echo.quoted(t)
                     throw ConfigError("\(shown) is not a number (column '\(header[j])')",
                                       at: SourceLocation(file: displayPath, line: f.line, column: f.column))
                 }
