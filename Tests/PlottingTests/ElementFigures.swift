@@ -106,7 +106,7 @@ enum ElementFigures {
         a.ellipse(center: (-1, -1), width: 1, height: 0.5, angle: -20, fill: false, edgeColor: C(style, "C3"), lineWidth: 2)
         a.legend(); a.title = "Ellipse"
         let hull: [(x: Double, y: Double)] = [(-1, -1), (2, -0.5), (2.5, 1.5), (0, 2), (-1.5, 0.5)]
-        b.polygon(hull, color: C(style, "C2"), edgeColor: C(style, "C2"), alpha: 0.3, label: "hull")
+        b.polygon(hull, color: C(style, "C2"), alpha: 0.3, label: "hull")
         b.polygon([(3, 0), (4, 0), (4, 1), (3, 1)], fill: false)
         b.legend(); b.title = "Polygon"
         return fig

@@ -128,9 +128,11 @@ extension Axes {
     /// are full axis lengths, `angle` degrees counter-clockwise (scikit-learn's GMM covariance plot:
     /// `ellipse(center: mean, width: v[0], height: v[1], angle: 180 + angle, color: c, alpha: 0.5)`).
     /// - Parameters:
-    ///   - color: the face colour, default C0 of the style's cycle (matplotlib's `patch.facecolor`;
-    ///     the cycle does not advance). `fill: false` paints no face.
-    ///   - edgeColor: nil = no edge when filled, black when not. `lineWidth`: edge width (1 pt).
+    ///   - color: matplotlib's `color=`, the face and the edge; without it the face is C0 of the
+    ///     style's cycle (matplotlib's `patch.facecolor`; the cycle does not advance) with no edge.
+    ///     `fill: false` paints no face.
+    ///   - edgeColor: the edge on its own (`.clear` for none); without it and without `color`: no
+    ///     edge when filled, black when not. `lineWidth`: edge width (1 pt).
     ///   - alpha: replaces the face and edge alpha.
     ///   - autoscale: counts for the data limits (`add_patch`, default) or not (`add_artist`).
     ///   - label: a legend entry with a rectangle handle.
@@ -139,7 +141,7 @@ extension Axes {
                         color: Color? = nil, fill: Bool = true, edgeColor: Color? = nil, lineWidth: Double? = nil,
                         alpha: Double? = nil, autoscale: Bool = true, label: String? = nil) -> EllipsePatch {
         add(EllipsePatch(center: center, width: width, height: height, angle: angle,
-                         faceColor: color.map { .uniform($0) } ?? .cycle(0), fill: fill, edgeColor: edgeColor,
+                         faceColor: color.map { .uniform($0) } ?? .cycle(0), fill: fill, edgeColor: edgeColor ?? color,
                          lineWidth: lineWidth, alpha: alpha, autoscale: autoscale, label: label))
     }
 }

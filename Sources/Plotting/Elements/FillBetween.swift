@@ -131,9 +131,11 @@ public final class FillBetween: PlotElement {
 extension Axes {
     /// Fills between two y curves along x, like matplotlib's `fill_between(x, y1, y2=0, where=None)`.
     /// `y1` and `y2` have one value per x, or one value for all (a scalar). `where` selects points
-    /// (the span between two selected neighbours is filled). No colour = the next colour of the
-    /// patches cycle (`nextPatchColor()`); `edgeColor` nil = no edge, `edgeWidth` default 1 pt;
-    /// `alpha` replaces the colours' alpha; `label` gives a legend entry with a filled rectangle.
+    /// (the span between two selected neighbours is filled).
+    /// - `color` is matplotlib's `color=`: the face and the edge (1 pt); `edgeColor` sets the edge
+    ///   on its own (`.clear` for none). Neither = the next colour of the patches cycle
+    ///   (`nextPatchColor()`) and no edge. `edgeWidth` default 1 pt.
+    /// - `alpha` replaces the colours' alpha; `label` gives a legend entry with a filled rectangle.
     @discardableResult
     public func fillBetween(x: [Double], y1: [Double], y2: [Double] = [0], where selection: [Bool]? = nil,
                             color: Color? = nil, edgeColor: Color? = nil, edgeWidth: Double? = nil, alpha: Double? = nil,
@@ -160,7 +162,7 @@ extension Axes {
         precondition(f2.count == t.count || f2.count == 1, "\(name): the second curve needs one value per point or one value")
         precondition(selection == nil || selection!.count == t.count, "\(name): where needs one value per point")
         return add(FillBetween(direction: d, t: t, f1: f1, f2: f2, where: selection,
-                               color: color.map { .uniform($0) } ?? nextPatchColor(), edgeColor: edgeColor,
+                               color: color.map { .uniform($0) } ?? nextPatchColor(), edgeColor: edgeColor ?? color,
                                edgeWidth: edgeWidth, alpha: alpha, label: label))
     }
 }

@@ -87,7 +87,7 @@ extension Axes {
     public func polygon(_ points: [(x: Double, y: Double)], color: Color? = nil, fill: Bool = true, edgeColor: Color? = nil,
                         lineWidth: Double? = nil, lineStyle: LineStyle = .solid, alpha: Double? = nil,
                         autoscale: Bool = true, label: String? = nil) -> PolygonPatch {
-        add(PolygonPatch(points: points, faceColor: color.map { .uniform($0) } ?? .cycle(0), fill: fill, edgeColor: edgeColor,
+        add(PolygonPatch(points: points, faceColor: color.map { .uniform($0) } ?? .cycle(0), fill: fill, edgeColor: edgeColor ?? color,
                          lineWidth: lineWidth, lineStyle: lineStyle, alpha: alpha, autoscale: autoscale, label: label))
     }
 }
