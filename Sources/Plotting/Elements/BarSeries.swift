@@ -81,8 +81,10 @@ public final class BarSeries: PlotElement {
             let (across, along) = extent(i)
             guard across.0.isFinite, across.1.isFinite, along.0.isFinite, along.1.isFinite else { continue }
             if across.0 == across.1 && along.0 == along.1 { continue }
-            for v in [across.0, across.1] where !(acrossLog && v <= 0) { a0 = min(a0, v); a1 = max(a1, v) }
-            for v in [along.0, along.1] where !(alongLog && v <= 0) { l0 = min(l0, v); l1 = max(l1, v) }
+            if !(acrossLog && across.0 <= 0) { a0 = min(a0, across.0); a1 = max(a1, across.0) }
+            if !(acrossLog && across.1 <= 0) { a0 = min(a0, across.1); a1 = max(a1, across.1) }
+            if !(alongLog && along.0 <= 0) { l0 = min(l0, along.0); l1 = max(l1, along.0) }
+            if !(alongLog && along.1 <= 0) { l0 = min(l0, along.1); l1 = max(l1, along.1) }
         }
         guard a0 <= a1, l0 <= l1 else { return nil }
         return vertical ? DataLimits(x: a0...a1, y: l0...l1) : DataLimits(x: l0...l1, y: a0...a1)
