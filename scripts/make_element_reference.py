@@ -225,8 +225,32 @@ def dendro():
     return fig
 
 
+def dendro_many_points():
+    rng = np.random.RandomState(5)
+    return np.vstack([rng.randn(12, 2), rng.randn(10, 2) + 4, rng.randn(8, 2) + [4, -4]])
+
+
+def dendro_many():
+    # 30 leaves: scipy's 10 pt labels turned 45°; 'average' linkage, a colour threshold of 3.
+    X = dendro_many_points()
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4.5))
+    for ax, o in [(a, "top"), (b, "left")]:
+        dendrogram(linkage(X, "average"), orientation=o, ax=ax, color_threshold=3)
+        ax.set_title(f"{o}, 30 leaves")
+    return fig
+
+
+def dendrogram_links():
+    out = {}
+    for name, X, method, kw in [("ward12", dendro_points(), "ward", {"labels": [f"p{i}" for i in range(12)]}),
+                                ("average30", dendro_many_points(), "average", {"color_threshold": 3})]:
+        R = dendrogram(linkage(X, method), no_plot=True, **kw)
+        out[name] = {"icoord": R["icoord"], "dcoord": R["dcoord"], "colors": R["color_list"], "labels": R["ivl"]}
+    return out
+
+
 FIGURES = {"bars": bars, "hist": hist, "fills": fills, "lines": lines, "patches": patches, "groups": groups,
-           "dendro": dendro}
+           "dendro": dendro, "dendro-many": dendro_many}
 LOCATIONS = {1: "upper right", 2: "upper left", 3: "lower left", 4: "lower right", 5: "right", 6: "center left",
              7: "center right", 8: "lower center", 9: "upper center", 10: "center"}
 
@@ -279,7 +303,8 @@ def figures():
 
 
 def main():
-    ref = {"matplotlib": matplotlib.__version__, "probes": probes(), "figures": figures()}
+    ref = {"matplotlib": matplotlib.__version__, "probes": probes(), "dendrograms": dendrogram_links(),
+           "figures": figures()}
     with open(OUT, "w") as f:
         json.dump(ref, f, indent=1)
         f.write("\n")

@@ -147,17 +147,46 @@ enum ElementFigures {
         return fig
     }
 
+    /// 30 leaves (scipy's 10 pt labels turned 45°), top and left.
+    static func manyLeaves(_ style: Style) -> Figure {
+        let fig = Figure(width: 10, height: 4.5, dpi: 100, style: style)
+        let row = fig.subplots(rows: 1, columns: 2)[0]
+        let d = DendrogramReference.average30
+        for (ax, o) in zip(row, [DendrogramOrientation.top, .left]) {
+            ax.dendrogram(icoord: d.icoord, dcoord: d.dcoord, colors: d.colors.map { C(style, $0) }, leafLabels: d.labels,
+                          orientation: o, aboveThresholdColor: C(style, "C0"))
+            ax.title = "\(o.rawValue), 30 leaves"
+        }
+        return fig
+    }
+
     static var all: [(String, (Style) -> Figure)] { [
         ("bars", bars), ("hist", hist), ("fills", fills), ("lines", lines), ("patches", patches), ("groups", groups),
-        ("dendro", dendrograms),
+        ("dendro", dendrograms), ("dendro-many", manyLeaves),
     ] }
 }
 
-/// scipy 1.17.1 `dendrogram(linkage(X, "ward"), labels=…)` of `dendro.py`'s 12 points:
-/// `icoord`, `dcoord`, `color_list`, `ivl`.
-enum DendrogramReference {
-    static let icoord: [[Double]] = [[35.0, 35.0, 45.0, 45.0], [25.0, 25.0, 40.0, 40.0], [15.0, 15.0, 32.5, 32.5], [5.0, 5.0, 23.75, 23.75], [65.0, 65.0, 75.0, 75.0], [55.0, 55.0, 70.0, 70.0], [85.0, 85.0, 95.0, 95.0], [105.0, 105.0, 115.0, 115.0], [90.0, 90.0, 110.0, 110.0], [62.5, 62.5, 100.0, 100.0], [14.375, 14.375, 81.25, 81.25]]
-    static let dcoord: [[Double]] = [[0.0, 0.15475744065583394, 0.15475744065583394, 0.0], [0.0, 0.3362331878701821, 0.3362331878701821, 0.15475744065583394], [0.0, 1.7102706969384005, 1.7102706969384005, 0.3362331878701821], [0.0, 2.85255503725451, 2.85255503725451, 1.7102706969384005], [0.0, 1.4294967548604425, 1.4294967548604425, 0.0], [0.0, 2.805791109998922, 2.805791109998922, 1.4294967548604425], [0.0, 1.2877113576626225, 1.2877113576626225, 0.0], [0.0, 2.34507380173901, 2.34507380173901, 0.0], [1.2877113576626225, 3.2143544830026745, 3.2143544830026745, 2.34507380173901], [2.805791109998922, 9.258308129030617, 9.258308129030617, 3.2143544830026745], [2.85255503725451, 17.59756455979694, 17.59756455979694, 9.258308129030617]]
-    static let colors: [String] = ["C1", "C1", "C1", "C1", "C2", "C2", "C2", "C2", "C2", "C2", "C0"]
-    static let labels: [String] = ["p0", "p1", "p2", "p3", "p4", "p10", "p9", "p11", "p7", "p8", "p5", "p6"]
+/// scipy 1.17.1 dendrograms (`dendrogram(Z, no_plot=True)`: `icoord`, `dcoord`, `color_list`, `ivl`)
+/// from `Fixtures/reference/elements.json`: `ward12` (12 labelled points, ward), `average30` (30
+/// points, average linkage, colour threshold 3).
+struct DendrogramReference: Decodable {
+    var icoord: [[Double]]
+    var dcoord: [[Double]]
+    var colors: [String]
+    var labels: [String]
+
+    struct File: Decodable { var dendrograms: [String: DendrogramReference] }
+
+    static func named(_ name: String) -> DendrogramReference {
+        let data = try! Data(contentsOf: TestFixtures.reference.appendingPathComponent("elements.json"))
+        return try! JSONDecoder().decode(File.self, from: data).dendrograms[name]!
+    }
+
+    static var ward12: DendrogramReference { named("ward12") }
+    static var average30: DendrogramReference { named("average30") }
+    // The ward12 case's values, as the tests name them.
+    static var icoord: [[Double]] { ward12.icoord }
+    static var dcoord: [[Double]] { ward12.dcoord }
+    static var colors: [String] { ward12.colors }
+    static var labels: [String] { ward12.labels }
 }
