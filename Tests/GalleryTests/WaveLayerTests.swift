@@ -186,4 +186,21 @@ final class WaveLayerTests: XCTestCase {
         XCTAssertEqual(errors("{mark: silhouette}").first?.contains("silhouette"), true)
         XCTAssertEqual(errors("{mark: silhouette, gap: -1}", "kmeans: {k: 2}\n  silhouette: {of: kmeans}").count, 1)
     }
+
+    func testSilhouetteFacetPanelsShowTheirOwnK() throws {
+        let (fig, data, _) = try build("""
+        data:
+          blobs: {samples: 120, centers: 3, seed: 1}
+        clustering:
+          kmeans: {k: 3, seed: 10}
+          silhouette: {of: kmeans, k: [2, 4]}
+        panels:
+          - facet: k
+            title: "k = {silhouette.k}: {silhouette.score}"
+            layers: [{mark: silhouette}]
+        """)
+        let result = try XCTUnwrap(data.results["silhouette"] as? SilhouetteResult)
+        XCTAssertEqual(fig.axes.map(\.title), result.sweep.map { "k = \($0.k): \(String(format: "%.3f", $0.silhouette.score))" })
+        XCTAssertEqual(fig.axes.map { elements($0, FillBetween.self).count }, [2, 4])
+    }
 }

@@ -59,9 +59,9 @@ public enum FigureBuilder {
     }
 
     static func draw(_ panel: PanelSpec, on ax: Axes, _ context: PanelContext) throws {
-        ax.title = TemplateText.fill(panel.title, context.results)
-        ax.xLabel = TemplateText.fill(panel.xLabel, context.results)
-        ax.yLabel = TemplateText.fill(panel.yLabel, context.results)
+        ax.title = TemplateText.fill(panel.title, context.results, in: context.fieldContext)
+        ax.xLabel = TemplateText.fill(panel.xLabel, context.results, in: context.fieldContext)
+        ax.yLabel = TemplateText.fill(panel.yLabel, context.results, in: context.fieldContext)
         ax.xLimits = panel.xLimits
         ax.yLimits = panel.yLimits
         ax.xScale = panel.xScale

@@ -18,10 +18,12 @@ enum TemplateText {
     }
 
     /// `text` with every known placeholder filled (unknown ones are left as written).
-    static func fill(_ text: String?, _ results: AnalysisResults) -> String? {
+    /// In a facet's panel (`context`), values that depend on the facet are the panel's own.
+    static func fill(_ text: String?, _ results: AnalysisResults, in context: FieldContext? = nil) -> String? {
         guard var text, text.contains("{") else { return text }
         for p in placeholders(text).reversed() {
-            if let v = results[p.owner]?.templateValue(p.name) { text.replaceSubrange(p.range, with: v) }
+            guard let r = results[p.owner] else { continue }
+            if let v = context.map({ r.templateValue(p.name, in: $0) }) ?? r.templateValue(p.name) { text.replaceSubrange(p.range, with: v) }
         }
         return text
     }
