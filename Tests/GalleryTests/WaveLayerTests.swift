@@ -203,4 +203,27 @@ final class WaveLayerTests: XCTestCase {
         XCTAssertEqual(fig.axes.map(\.title), result.sweep.map { "k = \($0.k): \(String(format: "%.3f", $0.silhouette.score))" })
         XCTAssertEqual(fig.axes.map { elements($0, FillBetween.self).count }, [2, 4])
     }
+
+    func testNumberedCentresAndFullHeightKneeLine() throws {
+        let (fig, data, _) = try build("""
+        data:
+          blobs: {samples: 90, centers: 3, seed: 1}
+        clustering:
+          kmeans: {k: 3}
+          elbow: {k_min: 1, k_max: 6}
+        panels:
+          - layers: [{mark: centers, color: white, marker: o, size: 200, edgecolor: black, numbered: true}]
+          - position: [0, 1]
+            layers: [{mark: line, from: elbow, mark_knee: true}]
+        """)
+        let fit = try XCTUnwrap(data.results["kmeans"] as? KMeansResult)
+        let texts = elements(fig.axes[0], TextElement.self)
+        XCTAssertEqual(texts.map(\.text), ["0", "1", "2"])
+        XCTAssertEqual(texts.map(\.x), (0..<3).map { fit.centers[$0, 0] })
+        XCTAssertEqual(texts.map(\.y), (0..<3).map { fit.centers[$0, 1] })
+        let knee = try XCTUnwrap(elements(fig.axes[1], ReferenceLine.self).first)
+        XCTAssertEqual(knee.orientation, .vertical)
+        XCTAssertEqual(knee.value, Double(try XCTUnwrap((data.results["elbow"] as? ElbowResult)?.knee)))
+        XCTAssertEqual(knee.label, "elbow at k = \(Int(knee.value))")
+    }
 }

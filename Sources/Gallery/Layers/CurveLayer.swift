@@ -65,13 +65,13 @@ public struct CurveLayer: Layer {
         ax.plot(x: curve.x, y: curve.y, color: style.color.fixedColor.map(panel.color), lineWidth: style.lineWidth,
                 lineStyle: .solid, marker: style.marker.marker, markerSize: style.size, alpha: style.alpha, label: style.label)
         var labelled = style.label != nil
-        if markKnee, let knee = curve.knee, let lo = curve.y.min(), let hi = curve.y.max() {
+        if markKnee, let knee = curve.knee {
+            // Across the whole axes, as yellowbrick's elbow line (matplotlib's axvline/axhline).
             switch curve.guide {
             case .vertical:
-                ax.plot(x: [knee.x, knee.x], y: [lo, hi], color: Self.kneeLineColor, lineWidth: 1, lineStyle: .dashed, label: curve.kneeLabel)
+                ax.axvline(x: knee.x, color: Self.kneeLineColor, lineWidth: 1, lineStyle: .dashed, label: curve.kneeLabel)
             case .horizontal:
-                let x0 = curve.x.min() ?? 0, x1 = curve.x.max() ?? 1
-                ax.plot(x: [x0, x1], y: [knee.y, knee.y], color: Self.kneeLineColor, lineWidth: 1, lineStyle: .dashed, label: curve.kneeLabel)
+                ax.axhline(y: knee.y, color: Self.kneeLineColor, lineWidth: 1, lineStyle: .dashed, label: curve.kneeLabel)
             }
             ax.scatter(x: [knee.x], y: [knee.y], color: Self.kneeRingColor, size: 120, marker: .circle, alpha: 0.9)
             labelled = true
