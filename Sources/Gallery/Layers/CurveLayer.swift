@@ -55,9 +55,14 @@ public struct CurveLayer: Layer {
         let family = result.curves(named: curveName)
         if family.count > 1 || family.first?.label != nil {
             for c in family {
-                ax.plot(x: c.x, y: c.y, color: nil, lineWidth: style.lineWidth, lineStyle: .solid, marker: style.marker.marker,
-                        markerSize: style.size, alpha: style.alpha, label: c.label)
-                if markKnee, let knee = c.knee { ax.scatter(x: [knee.x], y: [knee.y], color: Self.kneeRingColor, size: 120, marker: .circle, alpha: 0.9) }
+                let line = ax.plot(x: c.x, y: c.y, color: nil, lineWidth: style.lineWidth, lineStyle: .solid, marker: style.marker.marker,
+                                   markerSize: style.size, alpha: style.alpha, label: c.label)
+                if markKnee, let knee = c.knee {
+                    // A ring in the curve's own colour marks each curve's point.
+                    var colour = Self.kneeRingColor
+                    if case let .cycle(n) = line.color, !panel.style.colorCycle.isEmpty { colour = panel.style.colorCycle[n % panel.style.colorCycle.count] }
+                    ax.scatter(x: [knee.x], y: [knee.y], color: .clear, size: 220, marker: .circle, edgeColor: colour, edgeWidth: 2)
+                }
             }
             return !family.isEmpty
         }
