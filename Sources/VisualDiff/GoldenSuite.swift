@@ -1,7 +1,8 @@
 import Foundation
 import Plotting
 
-/// Renders one config file into output bytes by format (`"png"`, `"pdf"`), e.g. Gallery's pipeline.
+/// Renders one config file into output bytes by format (`"png"`, `"pdf"`, `"svg"`, and `"numbers"`
+/// for the `clusterplot data` JSON of a number golden), e.g. Gallery's pipeline.
 /// Injected, so the engine is tested with fake renderers and stays independent of Gallery.
 public typealias FigureRenderer = @Sendable (_ config: URL) throws -> [String: [UInt8]]
 
@@ -14,11 +15,13 @@ public struct GoldenCaseResult: Sendable {
         case error
     }
 
-    /// Golden file name, e.g. `anomaly.png`.
+    /// Golden file name inside the golden folder, e.g. `anomaly.png` or `sub/anomaly.numbers.json`.
     public var name: String
     /// The config that produced it.
     public var config: URL
-    /// `png` or `pdf`.
+    /// The config path as shown (relative to the project).
+    public var configPath: String
+    /// `png`, `pdf`, `svg` or `numbers`.
     public var format: String
     /// Passed, failed, missing golden or error.
     public var status: Status
@@ -45,14 +48,24 @@ public struct GoldenCaseResult: Sendable {
     public var cropPNG: [UInt8]?
     /// Wall time of the comparison (excluding rendering), seconds.
     public var seconds: Double
+    /// The golden and the render have the same content (bytes, pixels, normalised PDF, numbers):
+    /// `update` leaves such a golden alone.
+    public var identical = false
+    /// For a number golden that changed: the first field that differs (`kmeans.inertia`).
+    public var fieldPath: String?
+
+    /// What a failure means in words: "numbers changed" for number goldens, "drawing changed" otherwise.
+    public var change: String { format == "numbers" ? "numbers changed" : "drawing changed" }
 }
 
 /// All results of a `check` run.
 public struct GoldenCheckReport: Sendable {
     /// One result per rendered file, in config order (PNG before PDF).
     public var cases: [GoldenCaseResult]
-    /// Configs whose rendering failed: (config, error message).
-    public var renderErrors: [(config: URL, message: String)]
+    /// Configs whose rendering failed: (config, error message, config path as shown).
+    public var renderErrors: [(config: URL, message: String, configPath: String)]
+    /// Golden files no config of the suite produces (paths inside the golden folder).
+    public var orphans: [String] = []
     /// Wall time of the whole run, seconds.
     public var seconds: Double
     /// The environment of this run.
@@ -70,9 +83,10 @@ public struct GoldenCheckReport: Sendable {
         return 0
     }
 
-    /// `N passed, N failed, N missing, N errors in T ms`.
+    /// `N passed, N failed, N missing, N errors[, N orphaned] in T ms`.
     public var summary: String {
-        "\(count(.passed)) passed, \(count(.failed)) failed, \(count(.missing)) missing, \(count(.error) + renderErrors.count) errors in \(fmt(seconds * 1000, 0)) ms"
+        "\(count(.passed)) passed, \(count(.failed)) failed, \(count(.missing)) missing, \(count(.error) + renderErrors.count) errors"
+            + (orphans.isEmpty ? "" : ", \(orphans.count) orphaned") + " in \(fmt(seconds * 1000, 0)) ms"
     }
 }
 
@@ -86,15 +100,49 @@ public struct GoldenUpdateSelection: OptionSet, Sendable {
     public static let failed = GoldenUpdateSelection(rawValue: 1)
     /// Goldens that do not exist yet.
     public static let missing = GoldenUpdateSelection(rawValue: 2)
-    /// Every golden (files whose bytes are unchanged are not rewritten).
+    /// Every golden (files whose content is unchanged are not rewritten).
     public static let all = GoldenUpdateSelection(rawValue: 7)
+    /// Remove orphaned goldens (files no config produces) and their manifest records.
+    public static let prune = GoldenUpdateSelection(rawValue: 8)
 }
 
-/// A folder of configs and a folder of goldens: `check` compares (read-only), `update` records.
+/// One part of a suite split for parallel CI jobs: `index` of `count` (1-based), `i/n` on the command line.
+public struct GoldenShard: Sendable, Hashable, CustomStringConvertible {
+    /// Which part, 1…count.
+    public var index: Int
+    /// How many parts.
+    public var count: Int
+
+    /// Parses `i/n` with 1 ≤ i ≤ n; throws a message naming the problem otherwise.
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
+            throw VisualDiffError.unreadable("--shard '\(text)': expected INDEX/COUNT, e.g. 1/4")
+        }
+        guard n >= 1 else { throw VisualDiffError.unreadable("--shard '\(text)': the count must be at least 1") }
+        guard (1...n).contains(i) else { throw VisualDiffError.unreadable("--shard '\(text)': the index must be within 1…\(n)") }
+        index = i; count = n
+    }
+
+    /// `i/n`.
+    public var description: String { "\(index)/\(count)" }
+
+    /// The targets of this part: every `count`-th of the sorted list, starting at `index`.
+    public func select<T>(_ all: [T]) -> [T] { all.enumerated().filter { $0.offset % count == index - 1 }.map(\.element) }
+}
+
+
+/// Configs and a folder of goldens: `check` compares (read-only), `update` records.
+///
+/// Goldens mirror the configs' relative paths (`<golden>/sub/anomaly.png` for `sub/anomaly.yaml`),
+/// one per format the renderer returns (or the `formats` asked for), plus `<name>.numbers.json` when
+/// the renderer returns `numbers`.
 public struct GoldenSuite: Sendable {
-    /// Folder of `*.yaml` / `*.yml` configs.
+    /// Folder searched (recursively) for configs when no explicit targets are given.
     public var configsDirectory: URL
-    /// Folder of goldens (`<config stem>.<format>`) and `manifest.json`.
+    /// The configs, when given explicitly (see ``GoldenDiscovery``); nil: found below `configsDirectory`.
+    public var explicitTargets: [GoldenTarget]?
+    /// Folder of goldens and `manifest.json`.
     public var goldenDirectory: URL
     /// Renders one config to bytes per format.
     public var renderer: FigureRenderer
@@ -102,226 +150,127 @@ public struct GoldenSuite: Sendable {
     public var defaultTolerance: Tolerance
     /// Force `exact` for every golden.
     public var forcesExact: Bool
-    /// Formats to compare (others the renderer returns are ignored).
-    public var formats: [String]
+    /// Formats to compare; nil: every format the renderer returns (`numbers` is always compared).
+    public var formats: [String]?
     /// Configs checked at once (the renderer must then be thread-safe).
     public var jobs: Int
+    /// Check only this part of the targets (orphans are reported by part 1 only).
+    public var shard: GoldenShard?
+    /// Check only the targets with these config paths (as shown) or golden names; empty: all.
+    public var only: [String] = []
+    /// Golden paths (globs, relative to the golden folder) that are not orphans although no config makes them.
+    public var ignoredGoldens: [String] = []
 
-    /// A suite over `configs` and `golden`; see the properties for the options.
+    /// A suite over the configs below `configs` and the goldens in `golden`; see the properties.
     public init(configs: URL, golden: URL, renderer: @escaping FigureRenderer, defaultTolerance: Tolerance = .default,
-                forcesExact: Bool = false, formats: [String] = ["png", "pdf"], jobs: Int = 1) {
+                forcesExact: Bool = false, formats: [String]? = nil, jobs: Int = 1) {
         configsDirectory = configs; goldenDirectory = golden; self.renderer = renderer
         self.defaultTolerance = defaultTolerance; self.forcesExact = forcesExact; self.formats = formats; self.jobs = max(1, jobs)
     }
 
-    /// Throws when the golden folder exists but is not a folder (a regular file named by
-    /// `--golden` would otherwise report every golden missing).
-    func checkGoldenFolder() throws {
+    /// A suite over explicit targets (``GoldenDiscovery/targets(patterns:base:excluding:skipping:)``).
+    public init(targets: [GoldenTarget], golden: URL, renderer: @escaping FigureRenderer, defaultTolerance: Tolerance = .default,
+                forcesExact: Bool = false, formats: [String]? = nil, jobs: Int = 1) {
+        self.init(configs: golden.deletingLastPathComponent(), golden: golden, renderer: renderer, defaultTolerance: defaultTolerance,
+                  forcesExact: forcesExact, formats: formats, jobs: jobs)
+        explicitTargets = targets
+    }
+
+    /// Throws when the golden folder is not a folder, or (when `mustExist`) does not exist.
+    func checkGoldenFolder(mustExist: Bool) throws {
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: goldenDirectory.path, isDirectory: &isDir), !isDir.boolValue {
+        let exists = FileManager.default.fileExists(atPath: goldenDirectory.path, isDirectory: &isDir)
+        if exists, !isDir.boolValue {
             throw VisualDiffError.unreadable("\(goldenDirectory.path): not a folder (--golden names the folder of goldens and manifest.json)")
+        }
+        if !exists && mustExist {
+            throw VisualDiffError.unreadable("\(goldenDirectory.path): the golden folder does not exist; record the goldens with `clusterplot update`")
         }
     }
 
-    /// The config files (`*.yaml`, `*.yml`), sorted by name.
-    public func configFiles() throws -> [URL] {
+    /// Every target of the suite (before `shard` and `only`), sorted by golden name.
+    public func allTargets() throws -> [GoldenTarget] {
+        if let explicitTargets { return explicitTargets }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: configsDirectory.path, isDirectory: &isDir), isDir.boolValue else {
             throw VisualDiffError.unreadable("\(configsDirectory.path): no such folder")
         }
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: configsDirectory.path) } catch {
-            throw VisualDiffError.unreadable("\(configsDirectory.path): cannot list the folder (\(VisualDiffError.reason(error)))")
-        }
-        return names
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-            .sorted()
-            .map { configsDirectory.appendingPathComponent($0) }
+        return try GoldenDiscovery.targets(patterns: [configsDirectory.path], base: configsDirectory, skipping: [goldenDirectory])
     }
 
-    /// Renders every config and compares each output with its golden. Never writes.
-    /// - Parameter keepsImages: keep PNGs (expected, actual, diff, crop) for an HTML report.
+    /// The config files of the suite, sorted by golden name.
+    public func configFiles() throws -> [URL] { try allTargets().map(\.config) }
+
+    /// The targets this run checks: `only`, then `shard`, applied to ``allTargets()``.
+    public func selectedTargets() throws -> [GoldenTarget] {
+        var targets = try allTargets()
+        if !only.isEmpty {
+            for o in only where !targets.contains(where: { $0.displayPath == o || $0.name == o || $0.config.path == o }) {
+                throw VisualDiffError.unreadable("--only \(o): not a config of this suite")
+            }
+            targets = targets.filter { t in only.contains { $0 == t.displayPath || $0 == t.name || $0 == t.config.path } }
+        }
+        return shard.map { $0.select(targets) } ?? targets
+    }
+
+    /// Whether this run covers the whole suite (orphans can only be judged then).
+    var coversAll: Bool { only.isEmpty && (shard == nil || shard!.index == 1) }
+
+    /// Renders every selected config and compares each output with its golden (numbers first). Never writes.
+    /// - Parameter keepsImages: keep PNGs (expected, actual, diff, crop) for an HTML report or a results folder.
     public func check(keepsImages: Bool = false) throws -> GoldenCheckReport {
+        try check(keepsImages: keepsImages, forUpdate: false)
+    }
+
+    /// `forUpdate`: the golden folder may be new and the manifest out of date (`update` fixes both).
+    func check(keepsImages: Bool, forUpdate: Bool) throws -> GoldenCheckReport {
         let start = DispatchTime.now().uptimeNanoseconds
-        try checkGoldenFolder()
+        try checkGoldenFolder(mustExist: !forUpdate)
         let manifest = try GoldenManifest.load(from: goldenDirectory)
-        let configs = try configFiles()
-        let box = ResultBox<[GoldenCaseResult]>(count: configs.count)
+        if !forUpdate {
+            let stale = manifest.staleRecords(in: goldenDirectory)
+            if !stale.isEmpty {
+                let shown = stale.prefix(3).joined(separator: "; ") + (stale.count > 3 ? "; and \(stale.count - 3) more" : "")
+                throw VisualDiffError.invalidManifest("\(goldenDirectory.appendingPathComponent(GoldenManifest.fileName).path): out of date with its files: \(shown) (re-record with `clusterplot update --all`, or restore the files)")
+            }
+        }
+        let targets = try selectedTargets()
+        let box = ResultBox<[GoldenCaseResult]>(count: targets.count)
         let work: @Sendable (Int) -> Void = { i in
-            box.set(i, Result { try checkConfig(configs[i], manifest: manifest, keepsImages: keepsImages) })
+            box.set(i, Result { try checkTarget(targets[i], manifest: manifest, keepsImages: keepsImages) })
         }
-        if jobs > 1 && configs.count > 1 {
-            DispatchQueue.concurrentPerform(iterations: configs.count, execute: work)
+        if jobs > 1 && targets.count > 1 {
+            DispatchQueue.concurrentPerform(iterations: targets.count, execute: work)
         } else {
-            for i in configs.indices { work(i) }
+            for i in targets.indices { work(i) }
         }
-        var cases: [GoldenCaseResult] = [], errors: [(URL, String)] = []
-        for i in configs.indices {
+        var cases: [GoldenCaseResult] = [], errors: [(URL, String, String)] = []
+        for i in targets.indices {
             switch box.result(i) {
             case .success(let c): cases += c
-            case .failure(let e): errors.append((configs[i], "\(e)"))
+            case .failure(let e): errors.append((targets[i].config, "\(e)", targets[i].displayPath))
             }
         }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return GoldenCheckReport(cases: cases, renderErrors: errors, seconds: seconds, environment: RenderEnvironment.current)
+        var report = GoldenCheckReport(cases: cases, renderErrors: errors, seconds: 0, environment: RenderEnvironment.current)
+        if coversAll {
+            let failedStems = Set(targets.filter { t in errors.contains { $0.0 == t.config } }.map(\.name))
+            report.orphans = try orphans(expected: Set(cases.map(\.name)), unknownStems: failedStems)
+        }
+        report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return report
     }
 
-    func goldenName(_ config: URL, _ format: String) -> String {
-        config.deletingPathExtension().lastPathComponent + "." + format
-    }
+    /// The golden extensions a suite writes.
+    static let goldenSuffixes = [".numbers.json", ".png", ".pdf", ".svg"]
 
-    func checkConfig(_ config: URL, manifest: GoldenManifest, keepsImages: Bool) throws -> [GoldenCaseResult] {
-        let outputs = try renderer(config)
-        var results: [GoldenCaseResult] = []
-        for format in formats {
-            guard let actual = outputs[format] else { continue }
-            let name = goldenName(config, format)
-            var tolerance = manifest.tolerance(for: name, fallback: defaultTolerance)
-            if forcesExact { tolerance.exact = true }
-            let t0 = DispatchTime.now().uptimeNanoseconds
-            var r = GoldenCaseResult(name: name, config: config, format: format, status: .passed, message: "",
-                                     method: "", comparison: nil, tolerance: tolerance,
-                                     environmentDifferences: RenderEnvironment.differences(golden: manifest.goldens[name]?.environment),
-                                     actualBytes: actual, expectedPNG: nil, actualPNG: nil, diffPNG: nil, cropPNG: nil, seconds: 0)
-            let path = goldenDirectory.appendingPathComponent(name).path
-            if !FileManager.default.fileExists(atPath: path) {
-                r.status = .missing
-                r.message = "no golden \(path) (record it with `clusterplot update --missing`)"
-                if keepsImages && format == "png" { r.actualPNG = actual }
-            } else {
-                do {
-                    let golden = try ImageLoader.readBytes(atPath: path)
-                    if format == "pdf" {
-                        try comparePDF(&r, golden: golden, goldenPath: path, actual: actual, keepsImages: keepsImages)
-                    } else {
-                        try comparePNG(&r, golden: golden, actual: actual, entry: manifest.goldens[name], keepsImages: keepsImages)
-                    }
-                } catch {
-                    r.status = .error
-                    r.message = "\(error)"
-                }
-            }
-            if r.status == .failed && !r.environmentDifferences.isEmpty {
-                r.message += " — golden was rendered elsewhere: " + r.environmentDifferences.joined(separator: ", ")
-            }
-            r.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
-            results.append(r)
+    /// Golden files (by their known suffixes) in the golden folder that no case produced, leaving out
+    /// `ignoredGoldens` and the files of configs whose render failed (`unknownStems`).
+    func orphans(expected: Set<String>, unknownStems: Set<String>) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: goldenDirectory.path) else { return [] }
+        return try GoldenDiscovery.walk(goldenDirectory).filter { file in
+            guard let suffix = Self.goldenSuffixes.first(where: { file.hasSuffix($0) }) else { return false }
+            if expected.contains(file) || unknownStems.contains(String(file.dropLast(suffix.count))) { return false }
+            return !ignoredGoldens.contains { Glob.matches($0, file) }
         }
-        return results
-    }
-
-    func comparePNG(_ r: inout GoldenCaseResult, golden: [UInt8], actual: [UInt8], entry: GoldenManifest.Entry?,
-                    keepsImages: Bool) throws {
-        if golden == actual {
-            r.method = "bytes"; r.message = "PASS identical (same bytes)"
-            if keepsImages { r.actualPNG = actual }
-            return
-        }
-        let actualImage = try ImageLoader.decode(actual, name: "\(r.name) (rendered from \(r.config.lastPathComponent))")
-        if let entry, let hash = entry.pixelHash, entry.fileHash == PixelHash.hex(PixelHash.fnv1a(golden)),
-           hash == PixelHash.hash(of: actualImage) {
-            r.method = "pixel-hash"; r.message = "PASS identical (pixel hash \(hash))"
-            if keepsImages { r.actualPNG = actual }
-            return
-        }
-        let goldenImage = try ImageLoader.decode(golden, name: goldenDirectory.appendingPathComponent(r.name).path)
-        r.method = "pixels"
-        let wantsImages = keepsImages
-        let c = ImageComparator.compare(expected: goldenImage, actual: actualImage, tolerance: r.tolerance, makesDiffImage: wantsImages)
-        r.comparison = c
-        r.status = c.passed ? .passed : .failed
-        r.message = c.summary
-        if wantsImages {
-            r.expectedPNG = golden; r.actualPNG = actual
-            if let d = c.diffImage { r.diffPNG = try? PNGCodec.encode(d, options: .init(compressionLevel: 3)) }
-            if let region = c.worstRegion {
-                r.cropPNG = try? PNGCodec.encode(DiffImages.crop(expected: goldenImage, actual: actualImage, diff: c.diffImage, around: region))
-            }
-        }
-    }
-
-    func comparePDF(_ r: inout GoldenCaseResult, golden: [UInt8], goldenPath: String, actual: [UInt8], keepsImages: Bool) throws {
-        let c = try PDFComparator.compare(expected: golden, actual: actual, expectedName: goldenPath,
-                                          actualName: "\(r.name) (rendered from \(r.config.lastPathComponent))", tolerance: r.tolerance)
-        r.method = c.pages.isEmpty ? "pdf-bytes" : "pdf-raster"
-        r.status = c.passed ? .passed : .failed
-        r.message = c.summary
-        if let page = c.worstPage { r.comparison = c.pages[page] }
-        if keepsImages, let pngs = c.worstPagePNGs, !c.passed,
-           let e = try? PNGCodec.decode(pngs.expected), let a = try? PNGCodec.decode(pngs.actual) {
-            let cmp = ImageComparator.compare(expected: e, actual: a, tolerance: r.tolerance, makesDiffImage: true)
-            r.expectedPNG = pngs.expected; r.actualPNG = pngs.actual
-            if let d = cmp.diffImage { r.diffPNG = try? PNGCodec.encode(d) }
-            if let region = cmp.worstRegion {
-                r.cropPNG = try? PNGCodec.encode(DiffImages.crop(expected: e, actual: a, diff: cmp.diffImage, around: region))
-            }
-        }
-    }
-
-    /// What `update` did.
-    public struct UpdateSummary: Sendable {
-        /// Golden names written.
-        public var written: [String]
-        /// Golden names left alone.
-        public var unchanged: [String]
-        /// The check run the update was based on.
-        public var check: GoldenCheckReport
-    }
-
-    /// Rewrites the selected goldens from fresh renders and records them in the manifest
-    /// (keeping each golden's tolerance override). Refuses when `CI` is set in `environment`
-    /// unless `force`. Creates the golden folder when needed.
-    public func update(_ selection: GoldenUpdateSelection, force: Bool = false,
-                       environment: [String: String] = ProcessInfo.processInfo.environment) throws -> UpdateSummary {
-        if let ci = environment["CI"], !ci.isEmpty, ci.lowercased() != "false", ci != "0", !force {
-            throw VisualDiffError.update("refusing to rewrite goldens with CI=\(ci) set (pass --force if you really mean it)")
-        }
-        try checkGoldenFolder()
-        if let reason = Folders.create(goldenDirectory.path) {
-            throw VisualDiffError.update("\(goldenDirectory.path): cannot create the golden folder (\(reason))")
-        }
-        let report = try check()
-        if let e = report.renderErrors.first {
-            throw VisualDiffError.update("\(e.config.path): \(e.message) (no golden written)")
-        }
-        var manifest = try GoldenManifest.load(from: goldenDirectory)
-        var written: [String] = [], unchanged: [String] = []
-        for c in report.cases {
-            let selected: Bool
-            switch c.status {
-            case .missing: selected = selection.contains(.missing)
-            case .failed, .error: selected = selection.contains(.failed)
-            case .passed: selected = selection == .all
-            }
-            let url = goldenDirectory.appendingPathComponent(c.name)
-            guard let actual = c.actualBytes else { continue }
-            let onDisk = FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
-            let golden: [UInt8]
-            if selected && onDisk != actual {
-                try AtomicFile.write(actual, to: url)
-                written.append(c.name)
-                golden = actual
-            } else {
-                unchanged.append(c.name)
-                // Keep existing records; add one for a golden the manifest does not know yet.
-                guard let onDisk, manifest.goldens[c.name] == nil else { continue }
-                golden = onDisk
-            }
-            let old = manifest.goldens[c.name]
-            // The environment is known to have produced these bytes only when they are today's render.
-            var entry = GoldenManifest.Entry(fileHash: "", bytes: golden.count, tolerance: old?.tolerance,
-                                             environment: golden == actual ? RenderEnvironment.current : [:])
-            if c.format == "png" {
-                let img = try ImageLoader.decode(golden, name: url.path)
-                entry.width = img.width; entry.height = img.height
-                entry.pixelHash = PixelHash.hash(of: img)
-                entry.fileHash = PixelHash.hex(PixelHash.fnv1a(golden))
-            } else {
-                entry.fileHash = PDFComparator.normalizedHash(golden)
-            }
-            manifest.goldens[c.name] = entry
-        }
-        try manifest.write(to: goldenDirectory)
-        return UpdateSummary(written: written, unchanged: unchanged, check: report)
     }
 }

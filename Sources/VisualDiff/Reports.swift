@@ -4,7 +4,9 @@ import Foundation
 public enum GoldenReport {
     /// A self-contained HTML page: images inlined as base64 data URIs, inline CSS and a little JS
     /// (side-by-side, swipe and blink views); no network access needed.
-    public static func html(_ report: GoldenCheckReport, title: String = "clusterplot check") -> String {
+    /// `acceptCommand` gives the command line that accepts a failing or missing golden (shown on its card).
+    public static func html(_ report: GoldenCheckReport, title: String = "clusterplot check",
+                            acceptCommand: (GoldenCaseResult) -> String? = { _ in nil }) -> String {
         var h = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>\(esc(title))</title>
@@ -42,13 +44,17 @@ public enum GoldenReport {
         """
         if !report.renderErrors.isEmpty {
             for e in report.renderErrors {
-                h += "<div class=\"case\"><h2><span class=\"badge error\">error</span>\(esc(e.config.lastPathComponent))</h2><div class=\"msg\">\(esc(e.message))</div></div>\n"
+                h += "<div class=\"case\"><h2><span class=\"badge error\">error</span>\(esc(e.configPath))</h2><div class=\"msg\">\(esc(e.message))</div></div>\n"
             }
         }
         let order: [GoldenCaseResult.Status: Int] = [.failed: 0, .error: 1, .missing: 2, .passed: 3]
         let sorted = report.cases.enumerated().sorted { (order[$0.element.status]!, $0.offset) < (order[$1.element.status]!, $1.offset) }
         for (n, c) in sorted.map({ $0.element }).enumerated() {
-            h += card(c, id: n)
+            h += card(c, id: n, accept: c.status == .passed ? nil : acceptCommand(c))
+        }
+        if !report.orphans.isEmpty {
+            h += "<div class=\"case\"><h2><span class=\"badge missing\">orphaned</span>goldens no config produces</h2><div class=\"msg\">"
+                + report.orphans.map(esc).joined(separator: "\n") + "</div><p>Remove them with <code>clusterplot update --prune</code>.</p></div>\n"
         }
         h += "<p>Environment: " + report.environment.sorted { $0.key < $1.key }.map { "\(esc($0.key)) \(esc($0.value))" }.joined(separator: " · ") + "</p>\n"
         h += """
@@ -66,10 +72,11 @@ public enum GoldenReport {
         return h
     }
 
-    static func card(_ c: GoldenCaseResult, id: Int) -> String {
+    static func card(_ c: GoldenCaseResult, id: Int, accept: String? = nil) -> String {
         var h = "<div class=\"case\" id=\"c\(id)\"><h2><span class=\"badge \(c.status.rawValue)\">\(c.status.rawValue)</span>\(esc(c.name))"
-        h += "<small style=\"font-weight:normal;color:#667\">from \(esc(c.config.lastPathComponent)) · \(esc(c.method))</small></h2>\n"
+        h += "<small style=\"font-weight:normal;color:#667\">from \(esc(c.configPath)) · \(esc(c.method))\(c.status == .failed ? " · " + esc(c.change) : "")</small></h2>\n"
         h += "<div class=\"msg\">\(esc(c.message))</div>\n"
+        if let accept { h += "<p>Accept with <code>\(esc(accept))</code></p>\n" }
         if !c.environmentDifferences.isEmpty {
             h += "<p class=\"env\">⚠ The golden was rendered in a different environment, so small differences are expected: "
                 + c.environmentDifferences.map(esc).joined(separator: "; ") + "</p>\n"
@@ -118,36 +125,49 @@ public enum GoldenReport {
         return rows + "\n"
     }
 
-    /// JUnit XML: one `<testcase>` per golden (classname `golden.<format>`), `<failure>` for
-    /// regressions and missing goldens, `<error>` for render errors; metrics as `<properties>`.
-    public static func junit(_ report: GoldenCheckReport, suiteName: String = "clusterplot.check") -> String {
+    /// JUnit XML: one `<testcase>` per golden, `classname` and `file` the config's path as shown,
+    /// `name` the golden's path in the golden folder; `<failure type="numbers-changed">`,
+    /// `"drawing-changed"` or `"missing-golden"` (its text: the command that accepts it), `<error>`
+    /// for render errors and unreadable goldens, `<skipped>` for orphaned goldens; metrics in
+    /// `<system-out>`. Valid against `schema/junit.xsd`.
+    public static func junit(_ report: GoldenCheckReport, suiteName: String = "clusterplot.check",
+                             acceptCommand: (GoldenCaseResult) -> String? = { _ in nil }) -> String {
         let failures = report.count(.failed) + report.count(.missing)
         let errors = report.count(.error) + report.renderErrors.count
+        let tests = report.cases.count + report.renderErrors.count + report.orphans.count
+        let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(report.orphans.count)\" time=\"\(fmt(report.seconds, 3))\""
         var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        x += "<testsuites name=\"\(esc(suiteName))\" tests=\"\(report.cases.count + report.renderErrors.count)\" failures=\"\(failures)\" errors=\"\(errors)\" time=\"\(fmt(report.seconds, 3))\">\n"
-        x += "  <testsuite name=\"\(esc(suiteName))\" tests=\"\(report.cases.count + report.renderErrors.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"0\" time=\"\(fmt(report.seconds, 3))\">\n"
+        x += "<testsuites name=\"\(esc(suiteName))\" \(counts)>\n"
+        x += "  <testsuite name=\"\(esc(suiteName))\" \(counts)>\n"
+        x += "    <properties>\n"
+        for (k, v) in report.environment.sorted(by: { $0.key < $1.key }) { x += "      <property name=\"\(esc(k))\" value=\"\(esc(v))\"/>\n" }
+        x += "    </properties>\n"
         for e in report.renderErrors {
-            x += "    <testcase classname=\"golden.render\" name=\"\(esc(e.config.lastPathComponent))\" time=\"0\">\n"
+            x += "    <testcase classname=\"\(esc(e.configPath))\" name=\"render\" file=\"\(esc(e.configPath))\" time=\"0\">\n"
             x += "      <error type=\"config\" message=\"\(esc(e.message))\"/>\n    </testcase>\n"
         }
         for c in report.cases {
-            x += "    <testcase classname=\"golden.\(esc(c.format))\" name=\"\(esc(c.name))\" time=\"\(fmt(c.seconds, 4))\">\n"
-            if let m = c.comparison {
-                x += "      <properties>\n"
-                for (k, v) in [("rms", fmt(m.rms, 4)), ("worstTileRMS", fmt(m.worstTileRMS, 3)), ("significantPixels", "\(m.significantPixels)"),
-                               ("antialiasedPixels", "\(m.antialiasedPixels)"), ("shiftedPixels", "\(m.shiftedPixels)"),
-                               ("changedPixels", "\(m.changedPixels)"), ("method", c.method)] {
-                    x += "        <property name=\"\(k)\" value=\"\(esc(v))\"/>\n"
-                }
-                x += "      </properties>\n"
-            }
+            x += "    <testcase classname=\"\(esc(c.configPath))\" name=\"\(esc(c.name))\" file=\"\(esc(c.configPath))\" time=\"\(fmt(c.seconds, 4))\">\n"
+            let accept = acceptCommand(c).map { esc($0) } ?? ""
             switch c.status {
             case .passed: break
-            case .failed: x += "      <failure type=\"regression\" message=\"\(esc(c.message))\"/>\n"
-            case .missing: x += "      <failure type=\"missing-golden\" message=\"\(esc(c.message))\"/>\n"
+            case .failed:
+                x += "      <failure type=\"\(c.format == "numbers" ? "numbers-changed" : "drawing-changed")\" message=\"\(esc(c.change + ": " + c.message))\">\(accept)</failure>\n"
+            case .missing: x += "      <failure type=\"missing-golden\" message=\"\(esc(c.message))\">\(accept)</failure>\n"
             case .error: x += "      <error type=\"unreadable\" message=\"\(esc(c.message))\"/>\n"
             }
+            var out = "method: \(c.method)"
+            if let m = c.comparison {
+                out += "\nrms: \(fmt(m.rms, 4))\nworstTileRMS: \(fmt(m.worstTileRMS, 3))\nsignificantPixels: \(m.significantPixels)"
+                out += "\nantialiasedPixels: \(m.antialiasedPixels)\nshiftedPixels: \(m.shiftedPixels)\nchangedPixels: \(m.changedPixels)"
+            }
+            if let f = c.fieldPath { out += "\nfield: \(f)" }
+            x += "      <system-out>\(esc(out))</system-out>\n"
             x += "    </testcase>\n"
+        }
+        for o in report.orphans {
+            x += "    <testcase classname=\"orphaned goldens\" name=\"\(esc(o))\" time=\"0\">\n"
+            x += "      <skipped message=\"no config produces this golden (remove it with `clusterplot update --prune`)\"/>\n    </testcase>\n"
         }
         x += "  </testsuite>\n</testsuites>\n"
         return x

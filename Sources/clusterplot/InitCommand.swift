@@ -7,11 +7,16 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Print a commented starter config for a figure kind.",
         discussion: "Kinds:\n" + StarterConfig.kinds.map { "  \(padded($0.name))\($0.summary)" }.joined(separator: "\n")
+            + "\n  \(padded("project"))a clusterplot.yaml project file for check and update"
             + "\n\nExample: clusterplot init elbow > elbow.yaml && clusterplot render elbow.yaml"
     )
 
-    @Argument(help: ArgumentHelp("The figure kind: \(StarterConfig.kinds.map(\.name).joined(separator: ", ")).", valueName: "kind"))
+    @Argument(help: ArgumentHelp("The figure kind: \(InitCommand.kindNames.joined(separator: ", ")).", valueName: "kind"),
+              completion: .list(InitCommand.kindNames))
     var kind: String?
+
+    /// Every kind `init` prints: the starter figure configs and `project`.
+    static var kindNames: [String] { StarterConfig.kinds.map(\.name) + ["project"] }
 
     @Flag(name: .long, help: "List the kinds.")
     var list = false
@@ -19,10 +24,12 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         guard let kind, !list else {
             for k in StarterConfig.kinds { print("\(padded(k.name))\(k.summary)") }
+            print("\(padded("project"))a clusterplot.yaml project file for check and update")
             return
         }
+        if kind == "project" { print(ProjectFile.starter, terminator: ""); return }
         guard let text = StarterConfig.text(for: kind) else {
-            let names = StarterConfig.kinds.map(\.name)
+            let names = Self.kindNames
             CLISupport.stderr("clusterplot init: unknown kind '\(kind)'\(Spelling.hint(for: kind, among: names).isEmpty ? "" : Spelling.hint(for: kind, among: names)); kinds: \(names.joined(separator: ", "))")
             throw ExitCode(2)
         }
