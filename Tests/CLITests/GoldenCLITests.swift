@@ -34,12 +34,13 @@ final class GoldenCLITests: XCTestCase {
         return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: r, as: UTF8.self))
     }
 
-    /// The whole seed gallery against its committed goldens, through VisualDiff (`clusterplot check`).
+    /// The whole seed gallery against its committed goldens, through VisualDiff: `clusterplot check`
+    /// with no flags, from the repository root and from a subfolder, reads the repository's own
+    /// clusterplot.yaml (PNG and PDF goldens).
     func testSeedGalleryMatchesGoldens() throws {
         let report = dir.appendingPathComponent("report")
         let junit = dir.appendingPathComponent("junit.xml")
-        let r = try Self.run(["check", "--configs", Self.seedConfigs.path, "--golden", Self.seedGoldens.path,
-                              "--report", report.path, "--junit", junit.path])
+        let r = try Self.run(["check", "--report", report.path, "--junit", junit.path], cwd: Self.repo)
         XCTAssertEqual(r.status, 0, "clusterplot check failed — open the report printed below:\n\(r.stdout)\(r.stderr)")
         let configs = try FileManager.default.contentsOfDirectory(atPath: Self.seedConfigs.path).filter { $0.hasSuffix(".yaml") }
         XCTAssertGreaterThanOrEqual(configs.count, 5)
@@ -48,8 +49,14 @@ final class GoldenCLITests: XCTestCase {
             XCTAssertTrue(r.stdout.contains("PASS \(stem).png"), "\(stem).png not checked:\n\(r.stdout)")
             XCTAssertTrue(r.stdout.contains("PASS \(stem).pdf"), "\(stem).pdf not checked:\n\(r.stdout)")
         }
+        XCTAssertFalse(r.stdout.contains("ORPHAN"), r.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: report.appendingPathComponent("index.html").path))
-        XCTAssertTrue(try String(contentsOf: junit, encoding: .utf8).contains("failures=\"0\""))
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        XCTAssertTrue(xml.contains("failures=\"0\""), xml)
+        XCTAssertTrue(xml.contains("classname=\"Fixtures/configs/anomaly.yaml\" name=\"anomaly.png\" file=\"Fixtures/configs/anomaly.yaml\""), xml)
+        let sub = try Self.run(["check", "--quiet"], cwd: Self.repo.appendingPathComponent("Fixtures/data"))
+        XCTAssertEqual(sub.status, 0, sub.stdout + sub.stderr)
+        XCTAssertTrue(sub.stdout.contains("10 passed, 0 failed"), sub.stdout)
     }
 
     func testCheckAndUpdateExitCodes() throws {
@@ -61,16 +68,17 @@ final class GoldenCLITests: XCTestCase {
         }
         let loc = ["--configs", configs.path, "--golden", golden.path]
 
+        // No golden folder yet: invalid input (exit 2), nothing written.
         var r = try Self.run(["check"] + loc)
-        XCTAssertEqual(r.status, 3, "missing goldens: \(r.stdout)\(r.stderr)")
-        XCTAssertTrue(r.stdout.contains("MISSING anomaly.png"), r.stdout)
+        XCTAssertEqual(r.status, 2, "missing golden folder: \(r.stdout)\(r.stderr)")
+        XCTAssertTrue(r.stderr.contains("\(golden.path): the golden folder does not exist; record the goldens with `clusterplot update`"), r.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: golden.path), "check must not write")
 
         r = try Self.run(["update"] + loc, env: ["CI": "true"])
         XCTAssertEqual(r.status, 2, r.stdout + r.stderr)
         XCTAssertTrue(r.stderr.contains("CI"), r.stderr)
 
-        r = try Self.run(["update", "--missing"] + loc)
+        r = try Self.run(["update", "--missing", "--formats", "png,pdf"] + loc)
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         for f in ["anomaly.png", "anomaly.pdf", "documents.png", "documents.pdf", "manifest.json"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: golden.appendingPathComponent(f).path), f)
@@ -78,23 +86,36 @@ final class GoldenCLITests: XCTestCase {
         r = try Self.run(["check"] + loc)
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
 
-        // A regression: swap two goldens' images (size mismatch or pixels).
-        let a = golden.appendingPathComponent("anomaly.png"), d = golden.appendingPathComponent("documents.png")
+        // The PDFs are orphans when only the configs' own format (PNG) is checked; they do not fail.
+        r = try Self.run(["check"] + loc)
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertTrue(r.stdout.contains("ORPHAN anomaly.pdf: no config produces it"), r.stdout)
+        let pdfs = ["--formats", "png,pdf"]
+        XCTAssertEqual(try Self.run(["check"] + loc + pdfs).status, 0)
+
+        // A regression: the config changes its title.
+        let a = golden.appendingPathComponent("anomaly.png")
         let aBytes = try Data(contentsOf: a)
-        try Data(contentsOf: d).write(to: a)
-        r = try Self.run(["check", "--report", dir.appendingPathComponent("r").path] + loc)
+        let config = configs.appendingPathComponent("anomaly.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try text.replacingOccurrences(of: "Anomaly Detection using Clustering", with: "Anomalies").write(to: config, atomically: true, encoding: .utf8)
+        r = try Self.run(["check", "--report", dir.appendingPathComponent("r").path] + loc + pdfs)
         XCTAssertEqual(r.status, 1, r.stdout + r.stderr)
-        XCTAssertTrue(r.stdout.contains("FAIL anomaly.png"), r.stdout)
+        let fail = try XCTUnwrap(r.stdout.split(separator: "\n").first { $0.hasPrefix("FAIL anomaly.png: drawing changed: ") }, r.stdout)
+        // The hint keeps the user's flags and names the config.
+        let accept = "clusterplot update --failed --configs \(configs.path) --golden \(golden.path) --formats png,pdf --only \(configs.path)/anomaly.yaml"
+        XCTAssertTrue(fail.hasSuffix(" — accept: \(accept)"), String(fail))
         let html = try String(contentsOf: dir.appendingPathComponent("r/index.html"), encoding: .utf8)
         XCTAssertTrue(html.contains("data:image/png;base64,"))
 
-        r = try Self.run(["update", "--failed"] + loc, env: ["CI": "1"])
+        let words = accept.split(separator: " ").dropFirst().map(String.init)
+        r = try Self.run(words, env: ["CI": "1"])
         XCTAssertEqual(r.status, 2)
-        r = try Self.run(["update", "--failed", "--force"] + loc, env: ["CI": "1"])
+        r = try Self.run(words + ["--force"], env: ["CI": "1"])
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertTrue(r.stdout.contains("wrote \(a.path)"), r.stdout)
-        XCTAssertEqual(try Data(contentsOf: a), aBytes)
-        XCTAssertEqual(try Self.run(["check"] + loc).status, 0)
+        XCTAssertNotEqual(try Data(contentsOf: a), aBytes)
+        XCTAssertEqual(try Self.run(["check"] + loc + pdfs).status, 0)
 
         // A broken config: exit 2.
         try Data("figure: {size: [9, 4]\n".utf8).write(to: configs.appendingPathComponent("broken.yaml"))

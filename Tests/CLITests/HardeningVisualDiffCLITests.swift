@@ -53,7 +53,7 @@ final class HardeningVisualDiffCLITests: XCTestCase {
         try XCTSkipIf(PDFTools.missing, "poppler-utils not installed")
         for name in Self.unreadablePDFs.keys.sorted() where name != "not-a-pdf.pdf" {
             let s = try goldenSuite(pdf: Self.corpus.appendingPathComponent("pdf/\(name)").path)
-            let r = try GoldenCLITests.run(["check", "--configs", s.configs, "--golden", s.golden])
+            let r = try GoldenCLITests.run(["check", "--configs", s.configs, "--golden", s.golden, "--formats", "png,pdf"])
             XCTAssertEqual(r.status, 2, "\(name): \(r.stdout)")
             XCTAssertTrue(r.stdout.contains("ERROR elbow.pdf: \(s.golden)/elbow.pdf: not a readable PDF"), "\(name): \(r.stdout)")
             XCTAssertTrue(r.stdout.contains("PASS elbow.png"), r.stdout)
@@ -91,7 +91,7 @@ final class HardeningVisualDiffCLITests: XCTestCase {
                      "unknown-version.json": "unsupported manifest version 2 (this clusterplot reads version 1)"]
         for (name, text) in cases.sorted(by: { $0.key < $1.key }) {
             let s = try goldenSuite(manifest: Self.corpus.appendingPathComponent("manifests/\(name)").path)
-            let r = try GoldenCLITests.run(["check", "--configs", s.configs, "--golden", s.golden])
+            let r = try GoldenCLITests.run(["check", "--configs", s.configs, "--golden", s.golden, "--formats", "png,pdf"])
             XCTAssertEqual(r.status, 2, "\(name): \(r.stdout) \(r.stderr)")
             XCTAssertTrue(r.stderr.contains("manifest.json: \(text)"), "\(name): \(r.stderr)")
             XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)

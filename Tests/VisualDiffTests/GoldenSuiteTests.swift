@@ -39,7 +39,7 @@ final class GoldenSuiteTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: root) }
 
     func testMissingThenUpdateThenPassWithFastPaths() throws {
-        XCTAssertEqual(try suite.check().exitCode, 3)             // no golden folder yet
+        XCTAssertThrowsError(try suite.check())                    // no golden folder yet: invalid input
         let s = try suite.update(.missing, environment: [:])
         XCTAssertEqual(s.written, ["blob.png", "scatter.png"])
         let manifest = try GoldenManifest.load(from: suite.goldenDirectory)
@@ -76,7 +76,7 @@ final class GoldenSuiteTests: XCTestCase {
         XCTAssertTrue(html.contains("Failed rule"))
         XCTAssertFalse(html.contains("http://") || html.contains("https://"), "report must work offline")
         let junit = GoldenReport.junit(r)
-        XCTAssertTrue(junit.contains("<failure type=\"regression\""), junit)
+        XCTAssertTrue(junit.contains("<failure type=\"drawing-changed\""), junit)
         XCTAssertTrue(junit.contains("failures=\"1\""), junit)
         // `update --failed` rewrites only the failing golden.
         let s = try suite.update(.failed, environment: [:])
@@ -115,6 +115,7 @@ final class GoldenSuiteTests: XCTestCase {
 
     func testRenderErrorAndCIRefusal() throws {
         fake.fail("scatter", "unknown key 'colour'")
+        try FileManager.default.createDirectory(at: suite.goldenDirectory, withIntermediateDirectories: true)
         let r = try suite.check()
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertTrue(r.renderErrors.first?.message.contains("scatter.yaml:3:7") ?? false)
@@ -138,6 +139,12 @@ final class GoldenSuiteTests: XCTestCase {
     func testCorruptGoldenIsAnError() throws {
         _ = try suite.update(.all, environment: [:])
         try Data("garbage".utf8).write(to: suite.goldenDirectory.appendingPathComponent("blob.png"))
+        // The manifest no longer describes the file: refused as a whole (out of date).
+        XCTAssertThrowsError(try suite.check()) { XCTAssertTrue("\($0)".contains("out of date with its files: blob.png changed since it was recorded"), "\($0)") }
+        var m = try GoldenManifest.load(from: suite.goldenDirectory)
+        m.goldens["blob.png"] = nil
+        try m.write(to: suite.goldenDirectory)
+        // Without a record, the unreadable golden is an error of that golden.
         let r = try suite.check()
         XCTAssertEqual(r.exitCode, 2)
         XCTAssertTrue(r.cases.first { $0.name == "blob.png" }!.message.contains("not a PNG"))
@@ -161,5 +168,45 @@ final class GoldenSuiteTests: XCTestCase {
         XCTAssertEqual(diff.verdict, .different, diff.summary)
         XCTAssertEqual(diff.pages.count, 1)
         XCTAssertTrue(diff.summary.contains("page 1 of 1"), diff.summary)
+    }
+}
+
+/// Number goldens: bit-exact numbers, the GMM tier, labels, shapes.
+final class NumberGoldensTests: XCTestCase {
+    func json(_ inertia: Double, means: [Double], labels: [Int] = [0, 1]) -> [UInt8] {
+        Array("""
+        {"config": "x.yaml", "kmeans": {"inertia": \(inertia), "labels": \(labels)}, "gmm": {"means": [\(means.map(\.description).joined(separator: ", "))], "n_iter": 3}}
+        """.utf8)
+    }
+
+    func testOneUlpFailsWithTheFieldPathAndTheTierForgivesWithin() throws {
+        let base = json(12.5, means: [1000, 0.25])
+        XCTAssertNil(try NumberGoldens.compare(expected: base, actual: base))
+        let ulp = try XCTUnwrap(NumberGoldens.compare(expected: base, actual: json(12.5.nextUp, means: [1000, 0.25])))
+        XCTAssertEqual(ulp.path, "kmeans.inertia")
+        XCTAssertTrue(ulp.message.contains("(bit-exact)"), ulp.message)
+        // 1e-9 × max |means| = 1e-6: 0.25 may move by 5e-7 but not by 2e-6.
+        XCTAssertNil(try NumberGoldens.compare(expected: base, actual: json(12.5, means: [1000, 0.25 + 5e-7])))
+        let out = try XCTUnwrap(NumberGoldens.compare(expected: base, actual: json(12.5, means: [1000, 0.25 + 2e-6])))
+        XCTAssertEqual(out.path, "gmm.means[1]")
+        XCTAssertTrue(out.message.contains("GMM tier"), out.message)
+        XCTAssertEqual(try NumberGoldens.compare(expected: base, actual: json(12.5, means: [1000, 0.25], labels: [1, 0]))?.path, "kmeans.labels[0]")
+        XCTAssertEqual(try NumberGoldens.compare(expected: base, actual: json(12.5, means: [1000, 0.25], labels: [0]))?.path, "kmeans.labels")
+        // The config path is not a number of the figure.
+        XCTAssertNil(try NumberGoldens.compare(expected: base, actual: Array(String(decoding: base, as: UTF8.self).replacingOccurrences(of: "x.yaml", with: "y.yaml").utf8)))
+        XCTAssertThrowsError(try NumberGoldens.compare(expected: base, actual: Array("{\"a\": ".utf8)))
+    }
+
+    func testShardSpecs() throws {
+        XCTAssertEqual(try GoldenShard(parsing: "2/3").select(Array(0..<7)), [1, 4])
+        for bad in ["3/2", "0/0", "0/1", "a/b", "1", "1/2/3", "-1/2"] { XCTAssertThrowsError(try GoldenShard(parsing: bad), bad) }
+    }
+
+    func testGlobs() {
+        XCTAssertTrue(Glob.matches("**/*.yaml", "a/b/c.yaml"))
+        XCTAssertTrue(Glob.matches("**/*.yaml", "c.yaml"))
+        XCTAssertFalse(Glob.matches("*.yaml", "a/c.yaml"))
+        XCTAssertTrue(Glob.matches("handouts/**", "handouts/x/y.png"))
+        XCTAssertFalse(Glob.matches("handouts/**", "other.png"))
     }
 }
