@@ -11,6 +11,7 @@ struct ClusterPlot: ParsableCommand {
         discussion: "No desktop, no browser, no Python: PNG, PDF and SVG straight from a config file.",
         version: version,
         subcommands: [RenderCommand.self, DataCommand.self, ValidateCommand.self, InitCommand.self,
-                      CompareCommand.self, CheckCommand.self, UpdateCommand.self, HandoutCommand.self, AnimateCommand.self]
+                      CompareCommand.self, CheckCommand.self, UpdateCommand.self, HandoutCommand.self, AnimateCommand.self,
+                      WatchCommand.self]
     )
 }
