@@ -53,7 +53,7 @@ struct AnimateCommand: ParsableCommand {
         } catch {
             throw ExitCode(CLISupport.report(error, file: path))
         }
-        try CLISupport.write(result.bytes, to: out, creatingFolder: output == nil)
+        try CLISupport.write(result.bytes, to: out, creatingFolder: true)
         let kind = ["apng": "APNG", "gif": "GIF", "mp4": "MP4"][format.rawValue]!
         print("wrote \(out) (\(kind), \(result.frames) frame\(result.frames == 1 ? "" : "s"), \(result.delay) s each)")
     }

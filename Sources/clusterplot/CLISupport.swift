@@ -3,13 +3,36 @@ import FigureConfig
 import Foundation
 import Gallery
 import Plotting
+import VisualDiff
 
 /// Small helpers shared by the gallery commands (printing and argument conversion only).
 enum CLISupport {
     /// Prints one problem line: control characters escaped and over-long lines shortened, so
     /// whatever text reaches here stays one line (``Echo/line(_:limit:)``).
     static func stderr(_ line: String) {
-        FileHandle.standardError.write(Data((Echo.line(line) + "\n").utf8))
+        FileHandle.standardError.write(Data((Echo.line(readable(line)) + "\n").utf8))
+    }
+
+    /// A problem in a `--set` argument, whose "file" is the argument (`--set figure.dpi=0:1:18: …`,
+    /// where the value runs into the place), shown with the argument quoted apart from its place:
+    /// `--set 'figure.dpi=0':1:18: …` (the column counts in `--set figure.dpi=0`).
+    static func readable(_ line: String) -> String {
+        guard line.hasPrefix("--set "),
+              let r = line.range(of: #":1:[0-9]+: "#, options: .regularExpression) else { return line }
+        let argument = line[line.index(line.startIndex, offsetBy: 6)..<r.lowerBound]
+        return "--set '\(argument)'\(line[r.lowerBound...])"
+    }
+
+    /// Creates an output folder (with parents) and checks it is writable; a failure prints one
+    /// plain line (`PATH:1:1: cannot create the output folder (Not a directory)`) and ends with status 2.
+    static func prepareFolder(_ path: String) throws {
+        if !FileManager.default.fileExists(atPath: path), let reason = Folders.create(path) {
+            stderr("\(path):1:1: cannot create the output folder (\(reason))")
+            throw ExitCode(2)
+        }
+        do { try Gallery.prepareOutputDirectory(path) } catch {
+            stderr("\(error)"); throw ExitCode(2)
+        }
     }
 
     static func printError(_ e: ConfigError) { stderr(e.description) }
@@ -58,8 +81,13 @@ extension CLISupport {
     static func write(_ bytes: [UInt8], to path: String, creatingFolder: Bool) throws {
         let url = URL(fileURLWithPath: path)
         do {
-            if creatingFolder { try Gallery.prepareOutputDirectory(url.deletingLastPathComponent().path) }
+            if creatingFolder, let reason = Folders.create(url.deletingLastPathComponent().path) {
+                stderr("\(path):1:1: cannot create the folder \(url.deletingLastPathComponent().path) (\(reason))")
+                throw ExitCode(1)
+            }
             try AtomicFile.write(bytes, to: url)
+        } catch let e as ExitCode {
+            throw e
         } catch let e as OutputError where e.reason != nil {
             stderr("\(path):1:1: cannot write (\(e.reason!))")
             throw ExitCode(1)

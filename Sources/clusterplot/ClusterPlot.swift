@@ -1,9 +1,11 @@
 import ArgumentParser
+import FigureConfig
+import Foundation
 
 /// The `clusterplot` command: renders clustering figures from YAML configs.
 @main
 struct ClusterPlot: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = "0.2.0"
 
     static let configuration = CommandConfiguration(
         commandName: "clusterplot",
@@ -14,4 +16,17 @@ struct ClusterPlot: ParsableCommand {
                       CompareCommand.self, CheckCommand.self, UpdateCommand.self, HandoutCommand.self, AnimateCommand.self,
                       WatchCommand.self]
     )
+
+    /// The subcommands' names.
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
+
+    /// Runs the command line; a first word that is no command gets a "did you mean" line (exit 64).
+    static func main() {
+        if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), first != "help",
+           !commandNames.contains(first) {
+            CLISupport.stderr("clusterplot: unknown command \(Echo.quoted(first))\(Spelling.hint(for: first, among: commandNames)) (commands: \(commandNames.joined(separator: ", ")))")
+            Foundation.exit(64)
+        }
+        main(nil)
+    }
 }

@@ -47,10 +47,10 @@ struct HandoutCommand: ParsableCommand {
             throw ExitCode(CLISupport.report(error, file: path))
         }
         for w in laid.warnings { CLISupport.stderr("\(path): warning: \(w)") }
-        try CLISupport.write(pdf, to: out, creatingFolder: output == nil)
+        try CLISupport.write(pdf, to: out, creatingFolder: true)
         print("wrote \(out) (\(laid.pageCount) page\(laid.pageCount == 1 ? "" : "s"))")
         if let n = notes, let notesBytes {
-            try CLISupport.write(notesBytes, to: n, creatingFolder: false)
+            try CLISupport.write(notesBytes, to: n, creatingFolder: true)
             print("wrote \(n) (speaker notes of \(laid.notes.count) slide\(laid.notes.count == 1 ? "" : "s"))")
         } else if !laid.notes.isEmpty {
             print("\(laid.notes.count) slide\(laid.notes.count == 1 ? " has" : "s have") speaker notes; write them with --notes NOTES.pdf or --notes DECK.pdfpc")

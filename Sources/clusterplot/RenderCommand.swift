@@ -44,12 +44,7 @@ struct RenderCommand: ParsableCommand {
         if let dpi { parsed.append(Override(path: ["output", "dpi"], value: dpi, label: "--dpi \(dpi)")) }
         let (files, pathErrors) = ConfigFiles.expand(paths)
         pathErrors.forEach(CLISupport.printError)
-        do {
-            try Gallery.prepareOutputDirectory(out)
-        } catch {
-            CLISupport.stderr("\(error)")
-            throw ExitCode(2)
-        }
+        try CLISupport.prepareFolder(out)
         let start = Date()
         let tty = isatty(2) == 1 && !quiet
         let total = files.count

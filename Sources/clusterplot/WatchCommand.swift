@@ -35,9 +35,7 @@ struct WatchCommand: ParsableCommand {
         let (files, pathErrors) = ConfigFiles.expand(paths)
         pathErrors.forEach(CLISupport.printError)
         if files.isEmpty { throw ExitCode(2) }
-        do { try Gallery.prepareOutputDirectory(out) } catch {
-            CLISupport.stderr("\(error)"); throw ExitCode(2)
-        }
+        try CLISupport.prepareFolder(out)
         // SIGINT and SIGTERM stay blocked (in every thread started from here on) and are looked for
         // between renders, so a render in progress always finishes its atomic writes.
         var mask = sigset_t()

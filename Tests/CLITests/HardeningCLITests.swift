@@ -109,7 +109,7 @@ final class HardeningCLITests: XCTestCase {
         let path = Array(repeating: "a", count: 50_000).joined(separator: ".")
         let lines = try expect(["validate", minimal, "--set", "\(path)=1"], status: 2, contains: "the key path has 50,000 parts; at most 64", seconds: 10)
         XCTAssertEqual(lines.count, 1)
-        XCTAssertTrue(lines[0].hasPrefix("--set a.a.a."), lines[0])
+        XCTAssertTrue(lines[0].hasPrefix("--set 'a.a.a."), lines[0])
         XCTAssertTrue(lines[0].contains(":1:135:"), lines[0])   // column of part 65 in "--set a.a.…"
     }
 
@@ -135,7 +135,7 @@ final class HardeningCLITests: XCTestCase {
         XCTAssertTrue(set.contains { $0.contains(#"bogus\nkey"#) }, "\(set)")
         // Escapes make text longer: the limit counts the escaped line (found by FuzzConfig).
         let controls = String(repeating: "\u{1}", count: 3_000)
-        try expect(["validate", minimal, "--set", "a\(controls)=1"], status: 2, contains: #"--set a\u{1}\u{1}"#)
+        try expect(["validate", minimal, "--set", "a\(controls)=1"], status: 2, contains: #"--set 'a\u{1}\u{1}"#)
     }
 
     /// A 5 MB value (a YAML scalar, a --set value, a CSV cell) is echoed as its start and its length.
