@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Gallery", targets: ["Gallery"]),
         .library(name: "VisualDiff", targets: ["VisualDiff"]),
         .library(name: "Handout", targets: ["Handout"]),
+        .library(name: "ClusterPlotTesting", targets: ["ClusterPlotTesting"]),
         .executable(name: "clusterplot", targets: ["clusterplot"]),
     ],
     dependencies: [
@@ -50,6 +51,8 @@ let package = Package(
         .target(name: "Gallery", dependencies: ["Plotting", "Clustering", "FigureConfig"]),
         .target(name: "VisualDiff", dependencies: ["Plotting", "LargeArrays"]),
         .target(name: "Handout", dependencies: ["Plotting", "FigureConfig", "Gallery"]),
+        // XCTest helpers for users' own suites: assertFigureMatchesGolden (README "Testing your figures").
+        .target(name: "ClusterPlotTesting", dependencies: ["Plotting", "VisualDiff"]),
         .executableTarget(
             name: "clusterplot",
             dependencies: [
@@ -71,6 +74,7 @@ let package = Package(
         .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
         .testTarget(name: "HandoutTests", dependencies: ["Handout", "Gallery", "Clustering"], exclude: ["Malformed"]),
         .testTarget(name: "CLITests", dependencies: ["clusterplot"], exclude: ["Corpus"]),
+        .testTarget(name: "ClusterPlotTestingTests", dependencies: ["ClusterPlotTesting", "Plotting"], exclude: ["__Goldens__"]),
     ]
 )
 

@@ -119,16 +119,23 @@ public enum Block: Sendable {
 
 /// One bullet list item; `level` 0 is the outer list, 1 a nested one, and so on.
 public struct BulletItem: Sendable {
+    /// The item's text, with bold, italic and code runs.
     public var text: RichText
+    /// Nesting depth: 0 for the outer list.
     public var level: Int
+    /// An item at `level`.
     public init(_ text: RichText, level: Int = 0) { self.text = text; self.level = level }
 }
 
 /// Title block shown at the top of the first page.
 public struct TitleBlock: Sendable {
+    /// The document's title.
     public var title: String
+    /// A line below the title.
     public var subtitle: String?
+    /// Who wrote it, below the subtitle.
     public var author: String?
+    /// A title block; see the properties.
     public init(title: String, subtitle: String? = nil, author: String? = nil) {
         self.title = title; self.subtitle = subtitle; self.author = author
     }
@@ -162,17 +169,22 @@ public struct PageTheme: Sendable {
 
 /// A multi-page document: handout (A4/Letter) or slide deck (16:9 or 4:3).
 public struct Document: Sendable {
+    /// Page size and kind: A4 or Letter handout, 16:9 or 4:3 slides.
     public var format: PageFormat
     /// Page margin in points on every side.
     public var margin: Double
+    /// The title block of the first page (nil: none).
     public var title: TitleBlock?
+    /// Whether pages are numbered at the bottom.
     public var pageNumbers: Bool
+    /// The content, in reading order.
     public var blocks: [Block]
     /// Body text size in points (headings and slide text scale from it).
     public var fontSize: Double
     /// Page colours.
     public var theme: PageTheme
 
+    /// A document; the margin defaults to 56 pt for handouts and 36 pt for slides.
     public init(format: PageFormat = .a4, margin: Double? = nil, title: TitleBlock? = nil,
                 pageNumbers: Bool = true, fontSize: Double? = nil, theme: PageTheme = .standard, blocks: [Block]) {
         self.format = format

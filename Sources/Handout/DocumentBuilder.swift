@@ -19,6 +19,7 @@ public protocol HandoutSources {
 /// Turns a validated ``DocumentSpec`` into a ``Document``: Markdown into blocks, figure configs
 /// into figures (with the document's theme), pictures into pixels, table specs into tables.
 public enum DocumentBuilder {
+    /// The document of `spec`, its figures and tables drawn from `sources`.
     public static func build(_ spec: DocumentSpec, sources: HandoutSources) throws -> Document {
         let format = spec.format
         let title = spec.title.map { TitleBlock(title: $0, subtitle: spec.subtitle, author: spec.author) }

@@ -4,6 +4,7 @@ import Plotting
 /// blank lines, `-`/`*` bullet lists (nested by indentation), with inline `**bold**`, `*italic*`
 /// and `` `code` `` inside. Lines of a paragraph are joined with spaces.
 public enum MarkdownBlocks {
+    /// The blocks (headings, paragraphs, bullet lists) of a Markdown text.
     public static func parse(_ source: String) -> [Block] {
         var blocks: [Block] = []
         var paragraph: [String] = []

@@ -13,6 +13,7 @@ struct Page {
 /// The result of laying a document out.
 public struct LaidOutDocument {
     let pages: [Page]
+    /// Every page's size in points.
     public let pageSize: Size
     /// Problems that did not stop the layout (shrunk tables, words broken inside).
     public let warnings: [String]
@@ -20,6 +21,7 @@ public struct LaidOutDocument {
     public let notes: [Int: RichText]
     /// Page colours.
     public let theme: PageTheme
+    /// How many pages the document has.
     public var pageCount: Int { pages.count }
 
     /// Renders every page into one PDF (figures stay vectors).
