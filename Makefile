@@ -1,10 +1,10 @@
 # ClusterPlot — build, test, demo and benchmarks.
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libgif-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils
+APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libgif-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils libxml2-utils
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test demo bench fuzz clean
+.PHONY: deps build release test demo bench fuzz clean install uninstall man completions examples install-check
 
 ## deps: install missing system packages with apt (does nothing when all are present)
 deps:
@@ -28,6 +28,7 @@ release: deps
 ## test: build and run every XCTest suite; ends with a plain "N passed, N failed" line
 test: deps
 	$(SWIFT) build --build-tests
+	@$(MAKE) --no-print-directory examples install-check
 	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
 	  line=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with ([0-9]+ tests? skipped and )?[0-9]+ failures?" .build/test.log | tail -1); \
 	  total=$$(echo "$$line" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
@@ -56,3 +57,55 @@ fuzz: deps
 
 clean:
 	rm -rf .build .build-fuzz out
+
+## install: the clusterplot binary, its man page (swift-argument-parser's generate-manual plugin) and
+## bash/zsh/fish completions under PREFIX (default /usr/local; DESTDIR for staging). CONFIGURATION=debug
+## installs the debug build (what `make install-check` uses).
+PREFIX ?= /usr/local
+CONFIGURATION ?= release
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+BUILT = $(if $(filter debug,$(CONFIGURATION)),.build/debug/clusterplot,.build/release/clusterplot)
+MANPAGE = .build/plugins/GenerateManual/outputs/clusterplot/clusterplot.1
+
+$(BUILT):
+	@if [ "$(CONFIGURATION)" = debug ]; then $(SWIFT) build --product clusterplot; else $(SWIFT) build $(RELEASE_FLAGS) --product clusterplot; fi
+
+## man: the man page, from the command's own help (the debug build is enough: the text is the same),
+## dated by the last commit so the same sources give the same page
+MANDATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%F)
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration debug --date $(MANDATE) >/dev/null
+
+## completions: bash, zsh and fish scripts into .build/completions
+completions: $(BUILT)
+	@mkdir -p .build/completions
+	$(BUILT) --generate-completion-script bash > .build/completions/clusterplot.bash
+	$(BUILT) --generate-completion-script zsh > .build/completions/_clusterplot
+	$(BUILT) --generate-completion-script fish > .build/completions/clusterplot.fish
+
+install: deps
+	@if [ "$(CONFIGURATION)" = debug ]; then $(SWIFT) build --product clusterplot; else $(SWIFT) build $(RELEASE_FLAGS) --product clusterplot; fi
+	@$(MAKE) --no-print-directory man completions
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(BUILT) $(BINDIR)/clusterplot
+	install -m 644 $(MANPAGE) $(MANDIR)/clusterplot.1
+	install -m 644 .build/completions/clusterplot.bash $(BASHDIR)/clusterplot
+	install -m 644 .build/completions/_clusterplot $(ZSHDIR)/_clusterplot
+	install -m 644 .build/completions/clusterplot.fish $(FISHDIR)/clusterplot.fish
+	@echo "installed $(BINDIR)/clusterplot (man clusterplot; completions for bash, zsh, fish)"
+
+uninstall:
+	rm -f $(BINDIR)/clusterplot $(MANDIR)/clusterplot.1 $(BASHDIR)/clusterplot $(ZSHDIR)/_clusterplot $(FISHDIR)/clusterplot.fish
+
+## examples: build and test the example package that depends on ClusterPlot (Examples/FigureReport)
+examples:
+	@set -o pipefail; $(SWIFT) build --package-path Examples/FigureReport --build-tests 2>&1 | tail -1 && \
+	  $(SWIFT) test --package-path Examples/FigureReport --skip-build 2>&1 | grep -E "^(error|.*Executed [0-9]+ tests?)" | tail -1
+
+## install-check: install into a temporary PREFIX, run the README's commands with it on PATH, uninstall
+install-check:
+	@bash scripts/test-readme.sh

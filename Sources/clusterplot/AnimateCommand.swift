@@ -17,7 +17,7 @@ struct AnimateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A figure config with a lloyd_trace and an iteration facet.")
+    @Argument(help: "A figure config with a lloyd_trace and an iteration facet.", completion: .file(extensions: ["yaml", "yml"]))
     var path: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file: .gif, .png (APNG) or .mp4 (default: out/<config stem>.apng.png).", valueName: "OUT"))

@@ -16,7 +16,7 @@ struct DataCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A config file.")
+    @Argument(help: "A config file.", completion: .file(extensions: ["yaml", "yml"]))
     var path: String
 
     @OptionGroup var overrides: OverrideOptions

@@ -19,7 +19,7 @@ struct HandoutCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A document config (YAML).")
+    @Argument(help: "A document config (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var path: String
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output PDF (default: out/<config stem>.pdf).", valueName: "OUT.pdf"))

@@ -16,7 +16,7 @@ struct RenderCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Config files or folders of configs.")
+    @Argument(help: "Config files or folders of configs.", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
 
     @Option(name: .long, help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))

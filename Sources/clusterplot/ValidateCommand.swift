@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Config files or folders of configs.")
+    @Argument(help: "Config files or folders of configs.", completion: .file(extensions: ["yaml", "yml"]))
     var paths: [String]
 
     @OptionGroup var overrides: OverrideOptions
