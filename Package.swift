@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
         .testTarget(name: "HandoutTests", dependencies: ["Handout", "Gallery", "Clustering"], exclude: ["Malformed"]),
         .testTarget(name: "CLITests", dependencies: ["clusterplot"], exclude: ["Corpus"]),
+        .testTarget(name: "SchemaTests", dependencies: ["Gallery"]),
         .testTarget(name: "ClusterPlotTestingTests", dependencies: ["ClusterPlotTesting", "Plotting"], exclude: ["__Goldens__"]),
     ]
 )
