@@ -2,55 +2,6 @@ import Foundation
 import XCTest
 @testable import Plotting
 
-/// Horizontal bars from 0, as a plot element written outside the built-in ones would be: the
-/// example of docs/plotting.md (matplotlib's `barh(y, width, height=0.8)`), plus legend obstacles
-/// and a switch for its sticky edge.
-final class HorizontalBars: PlotElement {
-    var y: [Double], widths: [Double], height = 0.8, color: SeriesColor, label: String?
-    var sticks = true
-    init(y: [Double], widths: [Double], color: SeriesColor, label: String? = nil) {
-        self.y = y; self.widths = widths; self.color = color; self.label = label
-    }
-
-    func dataLimits(xScale: AxisScale, yScale: AxisScale) -> DataLimits? {
-        guard let lo = widths.min(), let hi = widths.max(), let y0 = y.min(), let y1 = y.max() else { return nil }
-        return DataLimits(x: min(0, lo)...max(0, hi), y: (y0 - height / 2)...(y1 + height / 2))
-    }
-    var stickyEdges: StickyEdges { sticks ? StickyEdges(x: [0]) : .none }
-
-    func draw(in context: AxesContext, with renderer: Renderer) {
-        var p = Path()
-        for (yi, w) in zip(y, widths) {
-            let a = context.position(x: min(0, w), y: yi + height / 2), b = context.position(x: max(0, w), y: yi - height / 2)
-            p.addRect(Rect(x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y))
-        }
-        renderer.drawPath(p, fill: color.colors(in: context.style, count: 1)[0], stroke: nil)
-    }
-
-    func drawLegendHandle(in area: LegendHandleArea, context: AxesContext, with renderer: Renderer) {
-        var p = Path()
-        p.addRect(area.rect.insetBy(dx: 0, dy: area.height * 0.2))
-        renderer.drawPath(p, fill: color.colors(in: context.style, count: 1)[0], stroke: nil)
-    }
-
-    /// Each bar's outline counts once when it crosses a candidate legend box.
-    func legendObstacles(in context: AxesContext) -> LegendObstacles {
-        LegendObstacles(polylines: zip(y, widths).map { yi, w in
-            [context.position(x: 0, y: yi - height / 2), context.position(x: w, y: yi - height / 2),
-             context.position(x: w, y: yi + height / 2), context.position(x: 0, y: yi + height / 2)]
-        })
-    }
-}
-
-extension Axes {
-    /// Horizontal bars from 0, like matplotlib's `barh`.
-    @discardableResult
-    func barh(y: [Double], widths: [Double], color: Color? = nil, label: String? = nil) -> HorizontalBars {
-        add(HorizontalBars(y: y, widths: widths, color: color.map { .uniform($0) } ?? nextCycleColor(for: HorizontalBars.self),
-                           label: label))
-    }
-}
-
 /// An element that only maps values through a colour map (for the colorbar lookup).
 final class ValueStrip: PlotElement {
     func dataLimits(xScale: AxisScale, yScale: AxisScale) -> DataLimits? { DataLimits(x: 0...1, y: 0...1) }
@@ -58,6 +9,23 @@ final class ValueStrip: PlotElement {
     var colorMapping: ColorMapping? { ColorMapping(colormap: .viridis, vmin: -2, vmax: 8) }
 }
 
+/// A plot element written outside Plotting (the protocol's defaults, a sticky edge, one-axis limits).
+final class Marks: PlotElement {
+    var xs: [Double]
+    var sticky: StickyEdges = .none
+    var axes: DataLimitAxes = .both
+    init(_ xs: [Double]) { self.xs = xs }
+    func dataLimits(xScale: AxisScale, yScale: AxisScale) -> DataLimits? {
+        guard let lo = xs.min(), let hi = xs.max() else { return nil }
+        return DataLimits(x: lo...hi, y: lo...hi)
+    }
+    var stickyEdges: StickyEdges { sticky }
+    var dataLimitAxes: DataLimitAxes { axes }
+    func draw(in context: AxesContext, with renderer: Renderer) {}
+}
+
+/// What every element relies on: autoscale with sticky edges and per-axis limits, the clip, legend
+/// handles and `best`, the colorbar lookup, the colour cycles.
 final class ElementTests: XCTestCase {
     func figure() -> (Figure, Axes) {
         let fig = Figure(width: 6.4, height: 4.8, dpi: 100, style: .classic)
@@ -66,9 +34,9 @@ final class ElementTests: XCTestCase {
 
     /// matplotlib: `barh([0, 1, 2], [3, 5, 2])` gives xlim (0, 5.25) — the 5 % margin stops at the
     /// bars' sticky 0 — and ylim (−0.54, 2.54).
-    func testCustomElementAutoscalesWithStickyEdges() {
+    func testBarsAutoscaleWithStickyEdges() {
         let (_, ax) = figure()
-        let bars = ax.barh(y: [0, 1, 2], widths: [3, 5, 2])
+        let bars = ax.barh(y: [0, 1, 2], width: [3, 5, 2])
         XCTAssertTrue(ax.elements.first === bars)
         XCTAssertEqual(bars.color, .cycle(0))
         let lim = ax.viewLimits()
@@ -76,23 +44,19 @@ final class ElementTests: XCTestCase {
         XCTAssertEqual(lim.x.upperBound, 5.25, accuracy: 1e-12)
         XCTAssertEqual(lim.y.lowerBound, -0.54, accuracy: 1e-12)
         XCTAssertEqual(lim.y.upperBound, 2.54, accuracy: 1e-12)
-        // Without the sticky edge the margin passes 0.
-        bars.sticks = false
-        XCTAssertEqual(ax.viewLimits().x.lowerBound, -0.25, accuracy: 1e-12)
-        // A sticky value inside the data does not matter; bars to the left stick at their right end.
-        bars.sticks = true
-        bars.widths = [-3, -5, -2]
+        // Bars to the left stick at their right end.
+        bars.values = [-3, -5, -2]
         XCTAssertEqual(ax.viewLimits().x.upperBound, 0)
         XCTAssertEqual(ax.viewLimits().x.lowerBound, -5.25, accuracy: 1e-12)
         // Other elements' data joins the limits; the stickies still hold.
-        bars.widths = [3, 5, 2]
+        bars.values = [3, 5, 2]
         ax.scatter(x: [6, 7], y: [1, 2])
         XCTAssertEqual(ax.dataLimits()?.x, 0...7)
         XCTAssertEqual(ax.viewLimits().x.lowerBound, 0)
         // Fixed limits ignore stickies.
         ax.xLimits = -1...8
         XCTAssertEqual(ax.viewLimits().x, -1...8)
-        // The legacy enum view lists the built-in series only.
+        // The legacy enum view lists the scatter and line series only.
         XCTAssertEqual(ax.series.count, 1)
         XCTAssertEqual(ax.elements.count, 2)
     }
@@ -116,32 +80,57 @@ final class ElementTests: XCTestCase {
                        Ticker.logAutoscale(dataMin: 1, dataMax: 1000).0)
     }
 
-    func testCustomElementDrawsClippedWithLegendHandleAndBestLocation() throws {
+    /// An element counts for the axes in its `dataLimitAxes` only (matplotlib's blended transforms).
+    func testDataLimitsPerAxis() {
+        let (_, ax) = figure()
+        let m = ax.add(Marks([2, 4]))
+        m.axes = .y
+        XCTAssertNil(ax.dataLimits())
+        XCTAssertNil(ax.axisDataLimits().x)
+        XCTAssertEqual(ax.axisDataLimits().y, 2...4)
+        // No x data: the x view is the default 0…1 (matplotlib: axhline alone keeps xlim (0, 1)).
+        XCTAssertEqual(ax.viewLimits().x, 0...1)
+        XCTAssertEqual(ax.viewLimits().y.lowerBound, 1.9, accuracy: 1e-12)
+        ax.add(Marks([-1, 0]))
+        XCTAssertEqual(ax.axisDataLimits().x, -1...0)
+        XCTAssertEqual(ax.axisDataLimits().y, -1...4)
+        XCTAssertEqual(ax.dataLimits()?.y, -1...4)
+    }
+
+    func testBarsDrawClippedWithLegendHandleAndBestLocation() throws {
         let (fig, ax) = figure()
         // Long bars fill the upper part of the axes (y grows upwards: the last bar is on top).
         let blue = Color(red: 0.2, green: 0.4, blue: 0.6)
-        let bars = ax.barh(y: [0, 1, 2, 3], widths: [1, 1, 10, 10], color: blue, label: "Bars")
+        let bars = ax.barh(y: [0, 1, 2, 3], width: [1, 1, 10, 10], color: blue, label: "Bars")
         ax.legend()
         let rec = RecordingRenderer(size: fig.size)
         fig.draw(into: rec)
-        // The bars are drawn inside the data-area clip.
+        // The bars are one path, drawn inside the data-area clip; without an edge the stroke is the
+        // invisible one that snaps the rectangles to pixels.
         let begin = try XCTUnwrap(rec.calls.firstIndex { if case .beginClip = $0 { return true }; return false })
-        guard case .path(_, let fill, nil) = rec.calls[begin + 1] else { return XCTFail("the bars are not drawn first in the clip") }
+        guard case .path(let path, let fill, let stroke) = rec.calls[begin + 1] else { return XCTFail("the bars are not drawn first in the clip") }
         XCTAssertEqual(fill, blue)
+        XCTAssertEqual(stroke?.color.alpha, 0)
+        XCTAssertEqual(stroke?.snapsToPixels, true)
+        XCTAssertEqual(path.elements.count, 4 * 5)
+        if case .endClip = rec.calls[begin + 2] {} else { XCTFail("one call for the bars") }
         let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
         let a = geo.axes[0]
         XCTAssertEqual(a.legendTexts.map(\.text), ["Bars"])
-        // Upper right and upper left are covered by the bars' outlines: best goes low.
+        // Upper right and upper left are covered by the bars' boxes: best goes low.
         XCTAssertEqual(a.legendLocation, .lowerRight)
-        // The handle is painted by the element, inside the legend box.
+        // The handle is a rectangle 2 em × 0.7 em in the bar colour, inside the legend box.
         let legend = try XCTUnwrap(a.legendRect)
         let handles = rec.calls.compactMap { c -> Rect? in
-            guard case .path(let p, let f, nil) = c, f == blue, let b = p.controlBounds, legend.contains(b) else { return nil }
+            guard case .path(let p, let f, _) = c, f == blue, let b = p.controlBounds, legend.contains(b) else { return nil }
             return b
         }
         XCTAssertEqual(handles.count, 1)
+        let fs = fig.style.legendFontSize
+        XCTAssertEqual(handles[0].width, 2 * fs, accuracy: 1e-9)
+        XCTAssertEqual(handles[0].height, 0.7 * fs, accuracy: 1e-9)
         // Without obstacles in the way the first candidate wins.
-        bars.widths = [1, 1, 1, 1]
+        bars.values = [1, 1, 1, 1]
         XCTAssertEqual(fig.geometry(using: RecordingRenderer(size: fig.size)).axes[0].legendLocation, .upperRight)
         // Labels starting with "_" stay out of the legend.
         bars.label = "_hidden"
@@ -152,7 +141,7 @@ final class ElementTests: XCTestCase {
         let (fig, ax) = figure()
         ax.scatter(x: [0, 1], y: [0, 1], values: [0, 1])
         ax.add(ValueStrip())
-        ax.barh(y: [0], widths: [1])
+        ax.barh(y: [0], width: [1])
         ax.colorbar(label: "value")
         XCTAssertEqual(ax.mappedScale(), ColorMapping(colormap: .viridis, vmin: -2, vmax: 8))
         let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
@@ -161,15 +150,25 @@ final class ElementTests: XCTestCase {
         XCTAssertEqual(labels, ["−2", "0", "2", "4", "6", "8"])
     }
 
-    func testCycleColoursCountPerElementKind() {
+    /// matplotlib: `scatter`, `bar`, `fill_between` (and `hist`) take colours from one patches
+    /// cycle (C0, C1, C2); `plot` has its own; `axhline`, `LineCollection`, `Ellipse` and `Polygon`
+    /// default to C0 without advancing anything (probe: scatter #1f77b4, bar #ff7f0e, fill #2ca02c,
+    /// plot #1f77b4, axhline/LineCollection/Ellipse #1f77b4).
+    func testCycleColoursFollowMatplotlibsLineAndPatchCycles() {
         let (_, ax) = figure()
         XCTAssertEqual(ax.scatter(x: [0], y: [0]).color, .cycle(0))
+        XCTAssertEqual(ax.bar(x: [0], height: [1]).color, .cycle(1))
+        XCTAssertEqual(ax.fillBetween(x: [0, 1], y1: [1, 1]).color, .cycle(2))
         XCTAssertEqual(ax.plot(x: [0], y: [0]).color, .cycle(0))
-        XCTAssertEqual(ax.scatter(x: [0], y: [0]).color, .cycle(1))
-        XCTAssertEqual(ax.barh(y: [0], widths: [1]).color, .cycle(0))
-        XCTAssertEqual(ax.nextCycleColor(for: HorizontalBars.self), .cycle(1))
+        XCTAssertEqual(ax.axhline(y: 1).color, .cycle(0))
+        XCTAssertEqual(ax.lineCollection([[(0, 0), (1, 1)]]).color, .cycle(0))
+        XCTAssertEqual(ax.ellipse(center: (0, 0), width: 1, height: 1).faceColor, .cycle(0))
+        XCTAssertEqual(ax.hist([1, 2, 3])?.bars.color, .cycle(3))
+        XCTAssertEqual(ax.scatter(x: [0], y: [0]).color, .cycle(4))
+        XCTAssertEqual(ax.nextPatchColor(), .cycle(5))
+        XCTAssertEqual(ax.plot(x: [0], y: [0]).color, .cycle(1))
         ax.clear()
         XCTAssertTrue(ax.elements.isEmpty)
-        XCTAssertEqual(ax.scatter(x: [0], y: [0]).color, .cycle(0))
+        XCTAssertEqual(ax.bar(x: [0], height: [1]).color, .cycle(0))
     }
 }

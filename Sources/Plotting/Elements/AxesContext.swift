@@ -14,11 +14,12 @@ public struct AxesContext {
     let xMap: AxisMap
     let yMap: AxisMap
 
-    /// A context for a data area showing `xLimits` × `yLimits` on axes of the given scales.
+    /// A context for a data area showing `xLimits` × `yLimits` on axes of the given scales (an
+    /// inverted axis runs from its upper limit to its lower one).
     public init(dataArea: Rect, style: Style, xLimits: ClosedRange<Double>, yLimits: ClosedRange<Double>,
-                xScale: AxisScale = .linear, yScale: AxisScale = .linear) {
+                xScale: AxisScale = .linear, yScale: AxisScale = .linear, xInverted: Bool = false, yInverted: Bool = false) {
         self.init(dataArea: dataArea, style: style, xLimits: xLimits, yLimits: yLimits,
-                  xMap: AxisMap(xScale, xLimits), yMap: AxisMap(yScale, yLimits))
+                  xMap: AxisMap(xScale, xLimits, inverted: xInverted), yMap: AxisMap(yScale, yLimits, inverted: yInverted))
     }
 
     init(dataArea: Rect, style: Style, xLimits: ClosedRange<Double>, yLimits: ClosedRange<Double>, xMap: AxisMap, yMap: AxisMap) {
@@ -30,6 +31,16 @@ public struct AxesContext {
     public var xScale: AxisScale { xMap.scale }
     /// The y scale.
     public var yScale: AxisScale { yMap.scale }
+    /// Whether the x axis runs from its upper limit (left) to its lower one (right).
+    public var xInverted: Bool { xMap.inverted }
+    /// Whether the y axis runs from its upper limit (bottom) to its lower one (top).
+    public var yInverted: Bool { yMap.inverted }
+
+    /// The position in points of a fraction of the data area (0…1 from the left, 0…1 from the
+    /// bottom: matplotlib's axes coordinates).
+    public func position(axesFraction fx: Double, _ fy: Double) -> Point {
+        Point(x: dataArea.minX + fx * dataArea.width, y: dataArea.maxY - fy * dataArea.height)
+    }
 
     /// The horizontal position in points of the data value `x` (NaN for x ≤ 0 on a log axis).
     @inline(__always)

@@ -19,6 +19,11 @@ public protocol PlotElement: AnyObject {
     /// axis — or nil when it has nothing to show there. The axes' autoscale unites them.
     func dataLimits(xScale: AxisScale, yScale: AxisScale) -> DataLimits?
 
+    /// The axes whose autoscale `dataLimits` counts for: both by default; one for an element that
+    /// spans the other axis in axes coordinates (matplotlib's blended transforms: `axhline` counts
+    /// for y only, `axvline` for x only).
+    var dataLimitAxes: DataLimitAxes { get }
+
     /// Values the autoscale margins must not cross (matplotlib's `sticky_edges`): bars from 0 stick
     /// to 0, so the view starts at 0 instead of 5 % below it. Default none.
     var stickyEdges: StickyEdges { get }
@@ -39,11 +44,18 @@ public protocol PlotElement: AnyObject {
     /// `_find_best_position` counts the points inside a candidate box and the polylines crossing it.
     /// Default none.
     func legendObstacles(in context: AxesContext) -> LegendObstacles
+
+    /// Texts the element places around its data (matplotlib's `Axes.text`), in points: drawn after
+    /// the elements and the spines, outside the data-area clip; the measured layout keeps them on the
+    /// canvas and a `best` legend avoids them. Default none.
+    func texts(in context: AxesContext) -> [ElementText]
 }
 
 extension PlotElement {
     /// No label: not in the legend.
     public var label: String? { nil }
+    /// Data limits on both axes.
+    public var dataLimitAxes: DataLimitAxes { .both }
     /// No sticky edges.
     public var stickyEdges: StickyEdges { .none }
     /// No colour mapping.
@@ -52,6 +64,8 @@ extension PlotElement {
     public func drawLegendHandle(in area: LegendHandleArea, context: AxesContext, with renderer: Renderer) {}
     /// Nothing for the `best` legend location to avoid.
     public func legendObstacles(in context: AxesContext) -> LegendObstacles { LegendObstacles() }
+    /// No texts.
+    public func texts(in context: AxesContext) -> [ElementText] { [] }
 
     /// Whether the element has a legend entry: a label that is not empty and does not start with "_".
     var showsInLegend: Bool {
@@ -92,6 +106,20 @@ public struct DataLimits: Hashable, Sendable {
         return DataLimits(x: lo(x.lowerBound, other.x.lowerBound)...hi(x.upperBound, other.x.upperBound),
                           y: lo(y.lowerBound, other.y.lowerBound)...hi(y.upperBound, other.y.upperBound))
     }
+}
+
+/// Which axes an element's data limits count for (see `PlotElement.dataLimitAxes`).
+public struct DataLimitAxes: OptionSet, Hashable, Sendable {
+    /// The raw bits.
+    public let rawValue: Int
+    /// A set of the given bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// The x axis.
+    public static let x = DataLimitAxes(rawValue: 1)
+    /// The y axis.
+    public static let y = DataLimitAxes(rawValue: 2)
+    /// Both axes (the default).
+    public static let both: DataLimitAxes = [.x, .y]
 }
 
 /// Values the autoscale margins of each axis must not cross (matplotlib's `Artist.sticky_edges`).
@@ -147,7 +175,12 @@ public struct LegendObstacles: Sendable {
     public var points: [Point]
     /// Polylines, each counting once when it crosses a candidate legend box.
     public var polylines: [[Point]]
+    /// Boxes, each counting once when it overlaps a candidate legend box (matplotlib's
+    /// `count_overlaps` of the bounding boxes of rectangles, such as bars, and of texts).
+    public var rects: [Rect]
 
-    /// Obstacles of the given points and polylines.
-    public init(points: [Point] = [], polylines: [[Point]] = []) { self.points = points; self.polylines = polylines }
+    /// Obstacles of the given points, polylines and boxes.
+    public init(points: [Point] = [], polylines: [[Point]] = [], rects: [Rect] = []) {
+        self.points = points; self.polylines = polylines; self.rects = rects
+    }
 }

@@ -112,12 +112,29 @@ public final class Axes {
     /// The data limits (finite points only; on a log axis positive values only), nil for an axes
     /// without such data.
     public func dataLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>)? {
-        var limits: DataLimits?
+        let limits = axisDataLimits()
+        guard let x = limits.x, let y = limits.y else { return nil }
+        return (x, y)
+    }
+
+    /// The data limits of each axis on its own: an element counts only for the axes in its
+    /// `dataLimitAxes` (an `axhline` gives y limits and no x limits). nil for an axis without data.
+    public func axisDataLimits() -> (x: ClosedRange<Double>?, y: ClosedRange<Double>?) {
+        // The union of DataLimits, per axis (on ties the earlier bounds are kept).
+        func union(_ a: ClosedRange<Double>?, _ b: ClosedRange<Double>) -> ClosedRange<Double> {
+            guard let a else { return b }
+            let lo = b.lowerBound < a.lowerBound ? b.lowerBound : a.lowerBound
+            let hi = b.upperBound > a.upperBound ? b.upperBound : a.upperBound
+            return lo...hi
+        }
+        var x: ClosedRange<Double>?, y: ClosedRange<Double>?
         for e in elements {
             guard let d = e.dataLimits(xScale: xScale, yScale: yScale) else { continue }
-            limits = limits.map { $0.union(d) } ?? d
+            let axes = e.dataLimitAxes
+            if axes.contains(.x) { x = union(x, d.x) }
+            if axes.contains(.y) { y = union(y, d.y) }
         }
-        return limits.map { ($0.x, $0.y) }
+        return (x, y)
     }
 
     /// The sticky edges of every element (matplotlib's `sticky_edges`), per axis.
@@ -134,7 +151,7 @@ public final class Axes {
     /// (nonsingular + margins, not past the elements' sticky edges), or 0…1 without data.
     public func viewLimits() -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         let st = effectiveStyle
-        let data = dataLimits()
+        let data = axisDataLimits()
         let sticky = stickyEdges()
         func axis(_ fixed: ClosedRange<Double>?, _ d: ClosedRange<Double>?, _ margin: Double,
                   _ scale: AxisScale, _ stickies: [Double]) -> ClosedRange<Double> {
@@ -156,6 +173,6 @@ public final class Axes {
             let (a, b) = Ticker.autoscale(dataMin: d.lowerBound, dataMax: d.upperBound, margin: margin, stickyEdges: stickies)
             return a...b
         }
-        return (axis(xLimits, data?.x, st.xMargin, xScale, sticky.x), axis(yLimits, data?.y, st.yMargin, yScale, sticky.y))
+        return (axis(xLimits, data.x, st.xMargin, xScale, sticky.x), axis(yLimits, data.y, st.yMargin, yScale, sticky.y))
     }
 }

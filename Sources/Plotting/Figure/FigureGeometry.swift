@@ -14,6 +14,8 @@ public enum TextRole: String, Hashable, Sendable {
     case legend, annotation
     /// A colorbar's tick label; its label.
     case colorbarTickLabel, colorbarLabel
+    /// A text element (`Axes.text`).
+    case text
 }
 
 /// A laid-out text run: what, where, and its box in points.

@@ -10,10 +10,12 @@ extension FigurePainter {
         let xt = ticks(for: axes, style: st, limits: lim.x, length: rect.width, isX: true)
         let yt = ticks(for: axes, style: st, limits: lim.y, length: rect.height, isX: false)
         var p = AxesPlan(axes: axes, style: st, rect: rect, xlim: lim.x, ylim: lim.y, xTicks: xt, yTicks: yt, texts: [],
-                         xMap: AxisMap(axes.xScale, lim.x), yMap: AxisMap(axes.yScale, lim.y))
+                         xMap: AxisMap(axes.xScale, lim.x, inverted: axes.xAxis.isInverted),
+                         yMap: AxisMap(axes.yScale, lim.y, inverted: axes.yAxis.isInverted))
         p.texts = frameTexts(p)
         let notes = placeAnnotations(p)
         p.texts += notes.texts
+        p.texts += elementTexts(p)
         p.arrows = notes.arrows
         if let c = colorbarPlan(p) {
             p.colorbar = c

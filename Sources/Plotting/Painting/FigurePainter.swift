@@ -71,6 +71,33 @@ struct FigurePainter {
                           rect: textBounds(m, at: at, horizontal: h, vertical: v, rotation: rotation))
     }
 
+    /// A text placed like matplotlib's `rotation_mode='default'`: the box of the text rotated by
+    /// `rotation` degrees (counter-clockwise) is aligned to `at` by `h` and `v` (`.baseline`: the
+    /// text's descent above the rotated box's bottom). Without rotation it is `place(...)`.
+    func placeRotated(_ role: TextRole, _ text: String, at: Point, style: TextStyle, _ h: HorizontalAlignment,
+                      _ v: VerticalAlignment, rotation: Double) -> PlacedText {
+        guard rotation.truncatingRemainder(dividingBy: 360) != 0 else { return place(role, text, at: at, style: style, h, v) }
+        let m = renderer.measureText(text, style: style)
+        // The box around the baseline origin, rotated: its extent relative to the origin.
+        let box = textBounds(m, at: Point(x: 0, y: 0), horizontal: .left, vertical: .baseline, rotation: rotation)
+        let dx: Double
+        switch h {
+        case .left: dx = box.minX
+        case .center: dx = box.midX
+        case .right: dx = box.maxX
+        }
+        let dy: Double
+        switch v {
+        case .top: dy = box.minY
+        case .center: dy = box.midY
+        case .baseline: dy = box.maxY - m.descent
+        case .bottom: dy = box.maxY
+        }
+        let origin = Point(x: at.x - dx, y: at.y - dy)
+        return PlacedText(role: role, text: text, at: origin, style: style, horizontal: .left, vertical: .baseline,
+                          rotation: rotation, rect: textBounds(m, at: origin, horizontal: .left, vertical: .baseline, rotation: rotation))
+    }
+
     // MARK: Geometry for tests
 
     func geometry() -> FigureGeometry {
@@ -105,7 +132,7 @@ struct FigurePainter {
     func paintAxes(_ p: AxesPlan) {
         let st = p.style
         paintFace(p)
-        let showGrid = p.axes.grid ?? st.grid
+        let showGrid = gridShown(p)
         if showGrid && st.axisBelow { paintGrid(p) }
         let context = p.context
         renderer.withClip(p.rect) {

@@ -68,15 +68,21 @@ extension FigurePainter {
         let context = p.context
         var pts: [Point] = []
         var lines: [[Point]] = []
+        var boxes: [Rect] = []
         for e in p.axes.elements {
             let o = e.legendObstacles(in: context)
             if pts.isEmpty { pts = o.points } else { pts += o.points }
             lines += o.polylines
+            boxes += o.rects
         }
+        // Texts of the elements (`Axes.text`) are boxes too, as matplotlib counts Text artists.
+        for t in p.texts where t.role == .text { boxes.append(t.rect) }
         for (loc, r) in candidates {
             var badness = 0
             for q in pts where q.x >= r.minX && q.x <= r.maxX && q.y >= r.minY && q.y <= r.maxY { badness += 1 }
             for l in lines where polyline(l, intersects: r) { badness += 1 }
+            // matplotlib's count_overlaps: boxes sharing only an edge do not overlap.
+            for b in boxes where b.minX < r.maxX && b.maxX > r.minX && b.minY < r.maxY && b.maxY > r.minY { badness += 1 }
             if badness == 0 { return loc }
             if badness < bestBadness { bestBadness = badness; best = loc }
         }

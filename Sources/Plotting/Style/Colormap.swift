@@ -64,7 +64,8 @@ public struct Colormap: Hashable, Sendable {
 
     /// A map by its matplotlib/seaborn name (case-sensitive like matplotlib, with a
     /// case-insensitive fallback): tab10, tab20, Accent, Set1, Set2, Set3, Paired, Dark2,
-    /// Pastel1, Pastel2, viridis, deep (seaborn), plus `_r` reversed variants.
+    /// Pastel1, Pastel2, viridis, deep (seaborn), Spectral, RdYlBu, coolwarm, magma, plasma, Greys,
+    /// Blues, nipy_spectral, plus `_r` reversed variants.
     public static func named(_ name: String) -> Colormap? {
         if name.hasSuffix("_r"), let base = named(String(name.dropLast(2))) {
             return Colormap(name: name, colors: base.colors.reversed())
@@ -74,7 +75,8 @@ public struct Colormap: Hashable, Sendable {
     }
 
     /// Every built-in map.
-    public static let all: [Colormap] = [tab10, tab20, accent, set1, set2, set3, paired, dark2, pastel1, pastel2, viridis, deep]
+    public static let all: [Colormap] = [tab10, tab20, accent, set1, set2, set3, paired, dark2, pastel1, pastel2, viridis, deep,
+                                         spectral, rdYlBu, coolwarm, magma, plasma, greys, blues, nipySpectral]
 
     /// matplotlib's tab10 (the classic colour cycle, 10 colours).
     public static let tab10 = Colormap(name: "tab10", hex: ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"])
@@ -100,6 +102,28 @@ public struct Colormap: Hashable, Sendable {
     public static let deep = Colormap(name: "deep", hex: ["#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860", "#da8bc3", "#8c8c8c", "#ccb974", "#64b5cd"])
     /// matplotlib's viridis: the exact 256 entries of `_cm_listed._viridis_data`.
     public static let viridis = Colormap(name: "viridis", colors: viridisData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+
+    // The 256-entry tables below are generated from matplotlib 3.11.2 by scripts/make_colormap_tables.py
+    // (Style/ColormapTables.swift): `colormaps[name](np.arange(256))`, so sampling them with
+    // `callAsFunction` gives matplotlib's colours (e.g. scikit-learn's DBSCAN demo:
+    // `plt.cm.Spectral(np.linspace(0, 1, n))` is `(0..<n).map { Colormap.spectral(Double($0) / Double(n - 1)) }`).
+
+    /// matplotlib's Spectral (diverging red–yellow–blue; the DBSCAN demo's cluster colours).
+    public static let spectral = Colormap(name: "Spectral", colors: spectralData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    /// matplotlib's RdYlBu (diverging red–yellow–blue).
+    public static let rdYlBu = Colormap(name: "RdYlBu", colors: rdYlBuData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    /// matplotlib's coolwarm (diverging blue–red).
+    public static let coolwarm = Colormap(name: "coolwarm", colors: coolwarmData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    /// matplotlib's magma (perceptually uniform, black–yellow).
+    public static let magma = Colormap(name: "magma", colors: magmaData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    /// matplotlib's plasma (perceptually uniform, blue–yellow).
+    public static let plasma = Colormap(name: "plasma", colors: plasmaData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    /// matplotlib's Greys (white–black).
+    public static let greys = Colormap(name: "Greys", colors: greysData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    /// matplotlib's Blues (white–dark blue).
+    public static let blues = Colormap(name: "Blues", colors: bluesData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
+    /// matplotlib's nipy_spectral (scikit-learn's silhouette example colours its clusters with it).
+    public static let nipySpectral = Colormap(name: "nipy_spectral", colors: nipySpectralData.map { Color(red: $0.0, green: $0.1, blue: $0.2) })
 }
 
 /// matplotlib 3.11.2 `colormaps['viridis'].colors`, generated with matplotlib (not typed in).

@@ -89,15 +89,19 @@ struct AxisMap {
     let scale: AxisScale
     let low: Double
     let span: Double
+    /// The axis runs from the upper limit to the lower one.
+    let inverted: Bool
 
-    init(_ scale: AxisScale, _ limits: ClosedRange<Double>) {
+    init(_ scale: AxisScale, _ limits: ClosedRange<Double>, inverted: Bool = false) {
         self.scale = scale
+        self.inverted = inverted
         low = Ticker.transform(limits.lowerBound, scale)
         span = Ticker.transform(limits.upperBound, scale) - low
     }
 
     @inline(__always)
     func fraction(_ v: Double) -> Double {
-        scale == .linear ? (v - low) / span : (Ticker.transform(v, scale) - low) / span
+        let f = scale == .linear ? (v - low) / span : (Ticker.transform(v, scale) - low) / span
+        return inverted ? 1 - f : f
     }
 }

@@ -3,11 +3,32 @@ import Foundation
 /// How one axis of an axes places and labels its ticks (matplotlib's `ax.xaxis` with
 /// `set_major_locator` / `set_major_formatter`). nil values follow the axis scale's defaults
 /// (`AxisScale.defaultLocator`, `AxisScale.defaultFormatter(for:)`).
+///
+/// It also holds the axis' own look where matplotlib has one per axis: the tick labels' rotation,
+/// size and side (`set_xticklabels(rotation=, size=)`, `set_ticks_position`), whether tick marks and
+/// grid lines are drawn, and the direction (`invert_yaxis`). The defaults draw as before.
 public struct TickSettings {
     /// Where the ticks go; nil = the scale's default (MaxNLocator on linear axes, LogLocator on log axes).
     public var locator: (any TickLocator)?
     /// How the ticks are labelled; nil = the scale's default for the locator.
     public var formatter: (any TickFormatter)?
+    /// Tick label rotation in degrees counter-clockwise (matplotlib's `rotation=` of the tick labels,
+    /// `rotation_mode='default'`: the rotated label's box is aligned to the tick — centred below an
+    /// x tick, right of the label next to a y tick). Default 0.
+    public var labelRotation: Double = 0
+    /// Tick label size in points; nil = the style's tick label size.
+    public var labelSize: Double?
+    /// The side the ticks and their labels are on (matplotlib's `set_ticks_position`): x ticks at
+    /// the bottom or top, y ticks at the left or right. The axis label stays where it is.
+    public var side: TickSide = .standard
+    /// Whether the tick marks are drawn (when the style draws tick marks at all). scipy's
+    /// dendrogram hides those of the leaf axis.
+    public var showsTickMarks = true
+    /// Grid lines at this axis' ticks: nil follows the axes (`Axes.grid`, then the style).
+    public var showsGrid: Bool?
+    /// Whether the axis runs backwards (matplotlib's `invert_xaxis`/`invert_yaxis`, or limits given
+    /// high to low): the lower limit is at the right (x) or the top (y). Limits stay low…high ranges.
+    public var isInverted = false
 
     /// Settings with the given locator and formatter (nil = the scale's defaults).
     public init(locator: (any TickLocator)? = nil, formatter: (any TickFormatter)? = nil) {
@@ -37,6 +58,14 @@ public struct TickSettings {
         }
         return (locs, f)
     }
+}
+
+/// Which side of the data area an axis' ticks and tick labels are on.
+public enum TickSide: String, Hashable, Sendable {
+    /// Bottom (x) or left (y): matplotlib's default.
+    case standard
+    /// Top (x) or right (y).
+    case opposite
 }
 
 extension AxisScale {
