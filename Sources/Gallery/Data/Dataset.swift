@@ -181,3 +181,15 @@ public struct RecordMap: Sendable {
     /// The records left out, with the line and the first missing column.
     public var dropped: [(record: Int, line: Int, column: String)]
 }
+
+extension RecordMap {
+    /// `{policy: drop, records, rows, dropped: [{record, line, column}]}` (records 0-based).
+    public var json: JSONValue {
+        .object([
+            ("policy", .string(MissingPolicy.drop.rawValue)),
+            ("records", .int(records)),
+            ("rows", .int(kept.count)),
+            ("dropped", .array(dropped.map { .object([("record", .int($0.record)), ("line", .int($0.line)), ("column", .string($0.column))]) })),
+        ])
+    }
+}

@@ -17,7 +17,7 @@ public enum FigureBuilder {
         fig.backgroundColor = f.background.map { $0.color(in: f.style) } ?? .clear
         let grid = fig.subplots(rows: max(1, f.rows), columns: max(1, f.columns))
         for panel in spec.panels {
-            let context = PanelContext(spec: panel, dataset: data.dataset, results: data.results, style: f.style)
+            let context = PanelContext(spec: panel, dataset: data.dataset, results: data.results, style: f.style, clusterNames: spec.clusterNames)
             try draw(panel, on: grid[panel.row][panel.column], context)
         }
         return fig

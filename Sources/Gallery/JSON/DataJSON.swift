@@ -11,6 +11,8 @@ extension FigureData {
             ("columns", .array(columns.map(JSONValue.string))),
             ("points", .matrix(points)),
         ]
+        if let p = dataset.projection { doc.append(("pca", p.json)) }
+        if let m = dataset.records { doc.append(("missing", m.json)) }
         if let blobLabels { doc.append(("blob_labels", .ints(blobLabels))) }
         for (analysis, entry) in zip(spec.analyses, results.entries) {
             doc.append((entry.key, entry.result.json(JSONContext(dataset: dataset, spec: analysis))))

@@ -25,8 +25,8 @@ public struct CentersLayer: Layer {
     /// One `ax.scatter` of the (finite) centres.
     public func draw(on ax: Axes, in panel: PanelContext) throws -> Bool {
         guard let centres = panel.centres(from: source) else { return false }
-        let xi = panel.dataset.columnIndex(style.x), yi = panel.dataset.columnIndex(style.y)
-        var idx = Array(0..<centres.rows).filter { centres[$0, xi].isFinite && centres[$0, yi].isFinite }
+        guard let cx = panel.dataset.centreCoordinates(centres, style.x), let cy = panel.dataset.centreCoordinates(centres, style.y) else { return false }
+        var idx = Array(0..<centres.rows).filter { cx[$0].isFinite && cy[$0].isFinite }
         for f in style.filters where f.field.name == "cluster" { idx = idx.filter { $0 == f.value } }
         var colours: [Color]
         switch style.color {
@@ -37,7 +37,7 @@ public struct CentersLayer: Layer {
         }
         if idx.isEmpty { return false }
         if colours.count == 1 && idx.count != 1 { colours = Array(repeating: colours[0], count: idx.count) }
-        ax.scatter(x: idx.map { centres[$0, xi] }, y: idx.map { centres[$0, yi] }, colors: colours, size: style.size ?? 50,
+        ax.scatter(x: idx.map { cx[$0] }, y: idx.map { cy[$0] }, colors: colours, size: style.size ?? 50,
                    marker: style.marker.marker ?? .x, alpha: style.alpha, edgeColor: style.edge(panel), edgeWidth: style.lineWidth,
                    label: style.label)
         return style.label != nil

@@ -18,7 +18,7 @@ public enum ConfigSchema {
         out.append(Section(path: "data", keys: DataSpec.keys))
         for kind in DataSourceKind.registry where !kind.keys.isEmpty { out.append(Section(path: "data.\(kind.key)", keys: kind.keys)) }
         out.append(Section(path: "clustering", keys: FigureLoader.analysisSectionKeys))
-        for kind in AnalysisKind.registry { out.append(Section(path: "clustering.\(kind.key)", keys: kind.keys)) }
+        for kind in AnalysisKind.registry { out.append(Section(path: "clustering.\(kind.key)", keys: ClusterNames.keys(kind))) }
         out.append(Section(path: "figure", keys: FigureSections.figureKeys))
         out.append(Section(path: "panels", keys: PanelDecoder.keys))
         out.append(Section(path: "panels.legend", keys: PanelDecoder.legendKeys))

@@ -22,7 +22,7 @@ public enum FigureLoader {
 
     /// The keys of `clustering:`: every analysis, and the work budget.
     static var analysisSectionKeys: [ConfigKey] {
-        AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }
+        AnalysisKind.registry.map { ConfigKey($0.key, .mapping(ClusterNames.keys($0)), $0.summary) }
             + [ConfigKey("budget", .number(above: 0, max: 1e18), "the most work the analyses may do, in operations (default 1e12)")]
     }
 
@@ -71,12 +71,14 @@ public enum FigureLoader {
         if let d = top["data"] {
             let ctx = DataDecodeContext(reader: r, file: file, baseDirectory: baseDirectory)
             data = DataSpec.decode(d, ctx)
+            data?.readColumnsNamed(in: root.node)
         } else {
             r.fail("missing 'data' section (where the points come from: \(DataSourceKind.names.joined(separator: ", ")))", at: root.location, "data")
         }
 
         // Analyses
-        let analyses = top["clustering"].map { decodeAnalyses($0, data: data) } ?? []
+        var names: [String: [Int: String]] = [:]
+        let analyses = top["clustering"].map { decodeAnalyses($0, data: data, names: &names) } ?? []
         let present = Set(analyses.map(\.kind.key))
         let budget = top["clustering"]?.anyMapping()?.double("budget", above: 0, max: 1e18) ?? WorkBudget.defaultOperations
 
@@ -124,12 +126,13 @@ public enum FigureLoader {
         var spec = FigureSpec(file: file, baseDirectory: baseDirectory, name: givenName ?? defaultName, figure: figure, data: data,
                               analyses: analyses, panels: panels, output: output, panelsAreDefault: panelsAreDefault)
         spec.workBudget = budget
+        spec.clusterNames = names
         if let rows = data.rowCount { WorkBudget.check(spec, rows: rows, columns: data.columnNames.count, r) }
         return spec
     }
 
     /// `clustering:` — each analysis through its kind, in registry order; requirements checked once.
-    static func decodeAnalyses(_ value: ConfigValue, data: DataSpec?) -> [any AnalysisSpec] {
+    static func decodeAnalyses(_ value: ConfigValue, data: DataSpec?, names: inout [String: [Int: String]]) -> [any AnalysisSpec] {
         guard let m = value.mapping(analysisSectionKeys) else { return [] }
         let present = Set(AnalysisKind.registry.map(\.key).filter { m.has($0) })
         var ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
@@ -142,7 +145,8 @@ public enum FigureLoader {
                 v.fail("needs clustering.\(need.key)\(need.reason.map { " (\($0))" } ?? "")")
             }
             ctx.decoded = out
-            guard let km = v.mapping(kind.keys), let spec = kind.decode(km, ctx) else { continue }
+            guard let km = v.mapping(ClusterNames.keys(kind)), let spec = kind.decode(km, ctx) else { continue }
+            if let n = km["names"], let decoded = ClusterNames.decode(n, spec: spec) { names[kind.key] = decoded }
             out.append(spec)
         }
         return out
