@@ -89,11 +89,14 @@ public struct CSVFile: Sendable {
             }
             let outcome = results.withLock { $0 }
             let first = try outcome[0]!.get()
-            // The first half ran on to the end: the cut was inside a record.
-            let parts = first.crossedStop || outcome.count == 1 ? [first] : [first, try Self.shifted(outcome[1]!, lines: first.endLine - 1).get()]
-            var switched = false
-            for p in parts { for k in p.switchedToText where !textColumns[k] { textColumns[k] = true; switched = true } }
-            if switched { continue }
+            if !first.switchedToText.isEmpty { for k in first.switchedToText { textColumns[k] = true }; continue }
+            // The first half ran on to the end when the cut was inside a record.
+            var parts = [first]
+            if !first.crossedStop && outcome.count == 2 {
+                let second = try Self.shifted(outcome[1]!, lines: first.endLine - 1).get()
+                if !second.switchedToText.isEmpty { for k in second.switchedToText { textColumns[k] = true }; continue }
+                parts.append(second)
+            }
             var table = CSVChunk.merge(parts, plan: plan, textColumns: textColumns)
             if table.records > request.maxRows {
                 // Only the second half can have gone past the limit; read it again to stop at the right record.

@@ -65,3 +65,26 @@ extension Projection {
         ])
     }
 }
+
+extension Dataset {
+    /// The owners of the data's own template values: `{pca.pc1}`.
+    static let templateOwners: Set<String> = ["pca"]
+
+    /// Why `{owner.name}` is not a value of the data (nil when it is one, or may be once read).
+    static func templateProblem(_ owner: String, _ name: String) -> String? {
+        let n = name.hasSuffix("_ratio") ? String(name.dropLast(6)) : name
+        guard n.hasPrefix("pc"), let i = Int(n.dropFirst(2)), i >= 1 else {
+            return "'{\(owner).\(name)}' is not a value of the PCA; it offers {pca.pc1} (\"PC1 (72.8 %)\") and {pca.pc1_ratio} (\"72.8 %\")"
+        }
+        return nil
+    }
+
+    /// `{pca.pc1}` → "PC1 (72.8 %)", `{pca.pc1_ratio}` → "72.8 %".
+    func templateValue(_ owner: String, _ name: String) -> String? {
+        guard owner == "pca", let p = projection else { return nil }
+        let ratio = name.hasSuffix("_ratio")
+        let n = ratio ? String(name.dropLast(6)) : name
+        guard let i = p.names.firstIndex(of: n) else { return nil }
+        return ratio ? p.percent(i) : p.label(i)
+    }
+}

@@ -12,7 +12,7 @@ public enum FigureBuilder {
         let f = spec.figure
         let fig = Figure(width: f.width, height: f.height, dpi: spec.output.dpi ?? f.dpi, style: f.style)
         fig.layout = f.layout
-        fig.suptitle = TemplateText.fill(f.suptitle, data.results)
+        fig.suptitle = TemplateText.fill(f.suptitle, data.results, dataset: data.dataset)
         fig.pngOptions = PNGCodec.Options(compressionLevel: spec.output.pngCompression)
         fig.backgroundColor = f.background.map { $0.color(in: f.style) } ?? .clear
         let grid = fig.subplots(rows: max(1, f.rows), columns: max(1, f.columns))
@@ -37,9 +37,9 @@ public enum FigureBuilder {
     }
 
     static func draw(_ panel: PanelSpec, on ax: Axes, _ context: PanelContext) throws {
-        ax.title = TemplateText.fill(panel.title, context.results)
-        ax.xLabel = TemplateText.fill(panel.xLabel, context.results)
-        ax.yLabel = TemplateText.fill(panel.yLabel, context.results)
+        ax.title = TemplateText.fill(panel.title, context.results, dataset: context.dataset)
+        ax.xLabel = TemplateText.fill(panel.xLabel, context.results, dataset: context.dataset)
+        ax.yLabel = TemplateText.fill(panel.yLabel, context.results, dataset: context.dataset)
         ax.xLimits = panel.xLimits
         ax.yLimits = panel.yLimits
         ax.xScale = panel.xScale

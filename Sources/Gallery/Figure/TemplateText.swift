@@ -18,10 +18,10 @@ enum TemplateText {
     }
 
     /// `text` with every known placeholder filled (unknown ones are left as written).
-    static func fill(_ text: String?, _ results: AnalysisResults) -> String? {
+    static func fill(_ text: String?, _ results: AnalysisResults, dataset: Dataset? = nil) -> String? {
         guard var text, text.contains("{") else { return text }
         for p in placeholders(text).reversed() {
-            if let v = results[p.owner]?.templateValue(p.name) { text.replaceSubrange(p.range, with: v) }
+            if let v = results[p.owner]?.templateValue(p.name) ?? dataset?.templateValue(p.owner, p.name) { text.replaceSubrange(p.range, with: v) }
         }
         return text
     }
@@ -30,6 +30,10 @@ enum TemplateText {
     static func check(_ value: ConfigValue?, present: Set<String>) {
         guard let value, let text = value.scalar else { return }
         for p in placeholders(text) {
+            if Dataset.templateOwners.contains(p.owner) {
+                if let problem = Dataset.templateProblem(p.owner, p.name) { value.fail(problem) }
+                continue
+            }
             guard let kind = AnalysisKind.named(p.owner) else {
                 value.fail("'{\(p.owner).\(p.name)}' names no analysis; values come from \(value.reader.list(AnalysisKind.registry.filter { !$0.templateValues.isEmpty }.map(\.key)))")
                 continue
