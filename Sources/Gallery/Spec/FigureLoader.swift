@@ -138,6 +138,7 @@ public enum FigureLoader {
         var ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
                                         present: present)
         ctx.columnNames = data?.columnNames ?? []
+        ctx.otherColumnNames = data?.otherColumnNames ?? []
         var out: [any AnalysisSpec] = []
         for kind in AnalysisKind.registry {
             guard let v = m[kind.key] else { continue }
@@ -149,7 +150,12 @@ public enum FigureLoader {
             if let n = km["names"], let decoded = ClusterNames.decode(n, spec: spec) { names[kind.key] = decoded }
             out.append(spec)
         }
-        return out
+        // Profiles show the names of the clusters they describe.
+        return out.map { spec in
+            guard var p = spec as? ProfilesSpec else { return spec }
+            p.names = names[p.of] ?? [:]
+            return p
+        }
     }
 
     /// The raster output must stay within the pixel limit.
