@@ -126,7 +126,7 @@ final class DocumentDecoder {
     }
 
     func table(_ v: ConfigValue) -> TableSpec? {
-        let keys = ["columns", "rows", "random_integers", "distances", "empty_columns", "highlight", "caption", "decimals"]
+        let keys = ["columns", "rows", "random_integers", "distances", "profiles", "empty_columns", "highlight", "caption", "decimals"]
         guard let m = v.mapping(keys: keys) else { return nil }
         var t = TableSpec(location: v.location)
         if let c = m["columns"] { t.columns = strings(c) ?? [] }
@@ -175,15 +175,19 @@ final class DocumentDecoder {
             if !dm.has("config") || !dm.has("iteration") { dm.missing("distances needs 'config' and 'iteration'") }
             if let config, let it { t.distances = (config, it) }
         }
+        if let pm = m.mapping("profiles", keys: ["config"]) {
+            if !pm.has("config") { pm.missing("profiles needs 'config' (a figure config with clustering.profiles)") }
+            t.profiles = pm["config"].flatMap(configPath)
+        }
         if let e = m["empty_columns"] { t.emptyColumns = strings(e) ?? [] }
         if let c = m["caption"] { t.caption = c.string() }
         if let d = m["decimals"] { t.decimals = d.int(min: 0, max: 12) }
         if let hm = m.mapping("highlight", keys: ["extremum", "along"]) {
             t.highlight = (hm.choice("extremum", Table.Extremum.self) ?? .min, hm.choice("along", Table.Direction.self) ?? .row)
         }
-        let sources = (m.has("rows") ? 1 : 0) + (m.has("random_integers") ? 1 : 0) + (m.has("distances") ? 1 : 0)
+        let sources = (m.has("rows") ? 1 : 0) + (m.has("random_integers") ? 1 : 0) + (m.has("distances") ? 1 : 0) + (m.has("profiles") ? 1 : 0)
         if sources != 1 {
-            v.fail("a table needs exactly one of 'rows' (with 'columns'), 'random_integers' or 'distances'")
+            v.fail("a table needs exactly one of 'rows' (with 'columns'), 'random_integers', 'distances' or 'profiles'")
         } else if m.has("rows") && t.columns.isEmpty {
             m.missing("a table with 'rows' needs 'columns'")
         }

@@ -56,6 +56,8 @@ public struct TableSpec: Sendable {
     public var randomColumns: [RandomColumn] = []
     /// Distance table source: figure config and 1-based iteration.
     public var distances: (config: String, iteration: Int)?
+    /// Cluster profiles source: a figure config with `clustering.profiles`.
+    public var profiles: String?
     /// Extra empty columns appended (the app's `Cluster_Label`).
     public var emptyColumns: [String] = []
     /// Highlight: `min`/`max` along `row`/`column` over the numeric columns.

@@ -11,6 +11,15 @@ public protocol HandoutSources {
     func iterationFigures(config path: String, at location: SourceLocation) throws -> [FigureContent]
     /// The distance table of one iteration (1-based) of the config's Lloyd trace.
     func distanceTable(config path: String, iteration: Int, at location: SourceLocation) throws -> Table
+    /// The cluster profiles of a figure config (`clustering.profiles`).
+    func profileTable(config path: String, at location: SourceLocation) throws -> Table
+}
+
+extension HandoutSources {
+    /// No profiles by default.
+    public func profileTable(config path: String, at location: SourceLocation) throws -> Table {
+        throw ConfigError("\(path): this document source has no cluster profiles", at: location, keyPath: "profiles.config")
+    }
 }
 
 /// Turns a validated ``DocumentSpec`` into a ``Document``: Markdown into blocks, figure configs
@@ -51,6 +60,8 @@ public enum DocumentBuilder {
         var table: Table
         if let d = t.distances {
             table = try sources.distanceTable(config: d.config, iteration: d.iteration, at: t.location)
+        } else if let p = t.profiles {
+            table = try sources.profileTable(config: p, at: t.location)
         } else if let seed = t.randomSeed {
             // numpy: np.random.seed(seed), then np.random.randint(low, high, size=rows) column by column.
             let columns: [[Int]]

@@ -40,6 +40,11 @@ public final class GallerySources: HandoutSources {
     public func distanceTable(config path: String, iteration: Int, at location: SourceLocation) throws -> Table {
         try TableSources.distances(try load(path).1, config: path, iteration: iteration, at: location)
     }
+
+    /// The cluster profiles of the config (`clustering.profiles`): cluster, name, size, statistics.
+    public func profileTable(config path: String, at location: SourceLocation) throws -> Table {
+        try TableSources.profiles(try load(path).1, config: path, at: location)
+    }
 }
 
 /// Builds a handout or slide deck from its config file.
