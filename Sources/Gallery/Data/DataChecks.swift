@@ -16,6 +16,8 @@ extension StyledLayer {
 extension ScatterLayer: StyledLayer {}
 extension LineLayer: StyledLayer {}
 extension CentersLayer: StyledLayer {}
+extension HullLayer: StyledLayer {}
+extension HistogramLayer: StyledLayer {}
 
 /// The checks of a config that need its data read: a CSV's text columns where numbers are drawn,
 /// `where` values a column does not hold, too many categories to colour by, PCA and `missing: drop`

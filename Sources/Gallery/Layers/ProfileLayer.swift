@@ -41,7 +41,7 @@ public struct ProfileLayer: Layer {
         ax.xLimits = ax.xLimits ?? (-0.5)...(Double(columns.count) - 0.5)
         ax.yLimits = ax.yLimits ?? (-0.5)...(Double(rows) - 0.5)
         ax.xAxis = TickSettings(locator: FixedLocator(columns.indices.map(Double.init)), formatter: FixedFormatter(columns.map(\.column)))
-        ax.xAxis.labelRotation = columns.count > 4 ? 30 : 0
+        ax.xAxis.labelRotation = columns.count * (columns.map(\.column.count).max() ?? 0) > 40 ? 30 : 0
         ax.xAxis.showsGrid = false
         ax.yAxis = TickSettings(locator: FixedLocator((0..<rows).map(Double.init)),
                                 formatter: FixedFormatter((0..<rows).map { "\(p.names[$0]) (n = \(p.sizes[$0]))" }))

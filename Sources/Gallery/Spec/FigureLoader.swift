@@ -102,6 +102,17 @@ public enum FigureLoader {
             panelsAreDefault = true
         }
 
+        // A pair plot (figure.pairs) lays out its own grid of panels.
+        if let pairs = top["figure"]?.anyMapping()?["pairs"] {
+            if top.has("panels") { pairs.fail("give 'figure.pairs' or 'panels', not both") }
+            else if let data, let laid = PairsLayout.panels(pairs, data: data, present: present, analyses: analyses, figure: &figure,
+                                                            sized: top["figure"]?.anyMapping()?.has("size") ?? false) {
+                panels = laid.panels
+                panelsAreDefault = false
+                grid = grid ?? (laid.rows, laid.columns)
+            }
+        }
+
         // Grid
         if let g = grid {
             figure.rows = g.rows
