@@ -31,7 +31,8 @@ struct CSVChunk {
         let r = plan.request
         let others = r.others
         var c = CSVChunk(numbers: others.map { _ in [] }, codes: others.map { _ in [] }, interners: others.map { _ in TextInterner() })
-        let s = CSVScanner(fd: fd, file: plan.file, delimiter: plan.delimiter, from: offset, fileEnd: fileEnd, line: line)
+        var s = CSVScanner(fd: fd, file: plan.file, delimiter: plan.delimiter, from: offset, fileEnd: fileEnd, line: line)
+        defer { s.release() }
         let d = r.numeric.count, fields = plan.header.count
         var limit = stop ?? fileEnd
         var reserved = false
@@ -83,8 +84,8 @@ struct CSVChunk {
             if !reserved && c.records == 2048 {
                 // Room for the rest at the density seen so far (no growth copies for big files).
                 reserved = true
-                let done = Double(s.recordEnd - offset), total = Double(limit - offset)
-                let expected = Int(Double(c.records) * total / max(done, 1) * 1.03) + 64
+                let done = Double(s.recordEnd - offset), total = Double(fileEnd - offset)
+                let expected = Int(Double(c.records) * total / max(done, 1) * 1.08) + 64
                 c.values.reserveCapacity(expected * d)
                 for k in others.indices {
                     if textColumns[k] { c.codes[k].reserveCapacity(expected) } else { c.numbers[k].reserveCapacity(expected) }

@@ -9,8 +9,35 @@ import Foundation
 /// The grammar is the one the reader always had: an optional sign, digits with an optional `.`, an
 /// optional exponent; nothing else (no `inf`, `nan`, hex or thousands separators).
 enum CSVNumber {
-    /// 10⁰ … 10²², each exact in a double.
-    static let powers: [Double] = (0...22).map { pow(10, Double($0)) }
+    /// 10ᵉ for e in 0…22, each exact in a double (a switch: no lazy global on the hot path).
+    @inline(__always)
+    static func power(_ e: Int) -> Double {
+        switch e {
+        case 0: return 1e0
+        case 1: return 1e1
+        case 2: return 1e2
+        case 3: return 1e3
+        case 4: return 1e4
+        case 5: return 1e5
+        case 6: return 1e6
+        case 7: return 1e7
+        case 8: return 1e8
+        case 9: return 1e9
+        case 10: return 1e10
+        case 11: return 1e11
+        case 12: return 1e12
+        case 13: return 1e13
+        case 14: return 1e14
+        case 15: return 1e15
+        case 16: return 1e16
+        case 17: return 1e17
+        case 18: return 1e18
+        case 19: return 1e19
+        case 20: return 1e20
+        case 21: return 1e21
+        default: return 1e22
+        }
+    }
 
     /// The number in `b[a..<e]` (spaces and tabs already trimmed), nil when it is not one or not finite.
     @inline(__always)
@@ -22,22 +49,23 @@ enum CSVNumber {
         var mantissa: UInt64 = 0
         var digits = 0, exponent = 0
         var anyDigit = false, inexact = false
+        // Leading zeros count for nothing.
+        while i < e && b[i] == 0x30 { anyDigit = true; i += 1 }
         while i < e {
             let d = b[i] &- 0x30
             guard d < 10 else { break }
             anyDigit = true
-            if mantissa == 0 && d == 0 {
-            } else if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(d); digits += 1 } else { inexact = true; exponent += 1 }
+            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(d); digits += 1 } else { inexact = true; exponent += 1 }
             i += 1
         }
         if i < e && b[i] == 0x2E {
             i += 1
+            if mantissa == 0 { while i < e && b[i] == 0x30 { anyDigit = true; exponent -= 1; i += 1 } }
             while i < e {
                 let d = b[i] &- 0x30
                 guard d < 10 else { break }
                 anyDigit = true
-                if mantissa == 0 && d == 0 { exponent -= 1 }
-                else if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(d); digits += 1; exponent -= 1 } else { inexact = true }
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(d); digits += 1; exponent -= 1 } else { inexact = true }
                 i += 1
             }
         }
@@ -62,12 +90,27 @@ enum CSVNumber {
             if mantissa == 0 { return negative ? -0.0 : 0.0 }
             if mantissa < (1 << 53) && exponent >= -22 && exponent <= 22 {
                 let m = Double(mantissa)
-                let v = exponent >= 0 ? m * powers[exponent] : m / powers[-exponent]
+                let v = exponent >= 0 ? m * power(exponent) : m / power(-exponent)
                 return negative ? -v : v
             }
         }
-        guard let v = Double(String(decoding: UnsafeBufferPointer(start: b + a, count: e - a), as: UTF8.self)), v.isFinite else { return nil }
-        return v
+        return slow(b, a, e)
+    }
+
+    /// glibc's `strtod` (correctly rounded) on a NUL-terminated copy in a stack buffer; the grammar was
+    /// checked already, and it has no locale-dependent characters but the `.`, which the "C" locale of
+    /// a Swift process reads as the decimal point.
+    @inline(never)
+    static func slow(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int) -> Double? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 65) { buf -> Double? in
+            let n = e - a
+            for k in 0..<n { buf[k] = CChar(bitPattern: b[a + k]) }
+            buf[n] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let v = strtod(buf.baseAddress!, &end)
+            guard end == buf.baseAddress! + n, v.isFinite else { return nil }
+            return v
+        }
     }
 
     /// pandas' default missing-value markers (`read_csv`'s `na_values`), besides the empty cell.

@@ -36,7 +36,8 @@ public struct CSVFile: Sendable {
         defer { close(fd) }
         var bom = [UInt8](repeating: 0, count: 3)
         let start = pread(fd, &bom, 3, 0) == 3 && bom == [0xEF, 0xBB, 0xBF] ? 3 : 0
-        let scanner = CSVScanner(fd: fd, file: displayPath, delimiter: self.delimiter, from: start, fileEnd: size, line: 1, blockSize: 1 << 16)
+        var scanner = CSVScanner(fd: fd, file: displayPath, delimiter: self.delimiter, from: start, fileEnd: size, line: 1, blockSize: 1 << 16)
+        defer { scanner.release() }
         guard try scanner.next() else {
             throw ConfigError("the CSV file is empty (expected a header row and data rows)", at: SourceLocation(file: displayPath, line: 1, column: 1))
         }
@@ -142,7 +143,8 @@ public struct CSVFile: Sendable {
     public func forEachRecord(_ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
         let (fd, size) = try Self.openFile(path, unreadableReason)
         defer { close(fd) }
-        let s = CSVScanner(fd: fd, file: displayPath, delimiter: delimiter, from: dataStart, fileEnd: size, line: dataStartLine)
+        var s = CSVScanner(fd: fd, file: displayPath, delimiter: delimiter, from: dataStart, fileEnd: size, line: dataStartLine)
+        defer { s.release() }
         while try s.next() { try body((0..<s.fieldCount).map(s.text), s.recordLine) }
     }
 }
@@ -200,6 +202,9 @@ public struct CSVTable: Sendable {
     public var dropped: [CSVDroppedRecord] = []
     /// The further columns, in the request's order.
     public var others: [CSVColumnValues] = []
+
+    /// An empty table.
+    public init() {}
 }
 
 /// A value behind a lock.

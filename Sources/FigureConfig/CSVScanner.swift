@@ -7,7 +7,9 @@ import Foundation
 /// breaks; blank records are skipped. Bytes are checked to be UTF-8 as they are read.
 ///
 /// Field positions are offsets into ``buffer``; lines and columns are worked out only for messages.
-final class CSVScanner {
+/// A struct held in a local variable (exclusivity is checked when compiling, not at every field),
+/// whose memory is given back by ``release()``.
+struct CSVScanner {
     let fd: Int32
     let file: String
     let delimiter: UInt8
@@ -48,12 +50,13 @@ final class CSVScanner {
         ends = .allocate(capacity: fieldCapacity); escaped = .allocate(capacity: fieldCapacity)
     }
 
-    deinit {
+    /// Gives the buffers back (call once, when done).
+    func release() {
         buffer.deallocate(); rawStarts.deallocate(); starts.deallocate(); ends.deallocate(); escaped.deallocate()
     }
 
     /// Moves to the next record that is not blank; false at the end of the file.
-    func next() throws(ConfigError) -> Bool {
+    mutating func next() throws(ConfigError) -> Bool {
         while true {
             if position >= filled {
                 if atEnd { return false }
@@ -71,7 +74,7 @@ final class CSVScanner {
 
     /// Keeps the unread bytes, reads the next block (growing the buffer for records longer than it)
     /// and checks the new bytes are UTF-8.
-    private func fill() throws(ConfigError) {
+    private mutating func fill() throws(ConfigError) {
         if position > 0 {
             memmove(buffer, buffer + position, filled - position)
             bufferStart += position; filled -= position; recordStart -= position; position = 0
@@ -110,7 +113,7 @@ final class CSVScanner {
         validated = bufferStart + upto
     }
 
-    @inline(__always) private func addField(_ raw: Int, _ s: Int, _ e: Int, _ esc: Bool) {
+    @inline(__always) private mutating func addField(_ raw: Int, _ s: Int, _ e: Int, _ esc: Bool) {
         if fieldCount == fieldCapacity {
             let n = fieldCapacity * 2
             func grow<T>(_ p: inout UnsafeMutablePointer<T>) {
@@ -128,7 +131,7 @@ final class CSVScanner {
 
     /// Parses the record at ``position``: the number of lines it spans, or −1 when it runs past the
     /// block (more bytes are needed).
-    private func parseRecord() throws(ConfigError) -> Int {
+    private mutating func parseRecord() throws(ConfigError) -> Int {
         let b = buffer, n = filled, d = delimiter, final = atEnd
         var i = position
         var lines = 1
