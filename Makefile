@@ -1,6 +1,6 @@
 # ClusterPlot — build, test, demo and benchmarks.
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils
+APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libgif-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

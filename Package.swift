@@ -34,11 +34,16 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        .systemLibrary(
+            name: "CGif",
+            pkgConfig: "libgif",
+            providers: [.apt(["libgif-dev"])]
+        ),
         // Small C target that owns libpng's setjmp/longjmp error handling (and a libdeflate fast
         // path for decoding the common 8-bit RGB/RGBA case).
         .target(name: "CPNG", dependencies: ["CLibPNG", "CLibDeflate"], linkerSettings: [.linkedLibrary("z"), .linkedLibrary("pthread")]),
 
-        .target(name: "Plotting", dependencies: ["CCairo", "CPNG", "LargeArrays"]),
+        .target(name: "Plotting", dependencies: ["CCairo", "CPNG", "CGif", "LargeArrays"]),
         .target(name: "LargeArrays"),
         .target(name: "Clustering", dependencies: ["LargeArrays"]),
         .target(name: "FigureConfig", dependencies: ["Plotting", .product(name: "Yams", package: "Yams")]),
@@ -64,7 +69,7 @@ let package = Package(
         .testTarget(name: "FigureConfigTests", dependencies: ["FigureConfig"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"], exclude: ["Malformed"]),
         .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
-        .testTarget(name: "HandoutTests", dependencies: ["Handout"], exclude: ["Malformed"]),
+        .testTarget(name: "HandoutTests", dependencies: ["Handout", "Gallery", "Clustering"], exclude: ["Malformed"]),
         .testTarget(name: "CLITests", dependencies: ["clusterplot"]),
     ]
 )

@@ -6,5 +6,6 @@
 #include <cairo-ft.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 #include <fontconfig/fontconfig.h>
 #endif

@@ -18,7 +18,7 @@ import Darwin
 ///
 /// Labels, `iterations` and `converged` are identical to scikit-learn's; the floats follow numpy's
 /// SIMD `exp`/`log`/`log1p` (SVML), OpenBLAS's FMA chains and LAPACK's Cholesky step by step and
-/// come out bit-identical on the reference cases (see docs/fragments/mixture.md for the tiers).
+/// come out bit-identical on the reference cases (see docs/mixture.md for the tiers).
 ///
 /// ```swift
 /// let blobs = try makeBlobs(samples: 500, centers: 3, seed: 0)

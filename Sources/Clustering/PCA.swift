@@ -10,7 +10,7 @@
 ///
 /// The decompositions are Jacobi methods (LAPACK's are not reproducible bit for bit), so the
 /// numbers agree with scikit-learn to about 1e-13 relative on well-separated spectra, not bit for
-/// bit; see docs/fragments/mixture.md.
+/// bit; see docs/mixture.md.
 ///
 /// ```swift
 /// let scaled = try StandardScaler().fitTransform(x).points

@@ -5,8 +5,8 @@ import Plotting
 /// one-line `FILE:LINE:COLUMN: message (key path)` errors (and spelling hints) as figure configs.
 public enum DocumentLoader {
     public static let topLevelKeys = ["document", "blocks"]
-    public static let documentKeys = ["format", "margin", "page_numbers", "font_size", "title", "subtitle", "author"]
-    public static let blockKinds = ["heading", "paragraph", "markdown", "bullets", "figure", "table", "page_break", "slide", "iteration_slides"]
+    public static let documentKeys = ["format", "margin", "page_numbers", "font_size", "title", "subtitle", "author", "theme"]
+    public static let blockKinds = ["heading", "paragraph", "markdown", "bullets", "figure", "image", "table", "page_break", "slide", "iteration_slides"]
 
     /// Reads and validates the document config at `path`.
     public static func load(path: String) throws(ConfigErrors) -> DocumentSpec {
@@ -50,6 +50,7 @@ final class DocumentDecoder {
             if let v = m["title"] { spec.title = v.string() }
             if let v = m["subtitle"] { spec.subtitle = v.string() }
             if let v = m["author"] { spec.author = v.string() }
+            if let v = m["theme"] { spec.theme = theme(v) }
         }
         guard let b = top["blocks"] else {
             top.missing("a document needs 'blocks': a list of headings, paragraphs, figures and tables")
@@ -96,37 +97,20 @@ final class DocumentDecoder {
             return t.string().map { .heading(level: level, text: $0) }
         case "paragraph": return b.string().map { .paragraph($0) }
         case "markdown": return b.string().map { .markdown($0) }
-        case "bullets": return strings(b).map { .bullets($0) }
+        case "bullets": return bullets(b).map { .bullets($0) }
         case "page_break": return .pageBreak
-        case "figure":
-            guard let f = b.mapping(keys: ["config", "caption", "width"]) else { return nil }
-            guard let c = f["config"] else { f.missing("a figure needs 'config': the path of a figure config"); return nil }
-            let caption = f.string("caption")
-            let width = f.double("width", min: 36, max: 2000)
-            return configPath(c).map { .figure(config: $0, caption: caption, width: width, location: b.location) }
+        case "figure": return figure(b, slide: false).map { .figure($0) }
+        case "image": return image(b).map { .image($0) }
         case "table": return table(b).map { .table($0) }
-        case "slide":
-            guard let s = b.mapping(keys: ["title", "bullets", "figure"]) else { return nil }
-            let title = s.string("title") ?? ""
-            let bullets = s["bullets"].flatMap(strings) ?? []
-            var figure: String?
-            if let fm = s.mapping("figure", keys: ["config"]) {
-                if let c = fm["config"] { figure = configPath(c) } else { fm.missing("a slide figure needs 'config'") }
-            }
-            return .slide(title: title, bullets: bullets, figureConfig: figure, location: b.location)
-        case "iteration_slides":
-            guard let s = b.mapping(keys: ["config", "title", "bullets"]) else { return nil }
-            guard let c = s["config"] else { s.missing("iteration_slides needs 'config': a figure config with a lloyd_trace"); return nil }
-            let title = s.string("title") ?? "Iteration {iteration}"
-            let bullets = s["bullets"].flatMap(strings) ?? []
-            return configPath(c).map { .iterationSlides(config: $0, title: title, bullets: bullets, location: b.location) }
+        case "slide": return slide(b).map { .slide($0) }
+        case "iteration_slides": return iterationSlides(b).map { .iterationSlides($0) }
         default:
             return nil
         }
     }
 
     func table(_ v: ConfigValue) -> TableSpec? {
-        let keys = ["columns", "rows", "random_integers", "distances", "profiles", "empty_columns", "highlight", "caption", "decimals"]
+        let keys = ["columns", "rows", "random_integers", "distances", "scores", "profiles", "empty_columns", "highlight", "caption", "decimals"]
         guard let m = v.mapping(keys: keys) else { return nil }
         var t = TableSpec(location: v.location)
         if let c = m["columns"] { t.columns = strings(c) ?? [] }
@@ -175,6 +159,24 @@ final class DocumentDecoder {
             if !dm.has("config") || !dm.has("iteration") { dm.missing("distances needs 'config' and 'iteration'") }
             if let config, let it { t.distances = (config, it) }
         }
+        if let sm = m.mapping("scores", keys: ["config", "rows", "columns", "dataset", "exclude_noise"]) {
+            if let config = sm["config"].flatMap(configPath) {
+                var s = ScoresTableSpec(config: config)
+                s.rows = sm.choice("rows", ScoreTableRows.self)
+                if let c = sm["columns"], let items = c.items() {
+                    let cs = items.compactMap { $0.choice(ScoreColumn.self) }
+                    if cs.count == items.count {
+                        if cs.isEmpty { c.fail("needs at least one score") } else { s.columns = cs }
+                    }
+                    if s.rows == .method, cs.contains(.inertia) { c.fail("inertia is a score of K-Means fits: it needs 'rows: k'") }
+                }
+                if let d = sm["dataset"] { s.dataset = d.string() }
+                if let v = sm.bool("exclude_noise") { s.excludeNoise = v }
+                t.scores = s
+            } else if !sm.has("config") {
+                sm.missing("scores needs 'config' (a figure config with an elbow, clustering analyses or a comparison grid)")
+            }
+        }
         if let pm = m.mapping("profiles", keys: ["config"]) {
             if !pm.has("config") { pm.missing("profiles needs 'config' (a figure config with clustering.profiles)") }
             t.profiles = pm["config"].flatMap(configPath)
@@ -185,9 +187,9 @@ final class DocumentDecoder {
         if let hm = m.mapping("highlight", keys: ["extremum", "along"]) {
             t.highlight = (hm.choice("extremum", Table.Extremum.self) ?? .min, hm.choice("along", Table.Direction.self) ?? .row)
         }
-        let sources = (m.has("rows") ? 1 : 0) + (m.has("random_integers") ? 1 : 0) + (m.has("distances") ? 1 : 0) + (m.has("profiles") ? 1 : 0)
+        let sources = ["rows", "random_integers", "distances", "scores", "profiles"].filter { m.has($0) }.count
         if sources != 1 {
-            v.fail("a table needs exactly one of 'rows' (with 'columns'), 'random_integers', 'distances' or 'profiles'")
+            v.fail("a table needs exactly one of 'rows' (with 'columns'), 'random_integers', 'distances', 'scores' or 'profiles'")
         } else if m.has("rows") && t.columns.isEmpty {
             m.missing("a table with 'rows' needs 'columns'")
         }

@@ -15,6 +15,8 @@ public struct Override: Sendable, Hashable {
     var valueColumn: Int
     /// A value built by a typed CLI option instead of YAML text.
     var node: ConfigNode?
+    /// Where the key was written when it comes from a file (a document's `set:`), else nil (a CLI argument).
+    var keyLocation: SourceLocation?
 
     /// Parses `KEY.PATH=VALUE`; `option` is the flag shown in messages (`--set`).
     public init(parsing argument: String, option: String = "--set") throws {
@@ -69,8 +71,22 @@ public struct Override: Sendable, Hashable {
         node = ConfigNode(.sequence(nodes), at: SourceLocation(file: label, line: 1, column: valueColumn))
     }
 
+    /// An override written in another file — a document config's `set: {KEY.PATH: VALUE}` on an
+    /// embedded figure: the value is that file's node, and problems with the key are reported
+    /// where the key was written.
+    public init(path: [String], node: ConfigNode, keyLocation: SourceLocation) {
+        label = keyLocation.file
+        self.path = path
+        value = node.scalar ?? ""
+        componentColumns = Array(repeating: keyLocation.column, count: path.count)
+        valueColumn = node.location.column
+        self.node = node
+        self.keyLocation = keyLocation
+    }
+
     func location(ofComponent i: Int) -> SourceLocation {
-        SourceLocation(file: label, line: 1, column: componentColumns[min(i, componentColumns.count - 1)])
+        if let keyLocation { return keyLocation }
+        return SourceLocation(file: label, line: 1, column: componentColumns[min(i, componentColumns.count - 1)])
     }
 
     /// Applies the override to a document tree.

@@ -3,35 +3,129 @@ import Foundation
 import Gallery
 import Plotting
 
+/// What a document asks of one embedded figure.
+public struct FigureRequest: Sendable {
+    /// The figure config (absolute path).
+    public var config: String
+    /// `set:` overrides, applied like `--set`.
+    public var overrides: [Override] = []
+    /// Where the figure was asked for (messages).
+    public var location: SourceLocation
+    /// The document's theme, applied to the figure.
+    public var theme: ThemeSpec?
+    /// The figure goes on a slide: the `talk` context unless the theme or the config names one.
+    public var onSlide = false
+    /// Keep the config's own look — its style and background — whatever the theme says (the
+    /// slide's context and text size rules still apply).
+    public var keepBackground = false
+
+    /// A request for the figure of `config`.
+    public init(config: String, location: SourceLocation) { self.config = config; self.location = location }
+}
+
 /// Handout figures and tables from figure configs, through the same pipeline as `clusterplot
-/// render` (FigureLoader → FigureData → FigureBuilder). Each config is loaded and computed once.
+/// render` (FigureLoader → FigureData → FigureBuilder). Each config (with its overrides) is loaded
+/// and computed once.
 public final class GallerySources: HandoutSources {
     private var cache: [String: (FigureSpec, FigureData)] = [:]
 
     /// Creates a source with an empty cache.
     public init() {}
 
-    func load(_ path: String) throws -> (FigureSpec, FigureData) {
-        if let c = cache[path] { return c }
-        let spec = try FigureLoader.load(path: path)
+    func load(_ path: String, overrides: [Override] = []) throws -> (FigureSpec, FigureData) {
+        let key = ([path] + overrides.map { "\($0.path.joined(separator: "."))=\($0.value)@\($0.label)" }).joined(separator: "\u{1}")
+        if let c = cache[key] { return c }
+        let spec = try FigureLoader.load(path: path, overrides: overrides)
         let data = try FigureData.compute(spec)
-        cache[path] = (spec, data)
+        cache[key] = (spec, data)
         return (spec, data)
     }
 
-    /// The figure a figure config describes, drawn as vectors.
-    public func figure(config path: String, at location: SourceLocation) throws -> FigureContent {
-        let (spec, data) = try load(path)
-        let fig = try FigureBuilder.figure(for: spec, data: data)
-        return FigureContent(size: fig.size) { r in fig.draw(into: r) }
+    /// The spec with the document's theme applied to its style and background.
+    static func themed(_ spec: FigureSpec, _ r: FigureRequest) -> FigureSpec {
+        var s = spec
+        let t = r.keepBackground ? nil : r.theme
+        let context = r.theme?.context ?? (r.onSlide && spec.figure.context == nil ? .talk : nil)
+        s.figure.style = spec.figure.resolvedStyle(style: t?.style, context: context, fontScale: r.theme?.fontScale)
+        if let t, t.background != nil || t.style != nil {
+            let c = t.background ?? s.figure.style.figureFaceColor
+            s.figure.background = .rgba(red: c.red, green: c.green, blue: c.blue, alpha: c.alpha)
+        }
+        return s
     }
 
-    /// One single-panel figure per iteration facet of the config.
-    public func iterationFigures(config path: String, at location: SourceLocation) throws -> [FigureContent] {
-        let (spec, data) = try load(path)
-        return try IterationFigures.specs(spec, data: data, path: path, at: location).map { single in
-            let fig = try FigureBuilder.figure(for: single, data: data)
-            return FigureContent(size: fig.size) { r in fig.draw(into: r) }
+    /// The spec with every text at least `minText` points, keeping the proportions within each
+    /// source of sizes: the style's sizes are scaled together (and with them the layout's padding,
+    /// a multiple of the base size), and each panel's own `fontsize` values together, each by the
+    /// factor that brings its smallest to `minText`.
+    static func withMinimumText(_ spec: FigureSpec, _ minText: Double) -> FigureSpec {
+        var s = spec
+        let styleMin = s.figure.style.smallestFontSize
+        if styleMin < minText { s.figure.style.scaleFonts(by: minText / styleMin) }
+        for i in s.panels.indices {
+            var f = s.panels[i].fontSizes
+            let own = [f.title, f.labels, f.ticks, f.legend].compactMap { $0 }
+            if let m = own.min(), m < minText {
+                let k = minText / m
+                f.title = f.title.map { $0 * k }; f.labels = f.labels.map { $0 * k }
+                f.ticks = f.ticks.map { $0 * k }; f.legend = f.legend.map { $0 * k }
+                s.panels[i].fontSizes = f
+            }
+            for j in s.panels[i].annotations.indices {
+                if let a = s.panels[i].annotations[j].fontSize, a < minText { s.panels[i].annotations[j].fontSize = minText }
+            }
+        }
+        return s
+    }
+
+    /// The smallest text size (pt) of a built figure's visible axes.
+    static func smallestText(_ fig: Figure) -> Double {
+        fig.axes.filter(\.isVisible).map { a in min(a.effectiveStyle.smallestFontSize, a.legendFontSize ?? .infinity) }.min() ?? 0
+    }
+
+    /// A figure for `spec`, redrawable at any size with its text kept at a minimum; `limits` (one
+    /// per axes) are put back on every redraw (shared iteration limits).
+    static func content(_ spec: FigureSpec, data: FigureData, limits: [(ClosedRange<Double>?, ClosedRange<Double>?)]? = nil) throws -> FigureContent {
+        // With its background (the theme's, or its own), drawn at the origin.
+        func paint(_ f: Figure, _ r: Renderer) { f.draw(into: r, in: Rect(x: 0, y: 0, width: f.size.width, height: f.size.height)) }
+        func build(_ s: FigureSpec) throws -> Figure {
+            let fig = try FigureBuilder.figure(for: s, data: data)
+            if let limits {
+                for (a, l) in zip(fig.axes, limits) { a.xLimits = l.0; a.yLimits = l.1 }
+            }
+            return fig
+        }
+        let fig = try build(spec)
+        let smallest = smallestText(fig)
+        var content = FigureContent(size: fig.size, smallestText: smallest, resized: { size, minText in
+            var s = spec
+            s.figure.width = size.width / 72
+            s.figure.height = size.height / 72
+            if minText > 0, smallest > 0, smallest < minText { s = withMinimumText(s, minText) }
+            guard let f = try? build(s) else { return FigureContent(size: fig.size, smallestText: smallest) { paint(fig, $0) } }
+            var c = FigureContent(size: f.size, smallestText: smallestText(f)) { paint(f, $0) }
+            c.warnings = f.fitWarnings()
+            return c
+        }) { r in paint(fig, r) }
+        content.warnings = fig.fitWarnings()
+        return content
+    }
+
+    /// The figure a figure config describes, drawn as vectors, themed as asked.
+    public func figure(_ request: FigureRequest) throws -> FigureContent {
+        let (spec, data) = try load(request.config, overrides: request.overrides)
+        return try Self.content(Self.themed(spec, request), data: data)
+    }
+
+    /// One single-panel figure per iteration facet of the config, keeping the config's font sizes,
+    /// every iteration with the same axis limits.
+    public func iterationFigures(_ request: FigureRequest) throws -> [FigureContent] {
+        let (spec, data) = try load(request.config, overrides: request.overrides)
+        let specs = try IterationFigures.specs(Self.themed(spec, request), data: data, path: request.config, at: request.location,
+                                               keepFonts: true)
+        let shared = try IterationFigures.figures(specs, data: data)
+        return try zip(specs, shared).map { s, fig in
+            try Self.content(s, data: data, limits: fig.axes.map { ($0.xLimits, $0.yLimits) })
         }
     }
 
@@ -39,6 +133,13 @@ public final class GallerySources: HandoutSources {
     /// centre in one iteration (1-based); the smallest distance of each row is highlighted.
     public func distanceTable(config path: String, iteration: Int, at location: SourceLocation) throws -> Table {
         try TableSources.distances(try load(path).1, config: path, iteration: iteration, at: location)
+    }
+
+    /// The cluster quality scores of a figure config's clusterings (per k of its elbow or per method).
+    public func scoresTable(_ s: ScoresTableSpec, at location: SourceLocation) throws -> Table {
+        let (spec, data) = try load(s.config)
+        return try TableSources.scores(data, spec: spec, config: s.config, rows: s.rows, columns: s.columns, dataset: s.dataset,
+                                       excludeNoise: s.excludeNoise, at: location)
     }
 
     /// The cluster profiles of the config (`clustering.profiles`): cluster, name, size, statistics.
@@ -49,12 +150,18 @@ public final class GallerySources: HandoutSources {
 
 /// Builds a handout or slide deck from its config file.
 public enum Handout {
-    /// Loads, validates and lays out the document at `path`; returns the PDF bytes, page count and
-    /// layout warnings. Config problems are thrown as `ConfigErrors` / `ConfigError`.
-    public static func build(path: String) throws -> (pdf: [UInt8], pages: Int, warnings: [String]) {
+    /// Loads, validates and lays out the document at `path`; returns the laid-out document (PDF,
+    /// notes) and its layout warnings. Config problems are thrown as `ConfigErrors` / `ConfigError`.
+    public static func layout(path: String) throws -> LaidOutDocument {
         let spec = try DocumentLoader.load(path: path)
         let doc = try DocumentBuilder.build(spec, sources: GallerySources())
-        let laid = try doc.layout()
+        return try doc.layout()
+    }
+
+    /// Loads, validates and lays out the document at `path`; returns the PDF bytes, page count and
+    /// layout warnings.
+    public static func build(path: String) throws -> (pdf: [UInt8], pages: Int, warnings: [String]) {
+        let laid = try layout(path: path)
         return (try laid.pdf(), laid.pageCount, laid.warnings)
     }
 }

@@ -16,19 +16,30 @@ public struct LaidOutDocument {
     public let pageSize: Size
     /// Problems that did not stop the layout (shrunk tables, words broken inside).
     public let warnings: [String]
+    /// Speaker notes by page index (slides with `notes`).
+    public let notes: [Int: RichText]
+    /// Page colours.
+    public let theme: PageTheme
     public var pageCount: Int { pages.count }
 
     /// Renders every page into one PDF (figures stay vectors).
     public func pdf() throws -> [UInt8] {
         try Canvas.renderPDF(pages: pages.map { page in
             (size: pageSize, draw: { (r: Renderer) in for item in page.items { item.draw(r) } })
-        })
+        }, background: theme.background)
     }
 
     /// Renders one page as PNG (for previews and tests).
     public func png(page index: Int, dpi: Double = 72) throws -> [UInt8] {
         let page = pages[index]
-        return try Canvas.render(format: .png, size: pageSize, dpi: dpi) { r in for item in page.items { item.draw(r) } }
+        return try Canvas.render(format: .png, size: pageSize, dpi: dpi, background: theme.background) { r in
+            for item in page.items { item.draw(r) }
+        }
+    }
+
+    /// Draws page `index` on `renderer` (notes pages draw the slides through this).
+    func drawPage(_ index: Int, on renderer: Renderer) {
+        for item in pages[index].items { item.draw(renderer) }
     }
 }
 
@@ -43,12 +54,17 @@ final class Paginator {
     var pages: [Page] = [Page()]
     var y: Double
     var warnings: [String] = []
-    let text = Color(red8: 0x26, green8: 0x26, blue8: 0x26)
-    let accent = Color(red8: 0x4c, green8: 0x72, blue8: 0xb0)
+    var notes: [Int: RichText] = [:]
+    let text: Color
+    let accent: Color
+    let muted: Color
 
     init(doc: Document, measure: Renderer) {
         self.doc = doc
         self.measure = measure
+        text = doc.theme.text
+        accent = doc.theme.heading
+        muted = doc.theme.muted
         pageSize = doc.format.size
         let footer = doc.pageNumbers ? doc.fontSize * 2 : 0
         content = Rect(x: doc.margin, y: doc.margin, width: pageSize.width - 2 * doc.margin,
@@ -102,14 +118,14 @@ final class Paginator {
     }
 
     func run() -> LaidOutDocument {
-        if let t = doc.title, doc.format != .slides { titleBlock(t) } else if let t = doc.title { titleSlide(t) }
+        if let t = doc.title, !doc.format.isSlides { titleBlock(t) } else if let t = doc.title { titleSlide(t) }
         for (i, block) in doc.blocks.enumerated() {
             place(block, following: doc.blocks[(i + 1)...])
         }
         // Drop a trailing empty page (e.g. after a final page break).
         if pages.count > 1, pages.last!.items.isEmpty { pages.removeLast() }
         if doc.pageNumbers { numberPages() }
-        return LaidOutDocument(pages: pages, pageSize: pageSize, warnings: warnings)
+        return LaidOutDocument(pages: pages, pageSize: pageSize, warnings: warnings, notes: notes, theme: doc.theme)
     }
 
     func titleBlock(_ t: TitleBlock) {
@@ -167,7 +183,8 @@ final class Paginator {
             if l.lines.count <= 3 { return l.height + s * 0.6 + firstUnitHeight(following.dropFirst()) }
             return s * 1.3 * 2
         case .bullets: return s * 1.3 * 2
-        case .figure(let f, _, let w): return figureSize(f, width: w).height
+        case .figure(let f, _, let w): return figureSize(f.size, width: w).height
+        case .image(let i, _, let w): return figureSize(i.size, width: w ?? i.size.width).height
         case .table(let t, _):
             let l = t.layout(maxWidth: content.width, measure: measure)
             return l.headerHeight + (l.rowHeights.first ?? 0)
@@ -175,12 +192,13 @@ final class Paginator {
         }
     }
 
-    func figureSize(_ f: FigureContent, width: Double?) -> Size {
+    func figureSize(_ natural: Size, width: Double?) -> Size {
         let maxW = min(width ?? content.width, content.width)
-        var scale = min(1, maxW / f.size.width)
+        var scale = maxW / natural.width
+        if width == nil { scale = min(1, scale) }
         // Never taller than a page's content area (leave room for a caption line).
-        scale = min(scale, (content.height - doc.fontSize * 2) / f.size.height)
-        return Size(width: f.size.width * scale, height: f.size.height * scale)
+        scale = min(scale, (content.height - doc.fontSize * 2) / natural.height)
+        return Size(width: natural.width * scale, height: natural.height * scale)
     }
 
     func place(_ block: Block, following: ArraySlice<Block>) {
@@ -210,35 +228,28 @@ final class Paginator {
             }
             y += s * 0.4
         case .figure(let f, let caption, let width):
-            var size = figureSize(f, width: width)
-            let captionLayout = caption.map { layout($0, width: content.width, size: s * 0.9, color: Color(red8: 0x55, green8: 0x55, blue8: 0x55)) }
-            let captionHeight = captionLayout.map { $0.height + s * 0.4 } ?? 0
-            if size.height + captionHeight > remaining && !atPageTop {
-                // Rather than leave its heading and lead-in alone on this page, a figure that
-                // would still keep most of its size (≥ 75 %) shrinks to fit the rest of the page.
-                let fit = (remaining - captionHeight) / size.height
-                if fit >= 0.75 {
-                    size = Size(width: size.width * fit, height: size.height * fit)
-                } else {
-                    newPage()
-                }
+            warnings += f.warnings.map { "figure: \($0)" }
+            placeVisual(natural: f.size, caption: caption, width: width) { r, origin, scale in Self.drawFigure(f, in: r, origin: origin, scale: scale) }
+        case .image(let i, let caption, let width):
+            placeVisual(natural: i.size, caption: caption, width: width ?? i.size.width) { r, origin, scale in
+                r.drawImage(i.image, in: Rect(x: origin.x, y: origin.y, width: i.size.width * scale, height: i.size.height * scale))
             }
-            let origin = Point(x: content.minX + (content.width - size.width) / 2, y: y)
-            let scale = size.width / f.size.width
-            add { r in Self.drawFigure(f, in: r, origin: origin, scale: scale) }
-            y += size.height
-            if let cl = captionLayout {
-                y += s * 0.4
-                flow(cl, x: content.minX, width: content.width, alignment: .center)
-            }
-            y += s * 0.8
         case .table(let t, let caption):
             let l = t.layout(maxWidth: content.width, measure: measure)
             warnings += l.warnings
+            let captionLayout = caption.map { layout($0, width: content.width, size: s * 0.9, color: muted) }
+            let captionHeight = captionLayout.map { $0.height + s * 0.3 } ?? 0
             var start = 0
             if l.headerHeight + (l.rowHeights.first ?? 0) > remaining && !atPageTop { newPage() }
             while start < t.rows.count || (t.rows.isEmpty && start == 0) {
-                let n = t.rows.isEmpty ? 0 : l.rowsFitting(height: remaining, from: start)
+                var n = t.rows.isEmpty ? 0 : l.rowsFitting(height: remaining, from: start)
+                // The caption stays with the table: when the last rows fit but the caption does
+                // not, the last row or rows go to the next page with it.
+                if !t.rows.isEmpty, start + n == t.rows.count, captionHeight > 0,
+                   l.height(rows: start..<(start + n)) + captionHeight > remaining {
+                    n = max(start == 0 && !atPageTop ? 0 : 1, l.rowsFitting(height: remaining - captionHeight, from: start))
+                    if n == 0 { newPage(); continue }
+                }
                 let rows = start..<(start + n)
                 let origin = Point(x: content.minX, y: y)
                 add { r in l.draw(in: r, at: origin, rows: rows) }
@@ -247,67 +258,16 @@ final class Paginator {
                 if t.rows.isEmpty { break }
                 if start < t.rows.count { newPage() }
             }
-            if let caption {
+            if let captionLayout {
                 y += s * 0.3
-                flow(layout(caption, width: content.width, size: s * 0.9, color: Color(red8: 0x55, green8: 0x55, blue8: 0x55)), x: content.minX, width: content.width)
+                flow(captionLayout, x: content.minX, width: content.width)
             }
             y += s * 0.8
         case .pageBreak:
             if !atPageTop { newPage() }
-        case .slide(let title, let bullets, let figure, let notes):
-            slide(title: title, bullets: bullets, figure: figure, notes: notes)
+        case .slide(let slide):
+            self.slide(slide)
         }
-    }
-
-    /// A slide always takes a page of its own: title on top, bullets left, figure right (or
-    /// centred when there are no bullets).
-    func slide(title: String, bullets: [RichText], figure: FigureContent?, notes: RichText?) {
-        if !atPageTop { newPage() }
-        let s = doc.fontSize
-        let t = layout(RichText(plain: title), width: content.width, size: s * 1.5, bold: true, color: accent)
-        flow(t, x: content.minX, width: content.width)
-        y += s * 0.6
-        let top = y
-        let bodyHeight = content.maxY - top
-        // Wide figures (the 9×4 in scatter plots) go under the bullets at full width; square-ish
-        // ones (an iteration panel, the elbow) sit right of the bullets.
-        let stacked = figure.map { $0.size.width / $0.size.height > 1.5 } ?? false
-        let figureWidth = figure == nil ? 0 : (bullets.isEmpty || stacked ? content.width : content.width * 0.55)
-        let textWidth = stacked || figure == nil ? content.width : content.width - figureWidth - s
-        var textBottom = top
-        if !bullets.isEmpty {
-            let indent = s * 1.2
-            var by = top
-            var size = s
-            let available = stacked ? bodyHeight * 0.4 : bodyHeight
-            // Shrink the bullets (down to 60 %) until they fit their space, with a warning.
-            func height(_ size: Double) -> Double {
-                bullets.reduce(0) { $0 + TextBlockLayout($1, width: textWidth - indent, base: style(size), lineSpacing: 1.3, measure: measure).height + size * 0.4 }
-            }
-            while height(size) > available && size > s * 0.6 { size *= 0.92 }
-            if size < s { warnings.append(String(format: "slide '%@': bullets shrunk to %.1f pt to fit", title, size)) }
-            for b in bullets {
-                let l = layout(b, width: textWidth - indent, size: size)
-                let origin = Point(x: content.minX + indent, y: by)
-                let bs = style(size, color: accent)
-                add { r in
-                    r.drawText("•", at: Point(x: origin.x - indent * 0.7, y: origin.y + l.ascent), style: bs, horizontal: .left, vertical: .baseline, rotation: 0)
-                    l.draw(in: r, at: origin)
-                }
-                by += l.height + size * 0.4
-            }
-            textBottom = by
-        }
-        if let f = figure {
-            let boxTop = stacked ? textBottom + s * 0.3 : top
-            let boxW = figureWidth, boxH = content.maxY - boxTop
-            let scale = min(boxW / f.size.width, boxH / f.size.height)
-            let w = f.size.width * scale, h = f.size.height * scale
-            let origin = Point(x: content.maxX - boxW + (boxW - w) / 2, y: boxTop + (boxH - h) / 2)
-            add { r in Self.drawFigure(f, in: r, origin: origin, scale: scale) }
-        }
-        _ = notes
-        y = content.maxY
     }
 
     /// Draws a figure scaled into its box on the page, clipped to that box.
@@ -320,12 +280,12 @@ final class Paginator {
         let n = pages.count
         let s = doc.fontSize
         for i in pages.indices {
-            let label = doc.format == .slides ? "\(i + 1)" : "\(i + 1) / \(n)"
-            let x = doc.format == .slides ? pageSize.width - doc.margin : pageSize.width / 2
+            let label = doc.format.isSlides ? "\(i + 1)" : "\(i + 1) / \(n)"
+            let x = doc.format.isSlides ? pageSize.width - doc.margin : pageSize.width / 2
             let yy = pageSize.height - doc.margin / 2 - s * 0.2
-            let st = style(s * 0.8, color: Color(red8: 0x77, green8: 0x77, blue8: 0x77))
+            let st = style(s * 0.8, color: muted)
             pages[i].items.append(PlacedItem { r in
-                r.drawText(label, at: Point(x: x, y: yy), style: st, horizontal: self.doc.format == .slides ? .right : .center, vertical: .baseline, rotation: 0)
+                r.drawText(label, at: Point(x: x, y: yy), style: st, horizontal: self.doc.format.isSlides ? .right : .center, vertical: .baseline, rotation: 0)
             })
         }
     }

@@ -25,16 +25,35 @@ struct HandoutCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output PDF (default: out/<config stem>.pdf).", valueName: "OUT.pdf"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Also write the speaker notes: notes pages (.pdf: each slide above its notes) or a pdfpc notes file (.pdfpc).", valueName: "NOTES"))
+    var notes: String?
+
     func run() throws {
         let out = output ?? "out/" + URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".pdf"
-        let result: (pdf: [UInt8], pages: Int, warnings: [String])
+        if let n = notes, !["pdf", "pdfpc"].contains(URL(fileURLWithPath: n).pathExtension.lowercased()) {
+            CLISupport.stderr("\(n):1:1: speaker notes are written as .pdf (notes pages) or .pdfpc (pdfpc's notes file) (--notes)")
+            throw ExitCode(2)
+        }
+        let laid: LaidOutDocument
+        let pdf: [UInt8]
+        var notesBytes: [UInt8]?
         do {
-            result = try Handout.build(path: path)
+            laid = try Handout.layout(path: path)
+            pdf = try laid.pdf()
+            if let n = notes {
+                notesBytes = n.lowercased().hasSuffix(".pdfpc") ? laid.pdfpc(pdfName: URL(fileURLWithPath: out).lastPathComponent) : try laid.notesPDF()
+            }
         } catch {
             throw ExitCode(CLISupport.report(error, file: path))
         }
-        for w in result.warnings { CLISupport.stderr("\(path): warning: \(w)") }
-        try CLISupport.write(result.pdf, to: out, creatingFolder: output == nil)
-        print("wrote \(out) (\(result.pages) pages)")
+        for w in laid.warnings { CLISupport.stderr("\(path): warning: \(w)") }
+        try CLISupport.write(pdf, to: out, creatingFolder: output == nil)
+        print("wrote \(out) (\(laid.pageCount) page\(laid.pageCount == 1 ? "" : "s"))")
+        if let n = notes, let notesBytes {
+            try CLISupport.write(notesBytes, to: n, creatingFolder: false)
+            print("wrote \(n) (speaker notes of \(laid.notes.count) slide\(laid.notes.count == 1 ? "" : "s"))")
+        } else if !laid.notes.isEmpty {
+            print("\(laid.notes.count) slide\(laid.notes.count == 1 ? " has" : "s have") speaker notes; write them with --notes NOTES.pdf or --notes DECK.pdfpc")
+        }
     }
 }

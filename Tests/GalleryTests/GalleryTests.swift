@@ -284,3 +284,37 @@ final class GalleryRenderTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["elbow.png"])
     }
 }
+
+/// The comparison grid: every cell is its method fitted to its dataset, with the row's parameters.
+final class ComparisonGridTests: XCTestCase {
+    func testCellsAreTheMethodsOnTheDatasets() throws {
+        let yaml = """
+        comparison:
+          datasets:
+            - {name: moons, data: {moons: {samples: 200, noise: 0.05, seed: 30}, scale: standard}, params: {k: 2, eps: 0.25}}
+            - {name: blobs, data: {blobs: {samples: 150, seed: 8}, scale: standard}}
+          methods:
+            - {name: K-Means, kmeans: {k: 3, seed: 42}}
+            - {name: DBSCAN, dbscan: {eps: 0.3}}
+        """
+        let spec = try FigureLoader.parse(yaml: yaml, file: "c.yaml")
+        XCTAssertEqual(spec.panels.count, 4)
+        XCTAssertEqual(spec.panels.map(\.title), ["K-Means", "DBSCAN", nil, nil])
+        let data = try FigureData.compute(spec)
+        let moons = try makeMoons(samples: 200, noise: 0.05, seed: 30)
+        let xm = try StandardScaler().fitTransform(moons.points).points
+        let blobs = try makeBlobs(samples: .total(150), centers: .random(3), seed: 8)
+        let xb = try StandardScaler().fitTransform(blobs.points).points
+        XCTAssertEqual((data.cells[0].results["kmeans"] as? KMeansResult)?.labels, try KMeans(k: 2, seed: 42).fit(xm).labels)
+        XCTAssertEqual((data.cells[1].results["dbscan"] as? DBSCANResult)?.labels, try DBSCAN(eps: 0.25).fit(xm).labels)
+        XCTAssertEqual((data.cells[2].results["kmeans"] as? KMeansResult)?.labels, try KMeans(k: 3, seed: 42).fit(xb).labels)
+        XCTAssertEqual((data.cells[3].results["dbscan"] as? DBSCANResult)?.labels, try DBSCAN(eps: 0.3).fit(xb).labels)
+        let json = try J.parse(data.json(spec: spec).serialized())
+        XCTAssertEqual(json["comparison"]?["cells"]?.array?.count, 2)
+        XCTAssertEqual(json["comparison"]?["cells"]?.array?[1].array?[0]["n_clusters"]?.int, 3)
+        let fig = try FigureBuilder.figure(for: spec, data: data)
+        XCTAssertFalse(try fig.render(format: .png).isEmpty)
+        XCTAssertTrue(loadErrors("comparison:\n  datasets: [{name: a, data: {moons: {}}, params: {epz: 1}}]\n  methods: [{name: K, kmeans: {k: 2}}]\n")
+            .contains { $0.contains("no method has a key 'epz'") })
+    }
+}

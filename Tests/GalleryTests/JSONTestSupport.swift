@@ -9,6 +9,7 @@ indirect enum J: Equatable {
     var array: [J]? { if case let .array(a) = self { return a } else { return nil } }
     var double: Double? { if case let .number(s) = self { return Double(s) } else { return nil } }
     var int: Int? { if case let .number(s) = self { return Int(s) } else { return nil } }
+    var string: String? { if case let .string(s) = self { return s } else { return nil } }
 
     /// The value with every number replaced by the bit pattern of its double (ints stay ints).
     var bits: J {

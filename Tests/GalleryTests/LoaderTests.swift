@@ -231,6 +231,22 @@ final class WarningsAndBudgetTests: XCTestCase {
                        ["t.yaml:4:16: warning: iteration 1: cluster 2 got no points, so its centre becomes NaN (the pandas mean of no rows) and is not drawn from then on (clustering.lloyd_trace)"])
     }
 
+    func testMarkKneeOnACurveWithoutKneeWarns() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("knee-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "x,y\n1,1\n2,2\n3,3\n4,4\n".write(to: dir.appendingPathComponent("line.csv"), atomically: true, encoding: .utf8)
+        try "x,y\n1,10\n2,3\n3,2\n4,1.5\n5,1.2\n".write(to: dir.appendingPathComponent("elbow.csv"), atomically: true, encoding: .utf8)
+        func warnings(_ file: String) throws -> [String] {
+            let yaml = "data:\n  csv: {file: \(file)}\nclustering:\n  knee: {x: x, y: y}\npanels:\n  - layers:\n      - {mark: line, from: knee, mark_knee: true}\n"
+            let spec = try FigureLoader.parse(yaml: yaml, file: "k.yaml", baseDirectory: dir.path)
+            return try FigureData.compute(spec).warnings.map(\.warningDescription)
+        }
+        XCTAssertEqual(try warnings("line.csv"),
+                       ["k.yaml:7:9: warning: mark_knee: the 'knee' curve has no knee, so none is marked (panels[0].layers[0].mark_knee)"])
+        XCTAssertEqual(try warnings("elbow.csv"), [])
+    }
+
     func testWorkBudgetCountsEveryAnalysisAndCanBeRaised() throws {
         let yaml = """
         data:

@@ -136,3 +136,43 @@ extension WaveEndToEndTests {
         }
     }
 }
+
+extension WaveEndToEndTests {
+    /// `clustering.gmm_selection` over scikit-learn's model-selection sweep (k 1…6 × four
+    /// covariance types on one data set): every `bic` and `aic` bit for bit, and `best` is the
+    /// lowest BIC.
+    func testGaussianMixtureSelection() throws {
+        guard let all = try cases("gmm_extra") else { throw XCTSkip("gmm_extra.json not in the fixtures") }
+        let sweep = all.filter { $0["group"]?.string == "bic_sweep" }
+        XCTAssertEqual(sweep.count, 24)
+        let first = try XCTUnwrap(sweep.first)
+        let points = try XCTUnwrap(first["data"]?["points"])
+        let rows = try XCTUnwrap(points["rows"]?.int), columns = try XCTUnwrap(points["columns"]?.int)
+        let values = try XCTUnwrap(points["values"]?.array).compactMap(\.double)
+        XCTAssertEqual(values.count, rows * columns)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gmmsel-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var csv = (0..<columns).map { "x\($0)" }.joined(separator: ",") + "\n"
+        for r in 0..<rows { csv += (0..<columns).map { "\(values[r * columns + $0])" }.joined(separator: ",") + "\n" }
+        try csv.write(to: folder.appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)
+        let p = try XCTUnwrap(first["params"])
+        let yaml = """
+        data: {csv: {file: points.csv}}
+        clustering:
+          gmm_selection: {k_min: 1, k_max: 6, covariance: [spherical, tied, diag, full], seed: \(p["seed"]!.int!), max_iter: \(p["max_iter"]!.int!), tol: \(p["tol"]!.double!), n_init: \(p["n_init"]!.int!), reg_covar: \(p["reg_covar"]!.double!)}
+        """
+        let spec = try FigureLoader.parse(yaml: yaml, file: "sweep.yaml", baseDirectory: folder.path)
+        let d = try XCTUnwrap(J.parse(FigureData.compute(spec).json(spec: spec).serialized())["gmm_selection"])
+        var lowest: (Double, String, Int)?
+        for c in sweep {
+            let k = try XCTUnwrap(c["params"]?["k"]?.int), type = try XCTUnwrap(c["params"]?["covariance"]?.string)
+            let bic = d["bic"]?[type]?.array?[k - 1], aic = d["aic"]?[type]?.array?[k - 1]
+            same(bic, c["expect"]?["bic"], "\(c["id"]!) bic")
+            same(aic, c["expect"]?["aic"], "\(c["id"]!) aic")
+            if let b = c["expect"]?["bic"]?.double, lowest == nil || b < lowest!.0 { lowest = (b, type, k) }
+        }
+        XCTAssertEqual(d["best"]?["covariance"]?.string, lowest?.1)
+        XCTAssertEqual(d["best"]?["k"]?.int, lowest?.2)
+    }
+}

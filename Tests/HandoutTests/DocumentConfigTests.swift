@@ -7,20 +7,23 @@ import Plotting
 /// Document configs: validation errors with FILE:LINE:COLUMN, and building documents from specs.
 final class DocumentConfigTests: XCTestCase {
     struct FakeSources: HandoutSources {
-        func figure(config path: String, at location: SourceLocation) throws -> FigureContent {
+        func figure(_ request: FigureRequest) throws -> FigureContent {
             FigureContent(size: Size(width: 400, height: 200)) { r in
-                r.drawText(URL(fileURLWithPath: path).lastPathComponent, at: Point(x: 10, y: 20), style: TextStyle(size: 10),
+                r.drawText(URL(fileURLWithPath: request.config).lastPathComponent, at: Point(x: 10, y: 20), style: TextStyle(size: 10),
                            horizontal: .left, vertical: .baseline, rotation: 0)
             }
         }
-        func iterationFigures(config path: String, at location: SourceLocation) throws -> [FigureContent] {
-            try (0..<12).map { _ in try figure(config: path, at: location) }
+        func iterationFigures(_ request: FigureRequest) throws -> [FigureContent] {
+            try (0..<12).map { _ in try figure(request) }
         }
         func distanceTable(config path: String, iteration: Int, at location: SourceLocation) throws -> Table {
             var t = Table(columns: [Table.Column("x1"), Table.Column("dist_to_center_1"), Table.Column("dist_to_center_2")],
                           rows: [[.number(1), .number(2), .number(0.5)], [.number(3), .number(0.1), .number(4)]])
             t.highlightColumns = [1, 2]
             return t
+        }
+        func scoresTable(_ spec: ScoresTableSpec, at location: SourceLocation) throws -> Table {
+            Table(columns: [Table.Column("k"), Table.Column("silhouette")], rows: [[.integer(2), .number(0.5)]])
         }
     }
 
@@ -90,7 +93,7 @@ final class DocumentConfigTests: XCTestCase {
         var slides: [String] = []
         for b in doc.blocks {
             if case .table(let t, _) = b { tables.append(t) }
-            if case .slide(let title, _, _, _) = b { slides.append(title) }
+            if case .slide(let slide) = b { slides.append(slide.title) }
         }
         // np.random.seed(0); np.random.randint(18, 65, size=5) → [62, 65-18=...]: numpy gives 62, 18, 21, 39, 54... checked below by value range and determinism.
         XCTAssertEqual(tables[0].columns.map(\.title), ["Age", "Cluster_Label"])

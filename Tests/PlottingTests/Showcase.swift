@@ -81,22 +81,23 @@ enum Showcase {
 
     /// The same axes in whitegrid and classic, in one figure (per-axes style override).
     static func styles() -> Figure {
-        let fig = Figure(width: 10, height: 4, style: .whitegrid)
-        let g = fig.subplots(rows: 1, columns: 2)
-        g[0][1].style = .classic
-        for (i, ax) in g[0].enumerated() {
+        let fig = Figure(width: 13, height: 8, style: .whitegrid)
+        let g = fig.subplots(rows: 2, columns: 3)
+        let names = ["darkgrid", "whitegrid", "dark", "white", "ticks", "classic"]
+        for (i, ax) in g.flatMap({ $0 }).enumerated() {
+            ax.style = Style.named(names[i])
             let r = rng(3)
             for k in 0..<3 {
                 let xs = (0..<60).map { _ in gauss(r) + Double(k) * 3 }, ys = (0..<60).map { _ in gauss(r) - Double(k) * 2 }
                 ax.scatter(x: xs, y: ys, label: "cluster \(k + 1)")
             }
             ax.plot(x: [-2, 9], y: [1, -6], color: Color(name: "C3"), lineStyle: .dashed, label: "boundary")
-            ax.title = i == 0 ? "whitegrid (seaborn)" : "classic (matplotlib defaults)"
+            ax.title = i < 5 ? "\(names[i]) (seaborn)" : "classic (matplotlib defaults)"
             ax.xLabel = "feature 1"
             ax.yLabel = "feature 2"
             ax.legend()
         }
-        fig.suptitle = "Styles: per figure, overridden per axes"
+        fig.suptitle = "Styles: seaborn's five and matplotlib's defaults, one per axes"
         return fig
     }
 

@@ -63,11 +63,11 @@ extension AnalysisKind {
     /// Every analysis, in the order they run (an analysis comes after those it requires) and the
     /// order of their objects in `clusterplot data`. Adding an analysis adds one line here.
     public static let registry: [AnalysisKind] = [.kmeans, .distanceThreshold, .lloydTrace, .elbow, .dbscan, .kDistance,
-                                                  .agglomerative, .gmm, .silhouette, .scores, .knee, .profiles]
+                                                  .agglomerative, .gmm, .gmmSelection, .silhouette, .scores, .knee, .profiles]
 
     /// The order in which analyses are asked for default panels: the most specific view first.
     static let defaultPanelOrder: [String] = ["lloyd_trace", "distance_threshold", "kmeans", "dbscan", "agglomerative", "elbow",
-                                              "k_distance", "gmm", "knee"]
+                                              "k_distance", "gmm", "gmm_selection", "knee"]
 
     /// The analysis with this config key.
     public static func named(_ key: String) -> AnalysisKind? { registry.first { $0.key == key } }
@@ -86,6 +86,8 @@ public protocol AnalysisSpec: Sendable {
     func run(on dataset: Dataset, earlier: AnalysisResults, threads: Int?) throws -> any AnalysisResult
     /// How many categories a field will have, when the config alone tells (k-means' `cluster`: k).
     func categoryCount(of field: String) -> Int?
+    /// The names of the curves a line layer may pick with `metric:` (empty: one curve).
+    var curveNames: [String] { get }
     /// The most work the analysis can do on data of this size (checked against the work budget before
     /// anything runs); nil when it is too small to matter.
     func workEstimate(rows: Int, columns: Int) -> WorkEstimate?
@@ -122,6 +124,8 @@ extension AnalysisSpec {
     public func check(rows: Int, columns: Int, _ reader: ConfigReader) {}
     /// No k to change, by default.
     public func refit(k: Int, on dataset: Dataset, result: any AnalysisResult, threads: Int?) throws -> ClusterFit? { nil }
+    /// One curve, by default.
+    public var curveNames: [String] { [] }
     /// Unknown until the analysis runs, by default.
     public func categoryCount(of field: String) -> Int? { nil }
     /// No estimate by default (cheap analyses).
@@ -146,6 +150,8 @@ public protocol AnalysisResult: Sendable {
     func curve() -> AnalysisCurve?
     /// One of several curves it offers, by name (an elbow sweep's metric); nil: the main one.
     func curve(named name: String?) -> AnalysisCurve?
+    /// A family of curves drawn together (one per covariance type), by name; by default the one curve.
+    func curves(named name: String?) -> [AnalysisCurve]
     /// Things worth knowing about the result that do not stop the figure (an empty cluster).
     func warnings(_ spec: any AnalysisSpec) -> [ConfigError]
 }
@@ -163,6 +169,8 @@ extension AnalysisResult {
     public func curve() -> AnalysisCurve? { nil }
     /// Only the main curve, by default.
     public func curve(named name: String?) -> AnalysisCurve? { name == nil ? curve() : nil }
+    /// The named curve alone, by default.
+    public func curves(named name: String?) -> [AnalysisCurve] { curve(named: name).map { [$0] } ?? [] }
     /// No warnings by default.
     public func warnings(_ spec: any AnalysisSpec) -> [ConfigError] { [] }
 }

@@ -22,6 +22,9 @@ public struct ElbowSpec: AnalysisSpec {
     /// The kind.
     public var kind: AnalysisKind { .elbow }
 
+    /// The metrics a line layer may pick.
+    public var curveNames: [String] { metrics.map(\.rawValue) }
+
     /// The largest k must not exceed the rows (score metrics: must stay below them).
     public func check(rows: Int, columns: Int, _ reader: ConfigReader) {
         guard let hi = ks.last else { return }

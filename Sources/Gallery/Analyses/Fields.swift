@@ -8,6 +8,15 @@ public enum FieldKind: String, Sendable, Hashable {
     case flag
     /// A number per point (a distance), for continuous colours.
     case number
+
+    /// For messages: "a category field".
+    var phrase: String {
+        switch self {
+        case .category: return "a category field"
+        case .flag: return "a yes/no field"
+        case .number: return "a number field"
+        }
+    }
 }
 
 /// A per-point value an analysis (or the data) offers to layers: colour by it, filter on it, split
@@ -133,6 +142,10 @@ struct FieldResolver {
             let candidates = Self.all.filter { $0.owner == owner && $0.field.name == field && Self.fits($0.field.kind, kinds) }
             guard let c = candidates.first else {
                 let known = Self.all.filter { Self.fits($0.field.kind, kinds) }.map { "\($0.owner).\($0.field.name)" }
+                if let other = Self.all.first(where: { $0.owner == owner && $0.field.name == field }) {
+                    value.fail("'\(name)' is \(other.field.kind.phrase); this needs \(kinds.map(\.phrase).sorted().joined(separator: " or ")) (\(value.reader.list(known)))")
+                    return nil
+                }
                 let hint = Spelling.hint(for: name, among: known)
                 value.fail("unknown field '\(name)'\(hint.isEmpty ? "; expected one of \(value.reader.list(known))" : hint)")
                 return nil

@@ -115,9 +115,9 @@ extension GMMSpec {
         return s
     }
 
-    /// Reads every key but `k`.
-    mutating func read(_ m: ConfigMapping) {
-        if let v = m.choice("covariance", GaussianMixture.CovarianceType.self) { covariance = v }
+    /// Reads every key but `k` (and `covariance` when `withCovariance` is false).
+    mutating func read(_ m: ConfigMapping, withCovariance: Bool = true) {
+        if withCovariance, let v = m.choice("covariance", GaussianMixture.CovarianceType.self) { covariance = v }
         if let v = m.seed("seed") { seed = v }
         if let v = m.int("max_iter", min: 1, max: 100_000) { maxIterations = v }
         if let v = m.double("tol", min: 0, max: 1e6) { tolerance = v }

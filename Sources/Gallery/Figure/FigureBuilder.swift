@@ -17,10 +17,32 @@ public enum FigureBuilder {
         fig.backgroundColor = f.background.map { $0.color(in: f.style) } ?? .clear
         let grid = fig.subplots(rows: max(1, f.rows), columns: max(1, f.columns))
         for panel in spec.panels {
-            let context = PanelContext(spec: panel, dataset: data.dataset, results: data.results, style: f.style, clusterNames: spec.clusterNames)
+            let source = panel.cell.flatMap { data.cells.indices.contains($0) ? data.cells[$0] : nil } ?? data
+            let context = PanelContext(spec: panel, dataset: source.dataset, results: source.results, style: f.style, clusterNames: spec.clusterNames)
             try draw(panel, on: grid[panel.row][panel.column], context)
         }
+        if f.hideEmpty {
+            let used = Set(spec.panels.map { $0.row * max(1, f.columns) + $0.column })
+            for (i, ax) in fig.axes.enumerated() where !used.contains(i) { ax.isVisible = false }
+        }
+        shareIterationLimits([fig], spec: spec)
         return fig
+    }
+
+    /// The iteration facets of `figures` (one figure holding every facet, or one figure per
+    /// iteration) share their axis limits as `figure.share_limits` says (default both axes).
+    public static func shareIterationLimits(_ figures: [Figure], spec: FigureSpec) {
+        let share = spec.figure.shareLimits
+        guard share.x || share.y else { return }
+        var group: [Axes] = []
+        for fig in figures {
+            let columns = max(1, fig.columns)
+            for panel in spec.panels where panel.iteration != nil {
+                let i = panel.row * columns + panel.column
+                if i < fig.axes.count { group.append(fig.axes[i]) }
+            }
+        }
+        Axes.shareLimits(group, x: share.x, y: share.y)
     }
 
     /// Every value must be finite and within ±1e100 (tick arithmetic needs headroom below Double.max).
@@ -44,6 +66,7 @@ public enum FigureBuilder {
         ax.yLimits = panel.yLimits
         ax.xScale = panel.xScale
         ax.yScale = panel.yScale
+        if panel.hidesTicks { ax.xTicks = []; ax.yTicks = [] }
         if let cb = panel.colorbar {
             let value = panel.layers.lazy.compactMap(\.continuousColor).last
             ax.colorbar(label: cb.label ?? value.map { $0.label(context.dataset) })
@@ -65,6 +88,12 @@ public enum FigureBuilder {
         if !fs.isEmpty { ax.setFontSizes(title: fs.title, label: fs.labels, tickLabel: fs.ticks, legend: fs.legend) }
         var labelled = false
         for layer in panel.layers { labelled = try layer.draw(on: ax, in: context) || labelled }
+        if panel.note != nil, let labels = context.results.entries.first?.result.values(of: "cluster", in: context.fieldContext)?.categories,
+           let x = panel.xLimits, let y = panel.yLimits {
+            let n = Set(labels.filter { $0 >= 0 }).count
+            ax.annotate("\(n) cluster\(n == 1 ? "" : "s")", x: x.upperBound - 0.2 * (x.upperBound - x.lowerBound),
+                        y: y.lowerBound + 0.06 * (y.upperBound - y.lowerBound))
+        }
         if panel.legend.show ?? labelled { ax.legend(location: panel.legend.location, fontSize: fs.legend) }
     }
 }

@@ -22,6 +22,21 @@ extension FigureData {
             }
             doc.append((entry.key, object))
         }
+        if let grid = spec.comparison {
+            let n = grid.columns.count
+            doc.append(("comparison", .object([
+                ("datasets", .array(grid.rows.map { .string($0.name) })),
+                ("methods", .array(grid.columns.map { .string($0.name) })),
+                ("cells", .array(grid.rows.indices.map { r in
+                    .array((0..<n).map { c -> JSONValue in
+                        let cell = cells[r * n + c]
+                        let labels = cell.results.entries.first?.result.values(of: "cluster", in: FieldContext(dataset: cell.dataset, iteration: nil))?.categories ?? []
+                        return .object([("dataset", .string(grid.rows[r].name)), ("method", .string(grid.columns[c].name)),
+                                        ("labels", .ints(labels)), ("n_clusters", .int(Set(labels.filter { $0 >= 0 }).count))])
+                    })
+                })),
+            ])))
+        }
         return .object(doc)
     }
 }

@@ -22,10 +22,12 @@ public struct AnalysisCurve: Sendable {
     public var kneeLabel: String
     /// The knee's guide line.
     public var guide: GuideLine = .vertical
+    /// The curve's legend label when an analysis offers several (one per covariance type).
+    public var label: String?
 
     /// Creates a curve.
-    public init(x: [Double], y: [Double], knee: NamedPoint?, kneeLabel: String, guide: GuideLine = .vertical) {
-        self.x = x; self.y = y; self.knee = knee; self.kneeLabel = kneeLabel; self.guide = guide
+    public init(x: [Double], y: [Double], knee: NamedPoint?, kneeLabel: String, guide: GuideLine = .vertical, label: String? = nil) {
+        self.x = x; self.y = y; self.knee = knee; self.kneeLabel = kneeLabel; self.guide = guide; self.label = label
     }
 }
 
@@ -41,13 +43,25 @@ public struct CurveLayer: Layer {
     public var curveName: String?
     /// Where the layer was written.
     public var location: SourceLocation
+    /// The key path of `mark_knee` (for its warning).
+    public var markKneePath = "mark_knee"
 
     /// The curve of `source`.
     public init(source: String, location: SourceLocation) { self.source = source; self.location = location }
 
-    /// The curve, and the knee when asked.
+    /// The curve (or each of a family of curves, in the cycle's colours), and the knee when asked.
     public func draw(on ax: Axes, in panel: PanelContext) throws -> Bool {
-        guard let curve = panel.results[source]?.curve(named: curveName) else { return false }
+        guard let result = panel.results[source] else { return false }
+        let family = result.curves(named: curveName)
+        if family.count > 1 || family.first?.label != nil {
+            for c in family {
+                ax.plot(x: c.x, y: c.y, color: nil, lineWidth: style.lineWidth, lineStyle: .solid, marker: style.marker.marker,
+                        markerSize: style.size, alpha: style.alpha, label: c.label)
+                if markKnee, let knee = c.knee { ax.scatter(x: [knee.x], y: [knee.y], color: Self.kneeRingColor, size: 120, marker: .circle, alpha: 0.9) }
+            }
+            return !family.isEmpty
+        }
+        guard let curve = family.first else { return false }
         ax.plot(x: curve.x, y: curve.y, color: style.color.fixedColor.map(panel.color), lineWidth: style.lineWidth,
                 lineStyle: .solid, marker: style.marker.marker, markerSize: style.size, alpha: style.alpha, label: style.label)
         var labelled = style.label != nil
@@ -65,6 +79,16 @@ public struct CurveLayer: Layer {
         return labelled
     }
 
+    /// `mark_knee` on a curve without a knee draws nothing; say so.
+    public func warnings(_ results: AnalysisResults) -> [ConfigError] {
+        guard markKnee, let result = results[source] else { return [] }
+        let family = result.curves(named: curveName)
+        let missing = family.filter { $0.knee == nil }
+        guard !missing.isEmpty else { return [] }
+        let which = family.count > 1 ? " (\(missing.compactMap(\.label).joined(separator: ", ")))" : ""
+        return [ConfigError("mark_knee: the '\(source)' curve\(which) has no knee, so none is marked", at: location, keyPath: markKneePath)]
+    }
+
     /// The knee's dashed line: mid grey.
     static let kneeLineColor = Color(red: 0.5, green: 0.5, blue: 0.5)
     /// The knee's ring: seaborn deep's red.
@@ -77,17 +101,16 @@ extension LayerKind {
         mark: "line", sources: AnalysisKind.registry.filter(\.offersCurve).map(\.key), summary: "an analysis's curve (elbow, k-distance)",
         styleKeys: ["color", "marker", "size", "alpha", "linewidth", "label"],
         keys: [ConfigKey("mark_knee", .boolean, "a dashed line and ring at the detected knee"),
-               ConfigKey("metric", .choice(ElbowMetric.self), "which of the elbow sweep's metrics (default: its first)")],
+               ConfigKey("metric", .text, "which curve: an elbow sweep's metric, or bic/aic of a mixture selection (default: the first)")],
         defaultSource: { ctx in AnalysisKind.registry.first { $0.offersCurve && ctx.present.contains($0.key) }?.key },
         decode: { m, source, style, ctx in
             var layer = CurveLayer(source: source, location: m.location)
             layer.style = style
-            if let v = m.bool("mark_knee") { layer.markKnee = v }
-            if let mv = m["metric"], let metric = mv.choice(ElbowMetric.self) {
-                if let elbow = ctx.analyses.lazy.compactMap({ $0 as? ElbowSpec }).first, source == "elbow" {
-                    if elbow.metrics.contains(metric) { layer.curveName = metric.rawValue }
-                    else { mv.fail("clustering.elbow computes \(ctx.reader.list(elbow.metrics.map(\.rawValue))), not '\(metric.rawValue)'; add it to clustering.elbow.metric") }
-                } else { mv.fail("'metric' picks one of the elbow sweep's curves; this line is drawn from '\(source)'") }
+            if let v = m.bool("mark_knee") { layer.markKnee = v; layer.markKneePath = m.path("mark_knee") }
+            if let mv = m["metric"] {
+                let names = ctx.analyses.first { $0.kind.key == source }?.curveNames ?? []
+                if names.isEmpty { mv.fail("'metric' picks one of an analysis's curves; '\(source)' has only one") }
+                else if let name = mv.choice(names) { layer.curveName = name }
             }
             return layer
         })

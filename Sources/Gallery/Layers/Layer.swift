@@ -8,11 +8,16 @@ public protocol Layer: Sendable {
     func draw(on ax: Axes, in panel: PanelContext) throws -> Bool
     /// The number the layer is coloured by, if any (the panel's colorbar is labelled after it).
     var continuousColor: ContinuousColor? { get }
+    /// What the layer cannot draw as asked although the config is valid (a knee to mark on a curve
+    /// that has none), as warnings; the figure is still made.
+    func warnings(_ results: AnalysisResults) -> [ConfigError]
 }
 
 extension Layer {
     /// No continuous colour by default.
     public var continuousColor: ContinuousColor? { nil }
+    /// No warnings by default.
+    public func warnings(_ results: AnalysisResults) -> [ConfigError] { [] }
 }
 
 /// One kind of config layer — a `mark` drawn from one or more `from:` sources — with its own keys and

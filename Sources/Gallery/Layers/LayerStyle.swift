@@ -57,6 +57,8 @@ public struct LayerStyle: Sendable {
     public var size: Double?
     /// Opacity 0…1.
     public var alpha: Double?
+    /// Per-point opacity from a number (`alpha: {by: gmm.probability}`); replaces `alpha`.
+    public var alphaBy: AlphaEncoding?
     /// Line width (lines) or marker edge width (line-art markers), in points.
     public var lineWidth: Double?
     /// Marker edge colour (default: the face colour; `none` for no edge).
@@ -82,7 +84,7 @@ public struct LayerStyle: Sendable {
         ConfigKey("split", .text, "one series (and legend entry) per value of this field"),
         ConfigKey("marker", .choice(LayerMarker.self), "marker shape"),
         ConfigKey("size", .number(0...10_000), "marker area (pt², scatter/centres) or size (pt, lines)"),
-        ConfigKey("alpha", .number(0...1), "opacity"),
+        ConfigKey("alpha", .anyOf([.number(0...1), .mapping(AlphaEncoding.keys)]), "opacity, or {by: number field | column, range} per point"),
         ConfigKey("linewidth", .number(0...100), "line width or marker edge width (pt)"),
         ConfigKey("edgecolor", .text, "marker edge colour, or none (default: the face colour)"),
         ConfigKey("label", .text, "legend label (with split, {cluster} becomes the 0-based label or its name, {cluster+1} 1, 2, …)"),
@@ -160,7 +162,10 @@ public struct LayerStyle: Sendable {
         }
         if let v = m.choice("marker", LayerMarker.self) { s.marker = v } else if fromCentres { s.marker = .shape(.x) }
         if let v = m["size"] { s.size = v.double(min: 0, max: 10_000) }
-        if let v = m["alpha"] { s.alpha = v.double(min: 0, max: 1) }
+        if let v = m["alpha"] {
+            if v.isMapping { s.alphaBy = pointFieldsApply(v) ? AlphaEncoding.decode(v, kind: kind, source: source, ctx) : nil }
+            else { s.alpha = v.double(min: 0, max: 1) }
+        }
         if let v = m["linewidth"] { s.lineWidth = v.double(min: 0, max: 100) }
         if let v = m["edgecolor"] {
             if v.scalar == "none" { s.noEdge = true } else { s.edgeColor = ColorEncoding.parseColor(v) }

@@ -23,6 +23,8 @@ public struct ScatterLayer: Layer {
     /// One `ax.scatter` per series.
     public func draw(on ax: Axes, in panel: PanelContext) throws -> Bool {
         guard let series = PointGroups.series(style, panel) else { return false }
+        let alphas = style.alphaBy.map { $0.alphas(panel) }
+        if let alphas, alphas.count != panel.dataset.points.rows { return false }
         for s in series {
             let (xs, ys) = PointGroups.coordinates(s.rows, style, panel.dataset)
             var color: Color?, colors: [Color]?, values: [Double]?, mapping: ContinuousColor?
@@ -34,7 +36,8 @@ public struct ScatterLayer: Layer {
             }
             ax.scatter(x: xs, y: ys, color: color, colors: colors, values: values, colormap: mapping.flatMap { Colormap.named($0.colormap) },
                        vmin: mapping?.vmin, vmax: mapping?.vmax, size: style.size, marker: style.marker.marker ?? .circle,
-                       alpha: style.alpha, edgeColor: style.edge(panel), edgeWidth: style.lineWidth, label: s.label)
+                       alpha: style.alpha, alphas: alphas.map { a in s.rows.map { a[$0] } },
+                       edgeColor: style.edge(panel), edgeWidth: style.lineWidth, label: s.label)
         }
         return style.label != nil
     }

@@ -38,7 +38,9 @@ extension Gallery {
                 let spec = try FigureLoader.load(path: files[i], overrides: overrides)
                 let data = try FigureData.compute(spec, threads: n > 1 ? 1 : nil)
                 let figure = try FigureBuilder.figure(for: spec, data: data)
-                outcomes.withLock { $0[i].warnings = (spec.warnings + data.warnings).map(\.warningDescription) }
+                // Layout warnings (text that cannot fit) are the figure's, located at the config's start.
+                let fit = figure.fitWarnings().map { "\(files[i]):1:1: warning: \($0) (figure)" }
+                outcomes.withLock { $0[i].warnings = (spec.warnings + data.warnings).map(\.warningDescription) + fit }
                 prepared.withLock { $0[i] = Prepared(spec: spec, figure: figure) }
             } catch {
                 outcomes.withLock { record(error, file: files[i], in: &$0[i]) }

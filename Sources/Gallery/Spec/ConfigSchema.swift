@@ -28,6 +28,8 @@ public enum ConfigSchema {
         out.append(Section(path: "layers", keys: layerKeys))
         out.append(Section(path: "layers.color", keys: ColorEncoding.keys))
         out.append(Section(path: "output", keys: FigureSections.outputKeys))
+        out.append(Section(path: "comparison", keys: ComparisonSpec.keys))
+        out.append(Section(path: "comparison.datasets", keys: ComparisonSpec.rowKeys))
         return out
     }
 

@@ -18,6 +18,7 @@ public enum FigureLoader {
         ConfigKey("panels", .list(.mapping(PanelDecoder.keys), count: nil), "subplots and their layers"),
         ConfigKey("output", .mapping(FigureSections.outputKeys), "file name stem, formats, dpi"),
         ConfigKey("description", .text, "free text, ignored"),
+        ConfigKey("comparison", .mapping(ComparisonSpec.keys), "a grid of methods (columns) on datasets (rows)"),
     ]
 
     /// The keys of `clustering:`: every analysis, and the work budget.
@@ -66,12 +67,17 @@ public enum FigureLoader {
         guard let top = root.mapping(topLevelKeys) else { return nil }
         _ = top.string("description")
 
-        // Data
+        // Data (a comparison grid brings its own datasets; the first stands in for `data`)
         var data: DataSpec?
+        let dctx = DataDecodeContext(reader: r, file: file, baseDirectory: baseDirectory)
+        let comparison = top["comparison"].flatMap { ComparisonSpec.decode($0, dctx) }
         if let d = top["data"] {
-            let ctx = DataDecodeContext(reader: r, file: file, baseDirectory: baseDirectory)
-            data = DataSpec.decode(d, ctx)
+            data = DataSpec.decode(d, dctx)
             data?.readColumnsNamed(in: root.node)
+        } else if let comparison {
+            data = comparison.rows.first?.data
+        } else if top.has("comparison") {
+            return nil
         } else {
             r.fail("missing 'data' section (where the points come from: \(DataSourceKind.names.joined(separator: ", ")))", at: root.location, "data")
         }
@@ -91,7 +97,9 @@ public enum FigureLoader {
         // Panels
         var panels: [PanelSpec] = []
         var panelsAreDefault = false
-        if let p = top["panels"] {
+        if let comparison, !top.has("panels") {
+            panels = comparison.panels(location: root.location)
+        } else if let p = top["panels"] {
             if let items = p.items(what: "a list of panels") {
                 if items.isEmpty { p.fail("needs at least one panel") }
                 let ctx = PanelDecoder.Context(reader: r, present: present, analyses: analyses, data: data, gridColumns: grid?.columns)
@@ -138,6 +146,7 @@ public enum FigureLoader {
                               analyses: analyses, panels: panels, output: output, panelsAreDefault: panelsAreDefault)
         spec.workBudget = budget
         spec.clusterNames = names
+        spec.comparison = comparison
         if let rows = data.rowCount { WorkBudget.check(spec, rows: rows, columns: data.columnNames.count, r) }
         return spec
     }

@@ -9,6 +9,11 @@ enum FigureSections {
         ConfigKey("size", .numbers(count: 2), "[width, height] in inches"),
         ConfigKey("dpi", .number(above: 0, max: 2400), "raster resolution"),
         ConfigKey("style", .choice(Style.names), "style preset"),
+        ConfigKey("context", .choice(PlotContext.allCases.map(\.rawValue)), "seaborn plotting context: sizes of text, lines and markers"),
+        ConfigKey("font_scale", .number(above: 0, max: 10), "multiplies every text size (seaborn's font_scale)"),
+        ConfigKey("rc", .dictionary(.anyOf([.text, .anyNumber, .boolean, .list(.text, count: nil)])), "matplotlib rcParams-style keys, applied after style and context"),
+        ConfigKey("share_limits", .choice(shareNames), "iteration facets share axis limits (matplotlib's sharex/sharey)"),
+        ConfigKey("hide_empty", .boolean, "hide grid cells without a panel"),
         ConfigKey("layout", .choice(layoutNames), "tight (measured) or none (matplotlib's fixed subplot parameters)"),
         ConfigKey("suptitle", .text, "title over all panels"),
         ConfigKey("grid", .numbers(count: 2), "[rows, columns] of the subplot grid"),
@@ -24,6 +29,8 @@ enum FigureSections {
     ]
     /// `figure.layout` names.
     static let layoutNames = ["tight", "none"]
+    /// `figure.share_limits` names.
+    static let shareNames = ["both", "x", "y", "none"]
 
     /// Reads `figure:`; returns the settings and the grid when given.
     static func figure(_ value: ConfigValue) -> (FigureSettings, grid: (rows: Int, columns: Int)?) {
@@ -37,7 +44,13 @@ enum FigureSections {
             else { figure.width = s[0]; figure.height = s[1] }
         }
         if let v = m.double("dpi", above: 0, max: 2400) { figure.dpi = v }
-        if let v = m.choice("style", Style.names), let style = Style.named(v) { figure.style = style }
+        if let v = m.choice("style", Style.names) { figure.styleName = v }
+        if let v = m.choice("context", PlotContext.allCases.map(\.rawValue)) { figure.context = PlotContext(rawValue: v) }
+        if let v = m.double("font_scale", above: 0, max: 10) { figure.fontScale = v }
+        if let r = m["rc"] { figure.rc = rcSettings(r) }
+        if let v = m.choice("share_limits", shareNames) { figure.shareLimits = (v == "both" || v == "x", v == "both" || v == "y") }
+        if let v = m.bool("hide_empty") { figure.hideEmpty = v }
+        figure.style = figure.resolvedStyle()
         if let v = m.choice("layout", layoutNames) { figure.layout = v == "tight" ? .tight() : .fixed(.matplotlib) }
         if let v = m.string("suptitle") { figure.suptitle = v }
         if let b = m["background"] {
@@ -50,6 +63,34 @@ enum FigureSections {
             } else { grid = (Int(g[0]), Int(g[1])) }
         }
         return (figure, grid)
+    }
+
+    /// `figure.rc: {key: value}`: each key one `Style.set` accepts, its value checked now (an
+    /// unknown key or value is reported at its place with a "did you mean" hint).
+    static func rcSettings(_ value: ConfigValue) -> [RCSetting] {
+        guard let m = value.anyMapping(what: "a mapping of rcParams keys to values (e.g. {text.color: white})") else { return [] }
+        var out: [RCSetting] = []
+        var probe = Style.whitegrid
+        for key in m.keysInOrder {
+            guard let v = m[key] else { continue }
+            let text: String
+            if v.isSequence, let items = v.items() { text = items.compactMap { $0.scalar }.joined(separator: ", ") }
+            else if v.isScalar, let s = v.scalar, !v.isNull { text = s }
+            else { v.fail("expected a value for '\(key)', got \(v.typeName)"); continue }
+            do {
+                try probe.set(key, text)
+                out.append(RCSetting(key: key, value: text))
+            } catch let e as StyleError {
+                if e.unknownKey {
+                    let hint = Spelling.hint(for: key, among: Style.keys)
+                    (m.key(key) ?? v).fail("unknown rc key '\(key)'\(hint.isEmpty ? " (see docs/config.md#figurerc for the keys)" : hint)")
+                } else {
+                    let hint = e.candidates.isEmpty ? "" : Spelling.hint(for: text, among: e.candidates)
+                    v.fail("\(e.description)\(hint)")
+                }
+            } catch { v.fail("\(error)") }
+        }
+        return out
     }
 
     /// Reads `output:`; returns the settings and the name when given.

@@ -38,6 +38,8 @@ public struct FigureSpec: Sendable {
     public var warnings: [ConfigError] = []
     /// `names:` of the analyses that have them, by analysis key: the name of each 0-based label.
     public var clusterNames: [String: [Int: String]] = [:]
+    /// A comparison grid (datasets × methods), when the config has one.
+    public var comparison: ComparisonSpec?
 
     /// Creates a spec; normally done by ``FigureLoader``.
     public init(file: String, baseDirectory: String, name: String, figure: FigureSettings, data: DataSpec,
@@ -65,8 +67,22 @@ public struct FigureSettings: Sendable {
     public var height: Double = 4.8
     /// Dots per inch for raster output (default 100).
     public var dpi: Double = 100
-    /// The style preset (`whitegrid`, the default, or `classic`).
+    /// The style the figure draws with: ``styleName`` in ``context`` at ``fontScale``, then ``rc``.
     public var style: Style = .whitegrid
+    /// `figure.style`: one of `Style.names` (default `whitegrid`).
+    public var styleName = "whitegrid"
+    /// `figure.context`: seaborn's plotting context; nil keeps the style's sizes (`notebook` for
+    /// seaborn's styles).
+    public var context: PlotContext?
+    /// `figure.font_scale`: multiplies the text sizes; nil is 1.
+    public var fontScale: Double?
+    /// `figure.rc`: rcParams-style settings applied in order after the style and context.
+    public var rc: [RCSetting] = []
+    /// `figure.share_limits`: whether iteration facets (grid cells, iteration slides, animation
+    /// frames) share their x and y limits; default both.
+    public var shareLimits = (x: true, y: true)
+    /// `figure.hide_empty`: grid cells without a panel are not drawn (default true).
+    public var hideEmpty = true
     /// Panel placement: measured (`tight`, the default) or matplotlib's fixed subplot parameters (`none`).
     public var layout: LayoutMode = .tight()
     /// A title over the whole figure.
@@ -80,6 +96,27 @@ public struct FigureSettings: Sendable {
 
     /// Default settings.
     public init() {}
+}
+
+/// One `figure.rc` entry: an rcParams-style key `Style.set` accepts and its value as text.
+public struct RCSetting: Sendable, Hashable {
+    /// The key (`text.color`).
+    public var key: String
+    /// The value (`white`).
+    public var value: String
+
+    /// An entry.
+    public init(key: String, value: String) { self.key = key; self.value = value }
+}
+
+extension FigureSettings {
+    /// The style for these settings, with a document theme's choices put first when given: the
+    /// named style in its context at its font scale (seaborn's `set_theme`), then `rc` in order.
+    public func resolvedStyle(style name: String? = nil, context ctx: PlotContext? = nil, fontScale scale: Double? = nil) -> Style {
+        var s = Style.theme(style: name ?? styleName, context: ctx ?? context, fontScale: scale ?? fontScale ?? 1) ?? .whitegrid
+        for r in rc { try? s.set(r.key, r.value) }  // checked at decode
+        return s
+    }
 }
 
 /// Output names, formats and dpi (`output:`).
@@ -109,6 +146,12 @@ public struct PanelSpec: Sendable {
     public var iteration: Int?
     /// For a `facet: k` panel, the 0-based position in the silhouette sweep it shows.
     public var sweepIndex: Int?
+    /// For a comparison grid's panel, the cell (row × columns + column) whose data it draws.
+    public var cell: Int?
+    /// Draw no ticks (and so no grid lines or tick labels).
+    public var hidesTicks = false
+    /// A small note in the lower right corner (the comparison grid's cluster count).
+    public var note: String?
     /// Title (facets: `{iteration}` is replaced by the 1-based iteration number).
     public var title: String?
     /// X-axis label.

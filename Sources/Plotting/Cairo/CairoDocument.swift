@@ -89,9 +89,12 @@ enum CairoDocument {
         }
     }
 
-    /// The image surface pixel size for a page: points × dpi / 72, rounded once.
+    /// The image surface pixel size for a page: points × dpi / 72, truncated like matplotlib's Agg
+    /// canvas (`int(width_in * dpi)`: 6.4 × 4.8 in at 72 dpi is 460 × 345). A hair of slack keeps
+    /// products that are whole numbers in decimal (9 in × 100) whole after binary rounding.
     static func pixelSize(of size: Size, dpi: Double) -> (width: Int, height: Int) {
-        (Int((size.width * dpi / 72).rounded()), Int((size.height * dpi / 72).rounded()))
+        func px(_ points: Double) -> Int { Int((points * dpi / 72 + 1e-7).rounded(.down)) }
+        return (px(size.width), px(size.height))
     }
 
     static func renderPNG(size: Size, dpi: Double, background: Color?, png: PNGCodec.Options,

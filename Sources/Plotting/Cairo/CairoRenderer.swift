@@ -134,21 +134,24 @@ final class CairoRenderer: Renderer {
 
     // MARK: Text
 
-    private func selectFont(_ style: TextStyle) -> Bool {
+    private func selectFont(_ style: TextStyle) -> FontFace? {
         do {
-            try CairoText.select(style, on: context, options: fontOptions)
-            return true
+            return try CairoText.select(style, on: context, options: fontOptions)
         } catch {
             if drawingError == nil { drawingError = error }
-            return false
+            return nil
         }
+    }
+
+    private func metrics(_ text: String, _ style: TextStyle, _ face: FontFace) -> TextMetrics {
+        CairoText.metrics(text, style: style, face: face, on: context, pixelsPerPoint: pixelsPerPoint, raster: isRaster)
     }
 
     func measureText(_ text: String, style: TextStyle) -> TextMetrics {
         cairo_save(context)
         defer { cairo_restore(context) }
-        guard selectFont(style) else { return TextMetrics(width: 0, ascent: 0, descent: 0) }
-        return CairoText.metrics(text, on: context)
+        guard let face = selectFont(style) else { return TextMetrics(width: 0, ascent: 0, descent: 0) }
+        return metrics(text, style, face)
     }
 
     func drawText(_ text: String, at position: Point, style: TextStyle,
@@ -156,8 +159,8 @@ final class CairoRenderer: Renderer {
         guard !text.isEmpty else { return }
         cairo_save(context)
         defer { cairo_restore(context) }
-        guard selectFont(style) else { return }
-        let m = CairoText.metrics(text, on: context)
+        guard let face = selectFont(style) else { return }
+        let m = metrics(text, style, face)
         let dx: Double
         switch horizontal {
         case .left: dx = 0
@@ -168,14 +171,49 @@ final class CairoRenderer: Renderer {
         switch vertical {
         case .top: dy = m.ascent
         case .center: dy = (m.ascent - m.descent) / 2
+        case .centerBaseline: dy = m.ascent / 2
         case .baseline: dy = 0
         case .bottom: dy = -m.descent
         }
         cairo_translate(context, position.x, position.y)
         if rotation != 0 { cairo_rotate(context, -rotation * .pi / 180) }
-        cairo_move_to(context, dx, dy)
         setSource(style.color)
-        cairo_show_text(context, text)
+        // Kerned, and with whole-pixel advances in raster output, as measured (`CairoText.glyphs`).
+        var run = CairoText.glyphs(text, size: style.size, on: context, pixelsPerPoint: pixelsPerPoint, raster: isRaster).glyphs
+        for i in run.indices { run[i].x += dx; run[i].y = dy }
+        run.withUnsafeBufferPointer { cairo_show_glyphs(context, $0.baseAddress, Int32($0.count)) }
+    }
+
+    // MARK: Pictures
+
+    func drawImage(_ image: RGBAImage, in rect: Rect) {
+        guard image.width > 0, image.height > 0, rect.width > 0, rect.height > 0,
+              let img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height)) else { return }
+        defer { cairo_surface_destroy(img) }
+        cairo_surface_flush(img)
+        let stride = Int(cairo_image_surface_get_stride(img))
+        guard let data = cairo_image_surface_get_data(img) else { return }
+        image.pixels.withUnsafeBufferPointer { px in
+            for y in 0..<image.height {
+                let row = UnsafeMutableRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<image.width {
+                    let i = (y * image.width + x) * 4
+                    let a = UInt32(px[i + 3])
+                    func pm(_ c: UInt8) -> UInt32 { (UInt32(c) * a + 127) / 255 }
+                    row[x] = a << 24 | pm(px[i]) << 16 | pm(px[i + 1]) << 8 | pm(px[i + 2])
+                }
+            }
+        }
+        cairo_surface_mark_dirty(img)
+        cairo_save(context)
+        defer { cairo_restore(context) }
+        cairo_rectangle(context, rect.x, rect.y, rect.width, rect.height)
+        cairo_clip(context)
+        cairo_translate(context, rect.x, rect.y)
+        cairo_scale(context, rect.width / Double(image.width), rect.height / Double(image.height))
+        cairo_set_source_surface(context, img, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_GOOD)
+        cairo_paint(context)
     }
 
     // MARK: Markers
@@ -183,6 +221,16 @@ final class CairoRenderer: Renderer {
     func drawMarkers(_ batch: MarkerBatch) {
         guard !batch.positions.isEmpty, !batch.shape.isEmpty,
               !(batch.fillColors.isEmpty && (batch.edgeColors.isEmpty || batch.edgeWidth <= 0)) else { return }
+        var batch = batch
+        if isRaster && batch.fillColors.count <= 1 && batch.edgeColors.count <= 1 {
+            // matplotlib draws a one-colour collection with Agg's draw_markers, which puts every
+            // marker centre on a whole pixel (floor(x + 0.5)); per-point colours take the path
+            // collection route, which does not snap.
+            let k = pixelsPerPoint
+            batch.positions = batch.positions.map { p in
+                Point(x: (p.x * k + 0.5).rounded(.down) / k, y: (p.y * k + 0.5).rounded(.down) / k)
+            }
+        }
         if isRaster, cairo_image_surface_get_format(surface) == CAIRO_FORMAT_ARGB32,
            batch.positions.count >= MarkerSprite.minimumBatch, markerReachPixels(batch) <= MarkerSprite.maximumReach {
             stampMarkers(batch)

@@ -14,6 +14,9 @@ public final class ScatterSeries: PlotElement {
     public var marker: Marker
     /// Replaces the alpha of every face and edge colour (matplotlib's `alpha=`).
     public var alpha: Double?
+    /// One alpha per point (matplotlib's array `alpha=`), replacing `alpha` and the colours' own;
+    /// the legend handle takes the largest.
+    public var alphas: [Double]?
     /// Edge colour; nil = the face colour (matplotlib's `edgecolors='face'`), `.clear` = no edge.
     public var edgeColor: Color?
     /// Edge width in points (matplotlib's `linewidths`); nil = style default. For x and + it is the line width.
@@ -67,12 +70,22 @@ public final class ScatterSeries: PlotElement {
         let n = positions?.count ?? x.count
         var faces = color.colors(in: st, count: n)
         if let a = alpha { faces = faces.map { $0.withAlpha(a) } }
-        if positions != nil { faces = [faces.first ?? .black] }
+        let perPoint = alphas.flatMap { $0.count == x.count && !$0.isEmpty ? $0 : nil }
+        if let al = perPoint, positions == nil {
+            faces = (0..<n).map { (faces.count == 1 ? faces[0] : faces[$0]).withAlpha(al[$0]) }
+        }
+        if positions != nil {
+            faces = [faces.first ?? .black]
+            if let top = perPoint?.max() { faces = [faces[0].withAlpha(top)] }
+        }
         let lw = edgeWidth ?? st.scatterLineWidth
         // The arrays stay shared (edges = faces) when the edge has the face colour: the raster
         // compositor recognises that by storage and skips comparing two colours per marker.
         var edges: [Color]
-        if let e = edgeColor { edges = [alpha.map { e.withAlpha($0) } ?? e] } else { edges = faces }
+        if let e = edgeColor {
+            if let al = perPoint, positions == nil, e.alpha > 0 { edges = al.map { e.withAlpha($0) } }
+            else { edges = [(positions != nil ? perPoint?.max() : nil).map { e.withAlpha($0) } ?? alpha.map { e.withAlpha($0) } ?? e] }
+        } else { edges = faces }
         if edges.count == 1 && edges[0].alpha == 0 { edges = [] }
         let fills = marker.isFilled ? faces : []
         if !marker.isFilled && edgeColor == nil { edges = faces }
@@ -105,13 +118,13 @@ extension Axes {
     ///     `colormap` (default: the style's) between `vmin` and `vmax` (default: data min and max).
     ///     With none of them, the next colour of the style's cycle.
     ///   - size: marker area in pt² (matplotlib's `s`, default 36); `sizes`: one per point.
-    ///   - alpha: replaces the colours' alpha.
+    ///   - alpha: replaces the colours' alpha; `alphas`: one per point (0…1), replacing it.
     ///   - edgeColor: nil = the face colour; `.clear` = no edge. `edgeWidth`: in points (default 1).
     @discardableResult
     public func scatter(x: [Double], y: [Double], color: Color? = nil, colors: [Color]? = nil,
                         values: [Double]? = nil, colormap: Colormap? = nil, vmin: Double? = nil, vmax: Double? = nil,
                         size: Double? = nil, sizes: [Double]? = nil, marker: Marker = .circle, alpha: Double? = nil,
-                        edgeColor: Color? = nil, edgeWidth: Double? = nil, label: String? = nil) -> ScatterSeries {
+                        alphas: [Double]? = nil, edgeColor: Color? = nil, edgeWidth: Double? = nil, label: String? = nil) -> ScatterSeries {
         precondition(x.count == y.count, "scatter: x has \(x.count) values, y has \(y.count)")
         let c: SeriesColor
         if let color { c = .uniform(color) }
@@ -121,7 +134,10 @@ extension Axes {
         var sz: [Double]? = nil
         if let sizes { precondition(sizes.count == x.count || sizes.count == 1, "scatter: sizes must match the points"); sz = sizes }
         else if let size { sz = [size] }
-        return add(ScatterSeries(x: x, y: y, color: c, sizes: sz, marker: marker, alpha: alpha, edgeColor: edgeColor,
-                                 edgeWidth: edgeWidth, label: label))
+        if let alphas { precondition(alphas.count == x.count, "scatter: alphas must match the points") }
+        let series = ScatterSeries(x: x, y: y, color: c, sizes: sz, marker: marker, alpha: alpha, edgeColor: edgeColor,
+                                   edgeWidth: edgeWidth, label: label)
+        series.alphas = alphas
+        return add(series)
     }
 }

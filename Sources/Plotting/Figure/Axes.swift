@@ -52,6 +52,9 @@ public final class Axes {
     public var colorbarSpec: Colorbar?
     /// Notes on data points, drawn over the data (see `annotate`).
     public var annotations: [Annotation] = []
+    /// Whether the axes is drawn; a hidden axes (an unused grid cell, matplotlib's
+    /// `ax.set_visible(False)`) keeps its place in the grid but draws nothing and takes no room.
+    public var isVisible = true
 
     /// How many colours of the style's cycle each kind of element has taken.
     private var cycleCounts: [ObjectIdentifier: Int] = [:]
@@ -174,5 +177,36 @@ public final class Axes {
             return a...b
         }
         return (axis(xLimits, data.x, st.xMargin, xScale, sticky.x), axis(yLimits, data.y, st.yMargin, yScale, sticky.y))
+    }
+
+    /// Gives every axes in `group` the same view limits, as matplotlib's `sharex`/`sharey` do: the
+    /// elements' data limits of the whole group united, then one autoscale (margins, sticky edges)
+    /// — so a flip-through or an animation of the axes does not jump. Axes with fixed limits keep
+    /// them and do not count; all axes must have the same scales.
+    public static func shareLimits(_ group: [Axes], x: Bool = true, y: Bool = true) {
+        guard let first = group.first, group.count > 1, x || y else { return }
+        var data: DataLimits?
+        var sticky = StickyEdges()
+        for a in group {
+            for e in a.elements {
+                guard let d = e.dataLimits(xScale: a.xScale, yScale: a.yScale) else { continue }
+                data = data.map { $0.union(d) } ?? d
+            }
+            let s = a.stickyEdges()
+            sticky.x += s.x; sticky.y += s.y
+        }
+        guard let data else { return }
+        let st = first.effectiveStyle
+        func autoscale(_ d: ClosedRange<Double>, _ margin: Double, _ scale: AxisScale, _ stickies: [Double]) -> ClosedRange<Double> {
+            let (a, b) = scale == .log
+                ? Ticker.logAutoscale(dataMin: d.lowerBound, dataMax: d.upperBound, margin: margin, stickyEdges: stickies)
+                : Ticker.autoscale(dataMin: d.lowerBound, dataMax: d.upperBound, margin: margin, stickyEdges: stickies)
+            return a...b
+        }
+        let xl = autoscale(data.x, st.xMargin, first.xScale, sticky.x), yl = autoscale(data.y, st.yMargin, first.yScale, sticky.y)
+        for a in group {
+            if x, a.xLimits == nil { a.xLimits = xl }
+            if y, a.yLimits == nil { a.yLimits = yl }
+        }
     }
 }

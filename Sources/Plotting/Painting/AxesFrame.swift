@@ -60,10 +60,10 @@ extension FigurePainter {
         var left = rect.minX
         for (v, label) in p.yTicks.visible {
             if yRight {
-                texts.append(placeRotated(.yTickLabel, label, at: Point(x: rect.maxX + gap, y: p.py(v)), style: ys, .left, .center,
+                texts.append(placeRotated(.yTickLabel, label, at: Point(x: rect.maxX + gap, y: p.py(v)), style: ys, .left, .centerBaseline,
                                           rotation: ya.labelRotation))
             } else {
-                let t = placeRotated(.yTickLabel, label, at: Point(x: rect.minX - gap, y: p.py(v)), style: ys, .right, .center,
+                let t = placeRotated(.yTickLabel, label, at: Point(x: rect.minX - gap, y: p.py(v)), style: ys, .right, .centerBaseline,
                                      rotation: ya.labelRotation)
                 texts.append(t)
                 left = min(left, t.rect.minX)

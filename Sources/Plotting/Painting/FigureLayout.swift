@@ -60,7 +60,7 @@ extension FigurePainter {
         for _ in 0..<6 {
             var colL = [Double](repeating: 0, count: C), colR = colL
             var rowT = [Double](repeating: 0, count: R), rowB = rowT
-            for p in plans {
+            for p in plans where p.axes.isVisible {
                 let b = p.tightBounds
                 colL[p.axes.column] = max(colL[p.axes.column], p.rect.minX - b.minX)
                 colR[p.axes.column] = max(colR[p.axes.column], b.maxX - p.rect.maxX)

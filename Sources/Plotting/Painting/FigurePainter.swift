@@ -90,6 +90,7 @@ struct FigurePainter {
         switch v {
         case .top: dy = box.minY
         case .center: dy = box.midY
+        case .centerBaseline: dy = (box.minY + box.maxY - m.descent) / 2   // halfway from the top to the baseline
         case .baseline: dy = box.maxY - m.descent
         case .bottom: dy = box.maxY
         }
@@ -115,7 +116,7 @@ struct FigurePainter {
 
     func paint() {
         let plans = layoutPlans()
-        for p in plans { paintAxes(p) }
+        for p in plans where p.axes.isVisible { paintAxes(p) }
         if let s = suptitlePlaced() { drawText(s) }
     }
 

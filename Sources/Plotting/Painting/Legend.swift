@@ -25,9 +25,13 @@ extension FigurePainter {
         let ts = textStyle(st, size: fs, color: st.textColor)
         let metrics = entries.map { renderer.measureText($0.label!, style: ts) }
         let bp = st.legendBorderPad * fs, hl = st.legendHandleLength * fs, htp = st.legendHandleTextPad * fs
-        let rowH = max(fs, st.legendHandleHeight * fs), sp = st.legendLabelSpacing * fs
+        // matplotlib packs each row's handle and text on the text's baseline: the handle box
+        // (handleheight em high) stands on the baseline, and the row is as tall as the text's box
+        // (or the handle, when taller).
+        let hh = st.legendHandleHeight * fs, sp = st.legendLabelSpacing * fs
+        let rows = metrics.map { (ascent: max($0.ascent, hh), descent: $0.descent) }
         let w = 2 * bp + hl + htp + (metrics.map(\.width).max() ?? 0)
-        let h = 2 * bp + Double(entries.count) * rowH + Double(entries.count - 1) * sp
+        let h = 2 * bp + rows.reduce(0) { $0 + $1.ascent + $1.descent } + Double(entries.count - 1) * sp
         let bap = st.legendBorderAxesPad * fs
         func rect(_ l: LegendLocation) -> Rect {
             let r = p.rect
@@ -51,10 +55,12 @@ extension FigurePainter {
         if loc == .best { chosen = bestLocation(p, candidates: LegendLocation.bestCandidates.map { ($0, rect($0)) }) }
         let box = rect(chosen)
         var placed: [(any PlotElement, PlacedText, LegendHandleArea)] = []
+        var top = box.minY + bp
         for (i, e) in entries.enumerated() {
-            let cy = box.minY + bp + Double(i) * (rowH + sp) + rowH / 2
-            let t = place(.legend, e.label!, at: Point(x: box.minX + bp + hl + htp, y: cy), style: ts, .left, .center)
-            placed.append((e, t, LegendHandleArea(center: Point(x: box.minX + bp + hl / 2, y: cy), width: hl, height: rowH)))
+            let baseline = top + rows[i].ascent
+            let t = place(.legend, e.label!, at: Point(x: box.minX + bp + hl + htp, y: baseline), style: ts, .left, .baseline)
+            placed.append((e, t, LegendHandleArea(center: Point(x: box.minX + bp + hl / 2, y: baseline - hh / 2), width: hl, height: hh)))
+            top = baseline + rows[i].descent + sp
         }
         return LegendPlan(rect: box, location: chosen, fontSize: fs, entries: placed.map { ($0.0, $0.1, $0.2) })
     }

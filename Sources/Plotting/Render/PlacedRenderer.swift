@@ -78,4 +78,10 @@ public final class PlacedRenderer: Renderer {
         let o = map(Point(x: rect.x, y: rect.y))
         base.withClip(Rect(x: o.x, y: o.y, width: rect.width * scale, height: rect.height * scale), body)
     }
+
+    /// Draws the picture into the mapped rectangle.
+    public func drawImage(_ image: RGBAImage, in rect: Rect) {
+        let o = map(Point(x: rect.x, y: rect.y))
+        base.drawImage(image, in: Rect(x: o.x, y: o.y, width: rect.width * scale, height: rect.height * scale))
+    }
 }

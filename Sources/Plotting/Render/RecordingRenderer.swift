@@ -25,15 +25,20 @@ public final class RecordingRenderer: Renderer {
     public let size: Size
     /// Device pixels per point (as given).
     public let pixelsPerPoint: Double
+    /// Whether text is measured as raster output draws it (whole-pixel glyph advances at
+    /// `pixelsPerPoint`) rather than as vector output does.
+    public let rasterMetrics: Bool
     /// Every call, in order.
     public private(set) var calls: [Call] = []
     private let measurer: CairoTextMeasurer?
 
     /// A recorder for a canvas of `size` points.
     /// - Parameter cairoMetrics: measure text with Cairo + FreeType (true) or the approximation.
-    public init(size: Size, pixelsPerPoint: Double = 1, cairoMetrics: Bool = true) {
+    /// - Parameter rasterMetrics: measure as a PNG at `pixelsPerPoint` draws (else as PDF/SVG).
+    public init(size: Size, pixelsPerPoint: Double = 1, cairoMetrics: Bool = true, rasterMetrics: Bool = false) {
         self.size = size
         self.pixelsPerPoint = pixelsPerPoint
+        self.rasterMetrics = rasterMetrics
         measurer = cairoMetrics ? CairoTextMeasurer() : nil
     }
 
@@ -52,7 +57,7 @@ public final class RecordingRenderer: Renderer {
     }
     /// Cairo/FreeType metrics, or 0.6 em per character with ascent 0.93 em and descent 0.24 em.
     public func measureText(_ text: String, style: TextStyle) -> TextMetrics {
-        if let measurer { return measurer.measure(text, style: style) }
+        if let measurer { return measurer.measure(text, style: style, pixelsPerPoint: pixelsPerPoint, raster: rasterMetrics) }
         return TextMetrics(width: Double(text.count) * 0.6 * style.size, ascent: 0.93 * style.size, descent: 0.24 * style.size)
     }
     /// Records the clip around the body's calls.

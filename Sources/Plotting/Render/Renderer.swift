@@ -113,6 +113,9 @@ public enum VerticalAlignment: String, Sendable, Hashable {
     case top
     /// The middle between ascent and descent is at the anchor.
     case center
+    /// Half the ascent above the baseline is at the anchor (matplotlib's `center_baseline`, used
+    /// for y tick labels).
+    case centerBaseline
     /// The baseline is at the anchor.
     case baseline
     /// The font's descent line is at the anchor.
@@ -167,4 +170,11 @@ public protocol Renderer: AnyObject {
     func measureText(_ text: String, style: TextStyle) -> TextMetrics
     /// Runs `body` with drawing clipped to `rect`.
     func withClip(_ rect: Rect, _ body: () -> Void)
+    /// Draws a picture scaled into `rect` (smoothly; in PDF and SVG its pixels are embedded once).
+    func drawImage(_ image: RGBAImage, in rect: Rect)
+}
+
+extension Renderer {
+    /// Renderers that draw no pictures (recording, measuring) ignore them.
+    public func drawImage(_ image: RGBAImage, in rect: Rect) {}
 }

@@ -15,6 +15,7 @@ public func textBounds(_ metrics: TextMetrics, at p: Point, horizontal: Horizont
     switch vertical {
     case .top: top = 0
     case .center: top = -(a + d) / 2
+    case .centerBaseline: top = -a / 2
     case .baseline: top = -a
     case .bottom: top = -(a + d)
     }

@@ -252,31 +252,6 @@ public struct Style: Hashable, Sendable {
     /// 10 pt text (titles 12 pt), tab10 colour cycle.
     public static let classic = Style()
 
-    /// seaborn's `whitegrid` theme in its default `notebook` context (`sns.set(style="whitegrid")`):
-    /// white axes, light grey (#cccccc) 1.25 pt spines and a 1 pt grid behind the data, no tick marks,
-    /// #262626 text in DejaVu Sans, 12 pt titles and labels, 11 pt tick labels and legend, and the
-    /// seaborn `deep` colour cycle.
-    public static let whitegrid = Style(
-        fontSize: 12, titleSize: 12, labelSize: 12, xTickLabelSize: 11, yTickLabelSize: 11, legendFontSize: 11,
-        suptitleSize: 14.4,
-        textColor: .grey(0.15), labelColor: .grey(0.15), tickLabelColor: .grey(0.15),
-        axesEdgeColor: .grey(0.8), axesLineWidth: 1.25,
-        grid: true, gridColor: .grey(0.8), gridLineWidth: 1, axisBelow: true,
-        tickMarks: false, tickColor: .grey(0.15), tickSize: 6, tickWidth: 1.25, tickPad: 3.5,
-        colorCycle: Colormap.deep.colors)
-
-    /// A style by name: `whitegrid`, `classic` (also `default`, `matplotlib`).
-    public static func named(_ name: String) -> Style? {
-        switch name.lowercased() {
-        case "whitegrid", "seaborn-whitegrid": return .whitegrid
-        case "classic", "default", "matplotlib": return .classic
-        default: return nil
-        }
-    }
-
-    /// The names `named(_:)` accepts.
-    public static let names = ["whitegrid", "classic"]
-
     /// Resolves a colour string against this style (so `C0` is the style's cycle).
     public func color(_ spec: String) -> Color? { Color.parse(spec, cycle: colorCycle) }
 

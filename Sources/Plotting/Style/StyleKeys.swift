@@ -4,8 +4,15 @@ import Foundation
 public struct StyleError: Error, CustomStringConvertible, Sendable {
     /// What went wrong.
     public let description: String
+    /// The names that would have been accepted (keys for an unknown key, values for a value that
+    /// must be one of fixed names), for "did you mean" hints; empty otherwise.
+    public let candidates: [String]
+    /// Whether the key itself is unknown (rather than its value wrong).
+    public let unknownKey: Bool
     /// An error with its message.
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String, candidates: [String] = [], unknownKey: Bool = false) {
+        self.description = description; self.candidates = candidates; self.unknownKey = unknownKey
+    }
 }
 
 extension Style {
@@ -15,13 +22,26 @@ extension Style {
     /// colour map name. Throws `StyleError` naming the key for unknown keys and bad values.
     public mutating func set(_ key: String, _ value: String) throws {
         guard let setter = Style.setters[key] else {
-            throw StyleError("unknown style key '\(key)' (known: \(Style.keys.joined(separator: ", ")))")
+            throw StyleError("unknown style key '\(key)'", candidates: Style.keys, unknownKey: true)
         }
         try setter(&self, value.trimmingCharacters(in: .whitespaces))
     }
 
     /// Every key `set(_:_:)` accepts, sorted.
     public static var keys: [String] { setters.keys.sorted() }
+
+    /// The fixed names a key's value must be one of (nil for numbers, colours and free text).
+    public static func choices(forKey key: String) -> [String]? {
+        switch key {
+        case "axes.titleweight": return ["normal", "bold"]
+        case "grid.linestyle": return ["-", "--", ":", "-."]
+        case "xtick.direction", "ytick.direction": return ["out", "in"]
+        case "legend.loc": return LegendLocation.allCases.map(\.rawValue)
+        case "image.cmap": return Colormap.all.map(\.name)
+        case "figure.layout": return ["tight", "fixed", "none"]
+        default: return nil
+        }
+    }
 
     private typealias Setter = @Sendable (inout Style, String) throws -> Void
 
@@ -62,7 +82,7 @@ extension Style {
         num("xtick.labelsize", \.xTickLabelSize); num("ytick.labelsize", \.yTickLabelSize)
         num("legend.fontsize", \.legendFontSize); num("figure.titlesize", \.suptitleSize)
         m["axes.titleweight"] = { s, v in
-            guard let w = FontWeight(rawValue: v.lowercased()) else { throw StyleError("axes.titleweight: '\(v)' is not normal or bold") }
+            guard let w = FontWeight(rawValue: v.lowercased()) else { throw StyleError("axes.titleweight: '\(v)' is not normal or bold", candidates: ["normal", "bold"]) }
             s.titleWeight = w
         }
         col("text.color", \.textColor); col("axes.labelcolor", \.labelColor)
@@ -76,7 +96,7 @@ extension Style {
         num("axes.xmargin", \.xMargin); num("axes.ymargin", \.yMargin)
         flag("axes.grid", \.grid); col("grid.color", \.gridColor); num("grid.linewidth", \.gridLineWidth)
         m["grid.linestyle"] = { s, v in
-            guard let l = LineStyle(matplotlibName: v) else { throw StyleError("grid.linestyle: '\(v)' is not -, --, : or -.") }
+            guard let l = LineStyle(matplotlibName: v) else { throw StyleError("grid.linestyle: '\(v)' is not -, --, : or -.", candidates: ["-", "--", ":", "-."]) }
             s.gridLineStyle = l
         }
         flag("axes.axisbelow", \.axisBelow)
@@ -87,7 +107,7 @@ extension Style {
         num("xtick.major.pad", \.tickPad); num("ytick.major.pad", \.tickPad)
         m["xtick.direction"] = { s, v in
             switch v { case "out": s.ticksOutward = true; case "in": s.ticksOutward = false
-            default: throw StyleError("xtick.direction: '\(v)' is not in or out") }
+            default: throw StyleError("xtick.direction: '\(v)' is not in or out", candidates: ["in", "out"]) }
         }
         m["ytick.direction"] = m["xtick.direction"]
         m["axes.prop_cycle"] = { s, v in
@@ -98,15 +118,19 @@ extension Style {
             s.colorCycle = colors
         }
         m["image.cmap"] = { s, v in
-            guard let c = Colormap.named(v) else { throw StyleError("image.cmap: unknown colour map '\(v)'") }
+            guard let c = Colormap.named(v) else { throw StyleError("image.cmap: unknown colour map '\(v)'", candidates: Colormap.all.map(\.name)) }
             s.colormap = c
         }
         num("lines.linewidth", \.lineWidth); num("lines.markersize", \.markerSize)
         num("lines.markeredgewidth", \.markerEdgeWidth)
         m["scatter.size"] = { s, v in s.scatterSize = try positive("scatter.size", v) }
         m["scatter.linewidths"] = { s, v in s.scatterLineWidth = try positive("scatter.linewidths", v) }
+        m["patch.linewidth"] = { s, v in s.scatterLineWidth = try positive("patch.linewidth", v) }
+        m["xtick.labelcolor"] = { s, v in s.tickLabelColor = try color("xtick.labelcolor", v, s) }
+        m["ytick.labelcolor"] = m["xtick.labelcolor"]
+        m["xtick.major.visible"] = { s, v in s.tickMarks = try bool("xtick.major.visible", v) }
         m["legend.loc"] = { s, v in
-            guard let l = LegendLocation(matplotlibName: v) else { throw StyleError("legend.loc: unknown location '\(v)'") }
+            guard let l = LegendLocation(matplotlibName: v) else { throw StyleError("legend.loc: unknown location '\(v)'", candidates: LegendLocation.allCases.map(\.rawValue)) }
             s.legendLocation = l
         }
         flag("legend.frameon", \.legendFrame); num("legend.framealpha", \.legendFrameAlpha)
@@ -120,7 +144,7 @@ extension Style {
             switch v {
             case "tight": s.layout = .tight()
             case "fixed", "matplotlib", "none": s.layout = .fixed()
-            default: throw StyleError("figure.layout: '\(v)' is not tight or fixed")
+            default: throw StyleError("figure.layout: '\(v)' is not tight or fixed", candidates: ["tight", "fixed", "none"])
             }
         }
         return m
