@@ -49,9 +49,9 @@ enum PatchPaint {
     }
 
     /// matplotlib's rectangle legend handle (`HandlerPatch`): the handle length wide,
-    /// `legend.handleheight` (0.7 em) high, centred in the handle area.
+    /// `legend.handleheight` (0.7 em) high — the handle area the legend gives is that box.
     static func handleRect(_ area: LegendHandleArea, style: Style) -> Rect {
-        let h = min(area.height, style.legendHandleHeight * area.height)
+        let h = area.height
         return Rect(x: area.center.x - area.width / 2, y: area.center.y - h / 2, width: area.width, height: h)
     }
 
