@@ -65,4 +65,21 @@ final class LayerEncodingTests: XCTestCase {
         XCTAssertTrue(errors("{mark: scatter, alpha: 1.5}").first?.contains("(panels[0].layers[0].alpha)") == true)
         XCTAssertEqual(errors("{mark: scatter, alpha: {by: kmeans.distance, range: [0.1, 1]}}"), [])
     }
+
+    func testColorsCycleUsesTheStyleCycleByCategory() throws {
+        let (fig, data) = try figure("""
+        data:
+          blobs: {samples: 60, centers: 3, seed: 4}
+        clustering:
+          kmeans: {k: 3}
+        panels:
+          - layers: [{mark: scatter, color: {by: kmeans, colors: cycle}}]
+        """)
+        let scatter = try XCTUnwrap(fig.axes[0].elements.compactMap { $0 as? ScatterSeries }.first)
+        let labels = try XCTUnwrap(data.results["kmeans"] as? KMeansResult).labels
+        guard case let .perPoint(colours) = scatter.color else { return XCTFail("expected one colour per point") }
+        let cycle = fig.axes[0].effectiveStyle.colorCycle
+        XCTAssertEqual(colours, labels.map { cycle[$0] })
+        XCTAssertEqual(Set(labels).count, 3)
+    }
 }

@@ -18,7 +18,7 @@ public enum ColorEncoding: Sendable {
         ConfigKey("by", .text, "a field: cluster, blob, outlier, distance, an analysis (kmeans) or owner.field"),
         ConfigKey("column", .anyOf([.text, .integer(min: 0, max: nil)]), "a column of the data, mapped through cmap"),
         ConfigKey("cmap", .text, "a colormap name"),
-        ConfigKey("colors", .list(.text, count: nil), "explicit colours, one per category"),
+        ConfigKey("colors", .anyOf([.list(.text, count: nil), .text]), "explicit colours, one per category, or 'cycle' (the style's colour cycle, C0, C1, …)"),
         ConfigKey("vmin", .anyNumber, "the value at the colormap's start"),
         ConfigKey("vmax", .anyNumber, "the value at the colormap's end"),
     ]
@@ -98,12 +98,14 @@ extension ColorEncoding {
             colors.fail("give 'cmap' or 'colors', not both")
         } else if let cmap = cm["cmap"], let chosen = cmap.choice(Palette.colormapNames) {
             palette = Palette(colormap: chosen)!
+        } else if let list = cm["colors"], list.isScalar {
+            if list.choice(["cycle"]) != nil { palette = Palette(colors: (0..<10).map { ColorValue.cycle($0) }) }
         } else if let list = cm["colors"], let items = list.items(what: "a list of colours") {
             let cs = items.compactMap(parseColor)
             if items.isEmpty { list.fail("needs at least one colour") } else if cs.count == items.count { palette = Palette(colors: cs) }
         }
         guard let (ref, _) = ctx.fields.resolve(by, kinds: categorical), pointFieldsApply(by) else { return nil }
-        if palette.name == nil, let list = cm["colors"], let n = ctx.categoryCount(ref), palette.colors.count < n {
+        if palette.name == nil, let list = cm["colors"], !list.isScalar, let n = ctx.categoryCount(ref), palette.colors.count < n {
             list.warn("has \(palette.colors.count) colour\(palette.colors.count == 1 ? "" : "s") for the \(n) categories of \(ref); categories \(palette.colors.count)… reuse them from the start")
         }
         return .field(ref, palette)

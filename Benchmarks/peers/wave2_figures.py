@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""The wave-2 figures made the usual way: matplotlib + scikit-learn (+ scipy, kneed), each with the
+same data, algorithms and parameters as the config of the same name in Fixtures/configs/, without
+fit times (they would differ on every run). Used two ways:
+- as the peer of `make bench` (Benchmarks/parts/wave2.sh times this script per figure, whole
+  process, beside `clusterplot render`), and
+- as the rendering our figures are looked at beside (`--out DIR` writes NAME.png).
+
+usage: wave2_figures.py --out DIR [--only NAME[,NAME…]]
+NAME: cluster-comparison dbscan k-distance kmeans-vs-dbscan dendrogram silhouette elbow-metrics
+      gmm-ellipses gmm-bic
+"""
+import argparse
+import os
+import sys
+from itertools import cycle, islice
+
+import matplotlib
+
+matplotlib.use("agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+SKLEARN_COLOURS = ["#377eb8", "#ff7f00", "#4daf4a", "#f781bf", "#a65628", "#984ea3", "#999999", "#e41a1c", "#dede00"]
+
+
+def cluster_comparison(out):
+    """scikit-learn's plot_cluster_comparison.py with the methods ClusterPlot reproduces exactly."""
+    from sklearn import cluster, datasets, mixture
+    from sklearn.preprocessing import StandardScaler
+
+    n, seed = 500, 30
+    circles = datasets.make_circles(n_samples=n, factor=0.5, noise=0.05, random_state=seed)
+    moons = datasets.make_moons(n_samples=n, noise=0.05, random_state=seed)
+    blobs = datasets.make_blobs(n_samples=n, random_state=seed)
+    no_structure = np.random.RandomState(seed).rand(n, 2), None
+    X, y = datasets.make_blobs(n_samples=n, random_state=170)
+    aniso = np.dot(X, [[0.6, -0.6], [-0.4, 0.8]]), y
+    varied = datasets.make_blobs(n_samples=n, cluster_std=[1.0, 2.5, 0.5], random_state=170)
+    base = {"eps": 0.3, "k": 3}
+    rows = [("Noisy circles", circles, {"k": 2}), ("Noisy moons", moons, {"k": 2}),
+            ("Varied variances", varied, {"eps": 0.18}), ("Anisotropic", aniso, {"eps": 0.15}),
+            ("Blobs", blobs, {}), ("No structure", no_structure, {})]
+    fig = plt.figure(figsize=(21, 13))
+    plt.subplots_adjust(left=0.02, right=0.98, bottom=0.001, top=0.95, wspace=0.05, hspace=0.01)
+    plot_num = 1
+    for i, (_, (X, _), over) in enumerate(rows):
+        p = dict(base, **over)
+        X = StandardScaler().fit_transform(X)
+        methods = [
+            ("K-Means", cluster.KMeans(n_clusters=p["k"], random_state=42)),
+            ("DBSCAN", cluster.DBSCAN(eps=p["eps"])),
+            ("Ward", cluster.AgglomerativeClustering(n_clusters=p["k"], linkage="ward")),
+            ("Average linkage", cluster.AgglomerativeClustering(n_clusters=p["k"], linkage="average")),
+            ("Single linkage", cluster.AgglomerativeClustering(n_clusters=p["k"], linkage="single")),
+            ("Gaussian mixture", mixture.GaussianMixture(n_components=p["k"], covariance_type="full", random_state=42)),
+        ]
+        for name, algorithm in methods:
+            algorithm.fit(X)
+            y_pred = algorithm.labels_.astype(int) if hasattr(algorithm, "labels_") else algorithm.predict(X)
+            ax = plt.subplot(len(rows), len(methods), plot_num)
+            if i == 0:
+                plt.title(name, size=18)
+            colours = np.array(list(islice(cycle(SKLEARN_COLOURS), int(max(y_pred) + 1))))
+            colours = np.append(colours, ["#000000"])
+            plt.scatter(X[:, 0], X[:, 1], s=10, color=colours[y_pred])
+            plt.xlim(-2.5, 2.5)
+            plt.ylim(-2.5, 2.5)
+            plt.xticks(())
+            plt.yticks(())
+            k = len(set(y_pred) - {-1})
+            plt.text(0.99, 0.01, f"{k} clusters", transform=ax.transAxes, size=15, horizontalalignment="right")
+            plot_num += 1
+    fig.savefig(out)
+
+
+def dbscan_data():
+    from sklearn.datasets import make_blobs
+    from sklearn.preprocessing import StandardScaler
+
+    X, _ = make_blobs(n_samples=750, centers=[[1, 1], [-1, -1], [1, -1]], cluster_std=0.4, random_state=0)
+    return StandardScaler().fit_transform(X)
+
+
+def dbscan(out):
+    """scikit-learn's plot_dbscan.py."""
+    from sklearn.cluster import DBSCAN
+
+    X = dbscan_data()
+    db = DBSCAN(eps=0.3, min_samples=10).fit(X)
+    labels = db.labels_
+    n_clusters = len(set(labels)) - (1 if -1 in labels else 0)
+    unique = set(labels)
+    core = np.zeros_like(labels, dtype=bool)
+    core[db.core_sample_indices_] = True
+    colours = [plt.cm.Spectral(each) for each in np.linspace(0, 1, len(unique))]
+    fig = plt.figure()
+    for k, col in zip(unique, colours):
+        if k == -1:
+            col = [0, 0, 0, 1]
+        member = labels == k
+        xy = X[member & core]
+        plt.plot(xy[:, 0], xy[:, 1], "o", markerfacecolor=tuple(col), markeredgecolor="k", markersize=14)
+        xy = X[member & ~core]
+        plt.plot(xy[:, 0], xy[:, 1], "o", markerfacecolor=tuple(col), markeredgecolor="k", markersize=6)
+    plt.title(f"Estimated number of clusters: {n_clusters}")
+    fig.savefig(out)
+
+
+def k_distance(out):
+    """The sorted k-distance curve with kneed's knee as the suggested eps."""
+    from kneed import KneeLocator
+    from sklearn.datasets import make_moons
+    from sklearn.neighbors import NearestNeighbors
+    from sklearn.preprocessing import StandardScaler
+
+    X = StandardScaler().fit_transform(make_moons(n_samples=500, noise=0.05, random_state=30)[0])
+    d = np.sort(NearestNeighbors(n_neighbors=5).fit(X).kneighbors(X)[0][:, -1])
+    x = np.arange(len(d))
+    knee = KneeLocator(x, d, curve="convex", direction="increasing").knee
+    eps = d[knee]
+    fig, ax = plt.subplots()
+    ax.plot(x, d, label="5-distance")
+    ax.axhline(eps, color="0.5", linestyle="--", linewidth=1, label=f"eps = {eps:.3g}")
+    ax.scatter([knee], [eps], s=120, color="C3", alpha=0.9)
+    ax.set_title(f"Sorted 5-distances: suggested eps = {eps:.3g}")
+    ax.set_xlabel("Points sorted by their 5-distance")
+    ax.set_ylabel("Distance to the 5th nearest neighbour")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(out)
+
+
+def kmeans_vs_dbscan(out):
+    """Two moons: K-Means beside DBSCAN beside ward."""
+    from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans
+    from sklearn.datasets import make_moons
+    from sklearn.preprocessing import StandardScaler
+
+    X = StandardScaler().fit_transform(make_moons(n_samples=500, noise=0.05, random_state=30)[0])
+    km = KMeans(n_clusters=2, random_state=0).fit(X)
+    db = DBSCAN(eps=0.3, min_samples=5).fit(X)
+    ward = AgglomerativeClustering(n_clusters=2, linkage="ward").fit(X)
+    fig, axes = plt.subplots(1, 3, figsize=(13.5, 4.2))
+    k = len(set(db.labels_) - {-1})
+    for ax, labels, title in [(axes[0], km.labels_, "K-Means (k = 2)"), (axes[1], db.labels_, f"DBSCAN (eps = 0.3): {k} clusters"),
+                              (axes[2], ward.labels_, "Agglomerative (ward, k = 2)")]:
+        ax.scatter(X[:, 0], X[:, 1], c=labels, cmap="tab10", vmin=0, vmax=9, s=12)
+        ax.set_title(title)
+    axes[0].scatter(km.cluster_centers_[:, 0], km.cluster_centers_[:, 1], c="black", marker="x", s=80, linewidths=2, label="Centres")
+    axes[0].legend()
+    fig.suptitle("Two moons: K-Means assumes round clusters")
+    fig.tight_layout()
+    fig.savefig(out)
+
+
+FIGURES = {
+    "cluster-comparison": cluster_comparison,
+    "dbscan": dbscan,
+    "k-distance": k_distance,
+    "kmeans-vs-dbscan": kmeans_vs_dbscan,
+}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--only", default=",".join(FIGURES))
+    a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    for name in a.only.split(","):
+        if name not in FIGURES:
+            sys.exit(f"unknown figure {name!r}; one of {', '.join(FIGURES)}")
+        FIGURES[name](os.path.join(a.out, name + ".png"))
+        plt.close("all")
+
+
+if __name__ == "__main__":
+    main()
