@@ -37,8 +37,9 @@ struct CSVScanner {
     private(set) var fieldCount = 0
     private var fieldCapacity = 64
 
-    static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    // Literals, so the hot loops see constants (not lazily initialised globals).
+    static let quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+    static let space: UInt8 = 0x20, tab: UInt8 = 0x09
 
     init(fd: Int32, file: String, delimiter: UInt8, from offset: Int, fileEnd: Int, line: Int, blockSize: Int = 1 << 20) {
         self.fd = fd; self.file = file; self.delimiter = delimiter; self.fileEnd = fileEnd; self.line = line

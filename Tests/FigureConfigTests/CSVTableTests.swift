@@ -86,6 +86,26 @@ final class CSVTableTests: XCTestCase {
         }
     }
 
+    func testSeventeenDigitNumbersAreCorrectlyRounded() throws {
+        // repr of random doubles: 16-17 significant digits, the double-double path and its fallback.
+        var rng = SystemRandomNumberGenerator()
+        var cells: [String] = []
+        for _ in 0..<60_000 {
+            let v = Double.random(in: -1e6...1e6, using: &rng) * pow(10, Double(Int.random(in: -15...15, using: &rng)))
+            cells.append(String(v))
+            cells.append(String(format: "%.19e", v))
+            cells.append(String(format: "%.18g", v))
+        }
+        // Halfway cases: 2^53 + 1 and neighbours, written out in full.
+        cells += ["9007199254740993", "9007199254740995", "9007199254740993.0000000000", "18014398509481986", "18014398509481990",
+                  "1.0000000000000002220446049250313080847263336181640625", "0.30000000000000001665"]
+        let f = try open("v\n" + cells.joined(separator: "\n") + "\n")
+        let t = try f.read(CSVReadRequest(numeric: [0]))
+        for (i, c) in cells.enumerated() where t.values[i].bitPattern != Double(c)!.bitPattern {
+            XCTFail("\(c): \(t.values[i]) instead of \(Double(c)!)")
+        }
+    }
+
     /// A file over the two-thread threshold, with a text column; `middle` is put in the record
     /// nearest the middle (a quoted field with a line break there makes the cut fall inside it).
     func bigFile(middle: String = "", badRecord: Int? = nil) -> String {
