@@ -5,7 +5,7 @@ import Gallery
 import Glibc
 #endif
 
-/// Benchmarks of the data step, by name:
+/// Benchmarks of the data step, by name (`CSV_THREADS` sets the reader's thread count):
 /// - `csv-read PATH [RUNS [TEXT_COLUMN…]]`: `CSVFile.read` of every column of a CSV — the numeric
 ///   ones as the clustered matrix, the named text columns numbered — the median time, the
 ///   peak memory above the process's start, and a checksum (sum of the numbers, distinct texts);
@@ -20,13 +20,14 @@ let dataBenchmarks: [String: @Sendable ([String]) throws -> Void] = [
         let texts = Set(args.dropFirst(2))
         let numeric = file.header.indices.filter { !texts.contains(file.header[$0]) }
         let request = CSVReadRequest(numeric: numeric, others: file.header.indices.filter { texts.contains(file.header[$0]) })
-        var table = try file.read(request)   // warm-up
+        let threads = ProcessInfo.processInfo.environment["CSV_THREADS"].flatMap { Int($0) }
+        var table = try file.read(request, threads: threads)   // warm-up (its peak is the read's)
         var times: [Double] = []
         let peakBefore = peakResidentBytes()
         for _ in 0..<runs {
             table = CSVTable()   // the last run's table is freed before the next is read
             let t0 = DispatchTime.now().uptimeNanoseconds
-            table = try file.read(request)
+            table = try file.read(request, threads: threads)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
         }
         times.sort()

@@ -100,10 +100,12 @@ struct CSVChunk {
     }
 
     /// The chunks joined in file order: rows appended, texts renumbered in the order first seen.
-    static func merge(_ parts: [CSVChunk], plan: Plan, textColumns: [Bool]) -> CSVTable {
-        var first = parts[0]
+    /// `parts` is emptied: the first chunk's arrays, then held by nothing else, grow in place (within
+    /// the capacity reserved for the whole file) instead of being copied.
+    static func merge(_ parts: inout [CSVChunk], plan: Plan, textColumns: [Bool]) -> CSVTable {
+        var first = parts.removeFirst()
         var t = CSVTable()
-        for p in parts.dropFirst() {
+        for p in parts {
             for var drop in p.dropped { drop.record += first.records; first.dropped.append(drop) }
             first.values.append(contentsOf: p.values)
             for k in plan.request.others.indices {

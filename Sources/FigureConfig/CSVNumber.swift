@@ -51,6 +51,7 @@ enum CSVNumber {
         var anyDigit = false, inexact = false
         // Leading zeros count for nothing.
         while i < e && b[i] == 0x30 { anyDigit = true; i += 1 }
+        while i + 8 <= e && digits <= 11, let v = eightDigits(b + i) { mantissa = mantissa &* 100_000_000 &+ v; digits += 8; i += 8; anyDigit = true }
         while i < e {
             let d = b[i] &- 0x30
             guard d < 10 else { break }
@@ -61,6 +62,9 @@ enum CSVNumber {
         if i < e && b[i] == 0x2E {
             i += 1
             if mantissa == 0 { while i < e && b[i] == 0x30 { anyDigit = true; exponent -= 1; i += 1 } }
+            while i + 8 <= e && digits <= 11, let v = eightDigits(b + i) {
+                mantissa = mantissa &* 100_000_000 &+ v; digits += 8; exponent -= 8; i += 8; anyDigit = true
+            }
             while i < e {
                 let d = b[i] &- 0x30
                 guard d < 10 else { break }
@@ -96,6 +100,19 @@ enum CSVNumber {
             if let v = wide(mantissa, exponent) { return negative ? -v : v }
         }
         return slow(b, a, e)
+    }
+
+    /// The value of 8 ASCII digits at `p`, or nil when they are not all digits (fast_float's SWAR
+    /// `parse_eight_digits_unrolled`).
+    @inline(__always)
+    static func eightDigits(_ p: UnsafePointer<UInt8>) -> UInt64? {
+        let w = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        guard ((w &+ 0x4646_4646_4646_4646) | (w &- 0x3030_3030_3030_3030)) & 0x8080_8080_8080_8080 == 0 else { return nil }
+        var v = w &- 0x3030_3030_3030_3030
+        v = (v &* 10) &+ (v >> 8)
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        let m1: UInt64 = 100 &+ (1_000_000 << 32), m2: UInt64 = 1 &+ (10_000 << 32)
+        return (((v & mask) &* m1) &+ (((v >> 16) & mask) &* m2)) >> 32
     }
 
     /// `m · 10ᵉ` for a mantissa of more than 53 bits (16–19 digits, as Python's `repr` writes

@@ -88,21 +88,24 @@ public struct CSVFile: Sendable {
                 } catch { r = .failure(error) }
                 results.withLock { $0[k] = r }
             }
-            let outcome = results.withLock { $0 }
-            let first = try outcome[0]!.get()
-            if !first.switchedToText.isEmpty { for k in first.switchedToText { textColumns[k] = true }; continue }
+            // Each chunk is taken out of the shared array, so its arrays are uniquely held and the
+            // merge appends to them in place (no copy of the numbers).
+            func take(_ k: Int) -> Result<CSVChunk, ConfigError> { results.withLock { r in let x = r[k]!; r[k] = nil; return x } }
+            var parts = [try take(0).get()]   // no other binding: the merge owns the arrays alone
+            if !parts[0].switchedToText.isEmpty { for k in parts[0].switchedToText { textColumns[k] = true }; continue }
             // The first half ran on to the end when the cut was inside a record.
-            var parts = [first]
-            if !first.crossedStop && outcome.count == 2 {
-                let second = try Self.shifted(outcome[1]!, lines: first.endLine - 1).get()
+            let crossed = parts[0].crossedStop || ranges.count == 1
+            let firstRecords = parts[0].records, firstEndLine = parts[0].endLine
+            if !crossed {
+                let second = try Self.shifted(take(1), lines: firstEndLine - 1).get()
                 if !second.switchedToText.isEmpty { for k in second.switchedToText { textColumns[k] = true }; continue }
                 parts.append(second)
             }
-            var table = CSVChunk.merge(parts, plan: plan, textColumns: textColumns)
+            var table = CSVChunk.merge(&parts, plan: plan, textColumns: textColumns)
             if table.records > request.maxRows {
                 // Only the second half can have gone past the limit; read it again to stop at the right record.
-                _ = try CSVChunk.read(plan, fd: fd, from: split!, stop: nil, fileEnd: size, line: first.endLine,
-                                      textColumns: textColumns, maxRows: request.maxRows - first.records)
+                _ = try CSVChunk.read(plan, fd: fd, from: split!, stop: nil, fileEnd: size, line: firstEndLine,
+                                      textColumns: textColumns, maxRows: request.maxRows - firstRecords)
             }
             if table.records == 0 {
                 throw ConfigError("the CSV file has a header but no data rows", at: SourceLocation(file: displayPath, line: 1, column: 1))

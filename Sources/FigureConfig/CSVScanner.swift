@@ -171,6 +171,16 @@ struct CSVScanner {
                 }
             } else {
                 var k = i
+                // Eight bytes at a time: the first delimiter, LF or CR (the lowest flagged byte is exact).
+                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+                let dd = UInt64(d) &* ones, ll = UInt64(Self.lf) &* ones, rr = UInt64(Self.cr) &* ones
+                while k + 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self))
+                    let x = w ^ dd, y = w ^ ll, z = w ^ rr
+                    let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+                    if hit != 0 { k += hit.trailingZeroBitCount >> 3; break }
+                    k += 8
+                }
                 while k < n {
                     let c = b[k]
                     if c == d || c == Self.lf || c == Self.cr { break }
