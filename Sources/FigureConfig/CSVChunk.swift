@@ -36,52 +36,21 @@ struct CSVChunk {
         let d = r.numeric.count, fields = plan.header.count
         var limit = stop ?? fileEnd
         var reserved = false
-        while try s.next() {
-            guard s.fieldCount == fields else {
-                throw ConfigError("expected \(fields) fields like the header, got \(s.fieldCount)",
-                                  at: SourceLocation(file: plan.file, line: s.recordLine, column: 1))
+        // The quick path: field roles by position (≥ 0 a numeric column, ≤ −2 another column, −1 skipped).
+        var roles = [Int](repeating: -1, count: fields)
+        for (k, j) in r.numeric.enumerated() { roles[j] = k }
+        for (k, j) in others.enumerated() { roles[j] = -(k + 2) }
+        let quick = !(plan.delimiter &- 0x30 < 10 || [0x2B, 0x2D, 0x2E, 0x45, 0x65, 0x20, 0x09, 0x22].contains(plan.delimiter))
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: d + others.count + 1)
+        let spans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * others.count + 2)
+        defer { scratch.deallocate(); spans.deallocate() }
+        while true {
+            if !(quick && c.records < maxRows && c.quickRecord(&s, roles: roles, delimiter: plan.delimiter, numeric: d,
+                                                                textColumns: textColumns, scratch: scratch, spans: spans)) {
+                guard try s.next() else { break }
+                if try c.generalRecord(s, plan: plan, fields: fields, textColumns: textColumns, maxRows: maxRows) { return c }
             }
-            guard c.records < maxRows else {
-                throw ConfigError("the CSV file has more than \(r.maxRows) data rows (the limit)",
-                                  at: SourceLocation(file: plan.file, line: s.recordLine, column: 1))
-            }
-            let b = UnsafePointer(s.buffer)
-            var keep = true
-            for (k, j) in r.numeric.enumerated() {
-                let (a, e) = s.trimmed(j)
-                if !s.escaped[j], let v = CSVNumber.parse(b, a, e) { c.values.append(v); continue }
-                if !s.escaped[j] && CSVNumber.isMissing(b, a, e) {
-                    if r.dropMissing {
-                        c.values.removeLast(k)
-                        c.dropped.append(CSVDroppedRecord(record: c.records, line: s.recordLine, column: j))
-                        keep = false
-                        break
-                    }
-                    let shown = a == e ? "an empty cell" : "'\(s.text(j))'"
-                    throw ConfigError("\(shown) is not a number (column '\(plan.header[j])')\(r.missingHint ?? "")", at: s.location(ofField: j))
-                }
-                let t = s.text(j)
-                throw ConfigError("'\(t)' is not a number (column '\(plan.header[j])')\(r.textHint ?? "")", at: s.location(ofField: j))
-            }
-            c.records += 1
-            guard keep else { continue }
-            c.rows += 1
-            for (k, j) in others.enumerated() {
-                let (a, e) = s.trimmed(j)
-                let plain = !s.escaped[j]
-                if textColumns[k] {
-                    if plain && CSVNumber.isMissing(b, a, e) { c.codes[k].append(-1); continue }
-                    c.codes[k].append(s.withUnescaped(j) { p, n in c.interners[k].intern(p, n) })
-                } else if plain, let v = CSVNumber.parse(b, a, e) {
-                    c.numbers[k].append(v)
-                } else if plain && CSVNumber.isMissing(b, a, e) {
-                    c.numbers[k].append(.nan)
-                } else {
-                    c.switchedToText.append(k)
-                    return c
-                }
-            }
-            if !reserved && c.records == 2048 {
+            if !reserved && c.records >= 2048 {
                 // Room for the rest at the density seen so far (no growth copies for big files).
                 reserved = true
                 let done = Double(s.recordEnd - offset), total = Double(fileEnd - offset)
@@ -97,6 +66,122 @@ struct CSVChunk {
         }
         c.endLine = s.line
         return c
+    }
+
+    /// One record the general way (the scanner has parsed it); true when a further column turned out
+    /// to hold text (the chunk stops there and the read is repeated).
+    mutating func generalRecord(_ s: CSVScanner, plan: Plan, fields: Int, textColumns: [Bool], maxRows: Int) throws(ConfigError) -> Bool {
+        let r = plan.request
+        guard s.fieldCount == fields else {
+            throw ConfigError("expected \(fields) fields like the header, got \(s.fieldCount)",
+                              at: SourceLocation(file: plan.file, line: s.recordLine, column: 1))
+        }
+        guard records < maxRows else {
+            throw ConfigError("the CSV file has more than \(r.maxRows) data rows (the limit)",
+                              at: SourceLocation(file: plan.file, line: s.recordLine, column: 1))
+        }
+        let b = UnsafePointer(s.buffer)
+        for (k, j) in r.numeric.enumerated() {
+            let (a, e) = s.trimmed(j)
+            if !s.escaped[j], let v = CSVNumber.parse(b, a, e) { values.append(v); continue }
+            if !s.escaped[j] && CSVNumber.isMissing(b, a, e) {
+                if r.dropMissing {
+                    values.removeLast(k)
+                    dropped.append(CSVDroppedRecord(record: records, line: s.recordLine, column: j))
+                    records += 1
+                    return false
+                }
+                let shown = a == e ? "an empty cell" : "'\(s.text(j))'"
+                throw ConfigError("\(shown) is not a number (column '\(plan.header[j])')\(r.missingHint ?? "")", at: s.location(ofField: j))
+            }
+            let t = s.text(j)
+            throw ConfigError("'\(t)' is not a number (column '\(plan.header[j])')\(r.textHint ?? "")", at: s.location(ofField: j))
+        }
+        records += 1
+        rows += 1
+        for (k, j) in r.others.enumerated() {
+            let (a, e) = s.trimmed(j)
+            let plain = !s.escaped[j]
+            if textColumns[k] {
+                if plain && CSVNumber.isMissing(b, a, e) { codes[k].append(-1); continue }
+                let id = s.withUnescaped(j) { p, n in interners[k].intern(p, n) }
+                codes[k].append(id)
+            } else if plain, let v = CSVNumber.parse(b, a, e) {
+                numbers[k].append(v)
+            } else if plain && CSVNumber.isMissing(b, a, e) {
+                numbers[k].append(.nan)
+            } else {
+                switchedToText.append(k)
+                return true
+            }
+        }
+        return false
+    }
+
+    /// One record the quick way, when it is plain — one line, no quotes, spaces or missing cells,
+    /// numbers where numbers are read — parsing each number where it is found (no field table);
+    /// false (nothing taken) sends the record to the general path, which reads it the same way.
+    @inline(__always)
+    mutating func quickRecord(_ s: inout CSVScanner, roles: [Int], delimiter: UInt8, numeric d: Int, textColumns: [Bool],
+                              scratch: UnsafeMutablePointer<Double>, spans: UnsafeMutablePointer<Int>) -> Bool {
+        let b = UnsafePointer(s.buffer), n = s.readable
+        var i = s.cursor
+        let fields = roles.count
+        guard i < n else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let dd = UInt64(delimiter) &* ones, ll: UInt64 = 0x0A &* ones, rr: UInt64 = 0x0D &* ones
+        for j in 0..<fields {
+            let role = roles[j]
+            let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
+            if role >= 0 || (role <= -2 && !textColumns[-role - 2]) {
+                var t = i
+                while t < n {
+                    let c = b[t]
+                    guard c &- 0x30 < 10 || c == 0x2E || c == 0x2D || c == 0x2B || c == 0x45 || c == 0x65 else { break }
+                    t += 1
+                }
+                guard t < n, t > i, let v = CSVNumber.parse(b, i, t) else { return false }
+                guard let next = Self.after(b, t, n, terminator) else { return false }
+                scratch[role >= 0 ? role : d + (-role - 2)] = v
+                i = next
+            } else {
+                guard b[i] != 0x22 && b[i] != 0x20 && b[i] != 0x09 else { return false }
+                var k = i
+                while k + 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self))
+                    let x = w ^ dd, y = w ^ ll, z = w ^ rr
+                    let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+                    if hit != 0 { k += hit.trailingZeroBitCount >> 3; break }
+                    k += 8
+                }
+                while k < n && b[k] != delimiter && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
+                guard k < n, let next = Self.after(b, k, n, terminator) else { return false }
+                if role <= -2 {
+                    guard k > i, b[k - 1] != 0x20 && b[k - 1] != 0x09, !CSVNumber.isMissing(b, i, k) else { return false }
+                    spans[2 * (-role - 2)] = i
+                    spans[2 * (-role - 2) + 1] = k
+                }
+                i = next
+            }
+        }
+        for k in 0..<d { values.append(scratch[k]) }
+        for k in 0..<textColumns.count {
+            if textColumns[k] { codes[k].append(interners[k].intern(b + spans[2 * k], spans[2 * k + 1] - spans[2 * k])) }
+            else { numbers[k].append(scratch[d + k]) }
+        }
+        records += 1
+        rows += 1
+        s.skipQuick(to: i)
+        return true
+    }
+
+    /// Where the next field (or record) starts when `b[k]` ends this field as `terminator` — the
+    /// delimiter, or for the last field LF or CRLF; nil otherwise.
+    @inline(__always)
+    static func after(_ b: UnsafePointer<UInt8>, _ k: Int, _ n: Int, _ terminator: UInt8) -> Int? {
+        if b[k] == terminator { return k + 1 }
+        if terminator == 0x0A && b[k] == 0x0D && k + 1 < n && b[k + 1] == 0x0A { return k + 2 }
+        return nil
     }
 
     /// The chunks joined in file order: rows appended, texts renumbered in the order first seen.

@@ -56,6 +56,21 @@ struct CSVScanner {
         buffer.deallocate(); rawStarts.deallocate(); starts.deallocate(); ends.deallocate(); escaped.deallocate()
     }
 
+    /// Bytes from the buffer's start that are read and checked (the quick path stays within them).
+    var readable: Int { min(filled, validated - bufferStart) }
+    /// Where the next record starts in the buffer.
+    var cursor: Int { position }
+
+    /// Takes a one-line record that ends at buffer offset `end` (its line break included), read by
+    /// the caller's quick path.
+    mutating func skipQuick(to end: Int) {
+        recordStart = position
+        recordLine = line
+        position = end
+        line += 1
+        fieldCount = 0
+    }
+
     /// Moves to the next record that is not blank; false at the end of the file.
     mutating func next() throws(ConfigError) -> Bool {
         while true {
