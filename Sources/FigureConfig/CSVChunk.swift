@@ -134,13 +134,7 @@ struct CSVChunk {
             let role = roles[j]
             let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
             if role >= 0 || (role <= -2 && !textColumns[-role - 2]) {
-                var t = i
-                while t < n {
-                    let c = b[t]
-                    guard c &- 0x30 < 10 || c == 0x2E || c == 0x2D || c == 0x2B || c == 0x45 || c == 0x65 else { break }
-                    t += 1
-                }
-                guard t < n, t > i, let v = CSVNumber.parse(b, i, t) else { return false }
+                guard let (v, t) = CSVNumber.prefix(b, i, n), t < n else { return false }
                 guard let next = Self.after(b, t, n, terminator) else { return false }
                 scratch[role >= 0 ? role : d + (-role - 2)] = v
                 i = next

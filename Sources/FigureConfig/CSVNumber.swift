@@ -42,7 +42,15 @@ enum CSVNumber {
     /// The number in `b[a..<e]` (spaces and tabs already trimmed), nil when it is not one or not finite.
     @inline(__always)
     static func parse(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int) -> Double? {
-        guard a < e, e - a < 64 else { return nil }
+        guard a < e, e - a < 64, let (v, end) = prefix(b, a, e), end == e else { return nil }
+        return v
+    }
+
+    /// The number that starts at `b[a]` and runs as far as the grammar allows before `e`, and where it
+    /// ends (the quick path checks the byte there is the field's end); nil when no number starts at
+    /// `a`, or an exponent has no digits, or it is 64 bytes or longer, or not finite.
+    @inline(__always)
+    static func prefix(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int) -> (Double, Int)? {
         var i = a
         var negative = false
         if b[i] == 0x2D || b[i] == 0x2B { negative = b[i] == 0x2D; i += 1 }
@@ -89,17 +97,18 @@ enum CSVNumber {
             guard expDigits > 0 else { return nil }
             exponent += expNegative ? -value : value
         }
-        guard i == e else { return nil }
+        guard i - a < 64 else { return nil }
+        let end = i
         if !inexact && exponent >= -22 && exponent <= 22 {
-            if mantissa == 0 { return negative ? -0.0 : 0.0 }
+            if mantissa == 0 { return (negative ? -0.0 : 0.0, end) }
             if mantissa < (1 << 53) {
                 let m = Double(mantissa)
                 let v = exponent >= 0 ? m * power(exponent) : m / power(-exponent)
-                return negative ? -v : v
+                return (negative ? -v : v, end)
             }
-            if let v = wide(mantissa, exponent) { return negative ? -v : v }
+            if let v = wide(mantissa, exponent) { return (negative ? -v : v, end) }
         }
-        return slow(b, a, e)
+        return slow(b, a, end).map { ($0, end) }
     }
 
     /// The value of 8 ASCII digits at `p`, or nil when they are not all digits (fast_float's SWAR
