@@ -70,6 +70,17 @@ let package = Package(
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"], exclude: ["Malformed"]),
         .testTarget(name: "VisualDiffTests", dependencies: ["VisualDiff"]),
         .testTarget(name: "HandoutTests", dependencies: ["Handout", "Gallery", "Clustering"], exclude: ["Malformed"]),
-        .testTarget(name: "CLITests", dependencies: ["clusterplot"]),
+        .testTarget(name: "CLITests", dependencies: ["clusterplot"], exclude: ["Corpus"]),
     ]
 )
+
+// libFuzzer targets (docs/fuzzing.md), declared only when CLUSTERPLOT_FUZZ=1 (`make fuzz`): they
+// need -sanitize=fuzzer to link, so an ordinary build must not see them.
+if Context.environment["CLUSTERPLOT_FUZZ"] == "1" {
+    package.targets += [
+        .executableTarget(name: "FuzzConfig", dependencies: ["FigureConfig", "Gallery"], path: "Fuzz/FuzzConfig"),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FigureConfig"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "FuzzDocument", dependencies: ["FigureConfig", "Handout"], path: "Fuzz/FuzzDocument"),
+        .executableTarget(name: "FuzzPNG", dependencies: ["Plotting"], path: "Fuzz/FuzzPNG"),
+    ]
+}

@@ -156,11 +156,110 @@ def kmeans_vs_dbscan(out):
     fig.savefig(out)
 
 
+def silhouette(out, k=4):
+    """scikit-learn's plot_kmeans_silhouette_analysis.py for one k."""
+    import matplotlib.cm as cm
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+    from sklearn.metrics import silhouette_samples, silhouette_score
+
+    X, _ = make_blobs(n_samples=500, n_features=2, centers=4, cluster_std=1, center_box=(-10.0, 10.0), shuffle=True, random_state=1)
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(18, 7))
+    ax1.set_xlim([-0.1, 1])
+    ax1.set_ylim([0, len(X) + (k + 1) * 10])
+    clusterer = KMeans(n_clusters=k, random_state=10)
+    labels = clusterer.fit_predict(X)
+    avg = silhouette_score(X, labels)
+    values = silhouette_samples(X, labels)
+    y_lower = 10
+    for i in range(k):
+        ith = np.sort(values[labels == i])
+        size = ith.shape[0]
+        y_upper = y_lower + size
+        color = cm.nipy_spectral(float(i) / k)
+        ax1.fill_betweenx(np.arange(y_lower, y_upper), 0, ith, facecolor=color, edgecolor=color, alpha=0.7)
+        ax1.text(-0.05, y_lower + 0.5 * size, str(i))
+        y_lower = y_upper + 10
+    ax1.set_title("The silhouette plot for the various clusters.")
+    ax1.set_xlabel("The silhouette coefficient values")
+    ax1.set_ylabel("Cluster label")
+    ax1.axvline(x=avg, color="red", linestyle="--")
+    ax1.set_yticks([])
+    ax1.set_xticks([-0.1, 0, 0.2, 0.4, 0.6, 0.8, 1])
+    colors = cm.nipy_spectral(labels.astype(float) / k)
+    ax2.scatter(X[:, 0], X[:, 1], marker=".", s=30, lw=0, alpha=0.7, c=colors, edgecolor="k")
+    centers = clusterer.cluster_centers_
+    ax2.scatter(centers[:, 0], centers[:, 1], marker="o", c="white", alpha=1, s=200, edgecolor="k")
+    for i, c in enumerate(centers):
+        ax2.scatter(c[0], c[1], marker="$%d$" % i, alpha=1, s=50, edgecolor="k")
+    ax2.set_title("The visualization of the clustered data.")
+    ax2.set_xlabel("Feature space for the 1st feature")
+    ax2.set_ylabel("Feature space for the 2nd feature")
+    plt.suptitle(f"Silhouette analysis for KMeans clustering on sample data with n_clusters = {k}", fontsize=14, fontweight="bold")
+    fig.savefig(out)
+
+
+def elbow_metrics(out):
+    """yellowbrick's KElbowVisualizer by inertia, silhouette and Calinski–Harabasz (kneed's knee)."""
+    from kneed import KneeLocator
+    from sklearn.cluster import KMeans
+    from sklearn.datasets import make_blobs
+    from sklearn.metrics import calinski_harabasz_score, silhouette_score
+
+    X, _ = make_blobs(n_samples=1000, centers=4, cluster_std=1.0, random_state=6)
+    ks = list(range(2, 11))
+    fits = [KMeans(n_clusters=k, random_state=42).fit(X) for k in ks]
+    metrics = [("Inertia", "inertia", [f.inertia_ for f in fits], "convex", "decreasing"),
+               ("Silhouette", "silhouette score", [silhouette_score(X, f.labels_) for f in fits], "concave", "increasing"),
+               ("Calinski–Harabasz", "Calinski–Harabasz score", [calinski_harabasz_score(X, f.labels_) for f in fits], "concave", "increasing")]
+    fig, axes = plt.subplots(1, 3, figsize=(15, 4.5))
+    for ax, (name, ylabel, values, curve, direction) in zip(axes, metrics):
+        ax.plot(ks, values, marker="D")
+        knee = KneeLocator(ks, values, curve=curve, direction=direction).knee
+        if knee is not None:
+            ax.axvline(knee, color="0.5", linestyle="--", linewidth=1, label=f"elbow at k = {knee}")
+            ax.scatter([knee], [values[ks.index(knee)]], s=120, color="C3", alpha=0.9)
+            ax.legend()
+        ax.set_title(f"{name} elbow for KMeans clustering")
+        ax.set_xlabel("k")
+        ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    fig.savefig(out)
+
+
+def gmm_bic(out):
+    """BIC per covariance type and k (scikit-learn's plot_gmm_selection data), as lines."""
+    from sklearn.mixture import GaussianMixture
+
+    rs = np.random.RandomState(0)
+    C = np.array([[0.0, -0.1], [1.7, 0.4]])
+    X = np.concatenate([np.dot(rs.randn(300, 2), C), 0.7 * rs.randn(300, 2) + np.array([-4, 1])])
+    ks = list(range(1, 7))
+    fig, ax = plt.subplots(figsize=(8, 5))
+    best = None
+    for cov in ["spherical", "tied", "diag", "full"]:
+        bic = [GaussianMixture(n_components=k, covariance_type=cov, random_state=42).fit(X).bic(X) for k in ks]
+        line, = ax.plot(ks, bic, marker="o", label=cov)
+        i = int(np.argmin(bic))
+        ax.scatter([ks[i]], [bic[i]], s=220, facecolors="none", edgecolors=line.get_color(), linewidths=2)
+        if best is None or bic[i] < best[0]:
+            best = (bic[i], ks[i], cov)
+    ax.set_title(f"BIC score per model (lowest: k = {best[1]}, {best[2]})")
+    ax.set_xlabel("Number of components")
+    ax.set_ylabel("BIC score")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(out)
+
+
 FIGURES = {
     "cluster-comparison": cluster_comparison,
     "dbscan": dbscan,
     "k-distance": k_distance,
     "kmeans-vs-dbscan": kmeans_vs_dbscan,
+    "silhouette": silhouette,
+    "elbow-metrics": elbow_metrics,
+    "gmm-bic": gmm_bic,
 }
 
 

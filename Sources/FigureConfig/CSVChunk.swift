@@ -91,11 +91,10 @@ struct CSVChunk {
                     records += 1
                     return false
                 }
-                let shown = a == e ? "an empty cell" : "'\(s.text(j))'"
+                let shown = a == e ? "an empty cell" : Echo.quoted(s.text(j))
                 throw ConfigError("\(shown) is not a number (column '\(plan.header[j])')\(r.missingHint ?? "")", at: s.location(ofField: j))
             }
-            let t = s.text(j)
-            throw ConfigError("'\(t)' is not a number (column '\(plan.header[j])')\(r.textHint ?? "")", at: s.location(ofField: j))
+            throw ConfigError("\(Echo.quoted(s.text(j))) is not a number (column '\(plan.header[j])')\(r.textHint ?? "")", at: s.location(ofField: j))
         }
         records += 1
         rows += 1

@@ -53,6 +53,18 @@ public struct Palette: Sendable, Hashable {
     public var name: String?
     /// The colours, in order.
     public var colors: [ColorValue]
+    /// How a named colormap's position is found for a category (explicit lists are indexed).
+    public var normalization: Normalization = .range
+
+    /// Where category `i` of the categories `lowest…highest` sits on a colormap.
+    public enum Normalization: String, Sendable, Hashable, CaseIterable, ConfigChoice {
+        /// `(i − lowest) / (highest − lowest)`: matplotlib's `scatter(c=labels, cmap=…)`, the last
+        /// category at the colormap's end.
+        case range
+        /// `(i − lowest) / count`: scikit-learn's examples (`cm.nipy_spectral(i / n_clusters)`,
+        /// `Spectral(linspace(0, 1, clusters + noise))`), the end of the colormap left unused.
+        case count
+    }
 
     /// Creates a palette from explicit colours.
     public init(colors: [ColorValue], name: String? = nil) {
@@ -73,13 +85,18 @@ public struct Palette: Sendable, Hashable {
     /// The colour for category `value` when the categories present run from `lowest` to `highest`.
     ///
     /// Named colormaps follow matplotlib's `scatter(c=labels, cmap=name)`: the value is normalised to
-    /// 0…1 over the categories present and picks entry `min(Int(x × N), N − 1)`, so labels 0…3 with
-    /// Accent pick entries 0, 2, 5 and 7. Explicit colour lists are indexed directly (cycling).
+    /// 0…1 over the categories present (see ``Normalization``) and picks entry
+    /// `min(Int(x × N), N − 1)`, so labels 0…3 with Accent pick entries 0, 2, 5 and 7. Explicit
+    /// colour lists are indexed directly (cycling).
     public func color(for value: Int, lowest: Int, highest: Int) -> ColorValue {
         guard !colors.isEmpty else { return .cycle(0) }
         if name == nil { return colors[((value % colors.count) + colors.count) % colors.count] }
         let n = colors.count
-        let x = highest > lowest ? Double(value - lowest) / Double(highest - lowest) : 0
+        let x: Double
+        switch normalization {
+        case .range: x = highest > lowest ? Double(value - lowest) / Double(highest - lowest) : 0
+        case .count: x = Double(value - lowest) / Double(max(1, highest - lowest + 1))
+        }
         return colors[max(0, min(Int(x * Double(n)), n - 1))]
     }
 }

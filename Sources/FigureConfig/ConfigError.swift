@@ -42,15 +42,20 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
         return w.description
     }
 
-    /// The one-line form printed by the CLI.
+    /// The one-line form printed by the CLI: control characters escaped (a newline in a key or a
+    /// `--set` value cannot split it), at most ``Echo/maxLine`` characters.
     public var description: String {
         let msg = message.replacingOccurrences(of: "\n", with: " ")
-        if keyPath.isEmpty { return "\(location): \(msg)" }
-        // Put the key path before a trailing "did you mean" hint so the hint ends the line.
-        if let r = msg.range(of: "; did you mean") {
-            return "\(location): \(msg[..<r.lowerBound]) (\(keyPath))\(msg[r.lowerBound...])"
+        let line: String
+        if keyPath.isEmpty {
+            line = "\(location): \(msg)"
+        } else if let r = msg.range(of: "; did you mean") {
+            // Put the key path before a trailing "did you mean" hint so the hint ends the line.
+            line = "\(location): \(msg[..<r.lowerBound]) (\(keyPath))\(msg[r.lowerBound...])"
+        } else {
+            line = "\(location): \(msg) (\(keyPath))"
         }
-        return "\(location): \(msg) (\(keyPath))"
+        return Echo.line(line)
     }
 }
 
@@ -95,7 +100,11 @@ public enum Spelling {
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let limit = max(1, min(3, (word.count + 1) / 3))
         var best: (String, Int)?
+        let length = word.unicodeScalars.count
         for c in candidates {
+            // The distance is at least the difference in length: skip hopeless candidates (a
+            // 50 MB value is never compared letter by letter).
+            guard abs(c.unicodeScalars.count - length) <= limit else { continue }
             let d = distance(word, c)
             if d <= limit, best == nil || d < best!.1 { best = (c, d) }
         }
@@ -104,6 +113,6 @@ public enum Spelling {
 
     /// `"; did you mean 'x'?"` or an empty string.
     public static func hint(for word: String, among candidates: [String]) -> String {
-        suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        suggestion(for: word, among: candidates).map { "; did you mean \(Echo.quoted($0))?" } ?? ""
     }
 }

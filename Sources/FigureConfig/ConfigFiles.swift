@@ -5,13 +5,14 @@ public enum ConfigFiles {
     /// The UTF-8 text of a config file, or a located error saying why it cannot be read
     /// (`what` names the kind of file in the message: "config", "document config").
     public static func readText(atPath path: String, what: String) throws(ConfigErrors) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            let reason = exists ? (isDir.boolValue ? "it is a folder" : "permission denied") : "no such file"
-            throw ConfigErrors([ConfigError("cannot read the \(what) (\(reason))", at: SourceLocation(file: path, line: 1, column: 1))])
+        // FileBytes refuses FIFOs and devices ("not a regular file") instead of blocking on them.
+        let data: [UInt8]
+        switch FileBytes.read(path) {
+        case let .success(bytes): data = bytes
+        case let .failure(f):
+            throw ConfigErrors([ConfigError("cannot read the \(what) (\(f.reason))", at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: Data(data), encoding: .utf8) else {
             throw ConfigErrors([ConfigError("the \(what) is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
         }
         return text

@@ -74,11 +74,11 @@ public struct ConfigNode: Sendable, Hashable {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case let .scalar(s, quoted):
-            if quoted { return "the text \"\(s)\"" }
+            if quoted { return "the text \(Echo.quoted(s, quote: "\""))" }
             if isNull { return "nothing (null)" }
             if ScalarValue.bool(s) != nil { return "the boolean \(s)" }
-            if ScalarValue.int(s) != nil || ScalarValue.double(s) != nil { return "the number \(s)" }
-            return "the text '\(s)'"
+            if ScalarValue.int(s) != nil || ScalarValue.double(s) != nil { return "the number \(Echo.clipped(s))" }
+            return "the text \(Echo.quoted(s))"
         }
     }
 
@@ -94,6 +94,10 @@ public struct ConfigNode: Sendable, Hashable {
     public static func parse(yaml text: String, file: String) throws -> ConfigNode {
         if text.utf8.contains(0) {
             throw ConfigError("the file is binary, not YAML text", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        // Depth is checked on the event stream before composing: the composer recurses once per level.
+        if let deep = NestingScan.firstTooDeep(text, limit: ConfigLimits.maxNesting) {
+            throw ConfigError(tooDeepMessage, at: SourceLocation(file: file, line: deep.line, column: deep.column))
         }
         let root: Node?
         do {
@@ -113,9 +117,12 @@ public struct ConfigNode: Sendable, Hashable {
     /// The most values a document may hold after YAML aliases are expanded.
     public static let maxNodes = 500_000
 
+    /// The message for a node nested deeper than ``ConfigLimits/maxNesting``.
+    static let tooDeepMessage = "the document is nested too deeply (more than \(ConfigLimits.maxNesting) levels)"
+
     private static func convert(_ node: Node, file: String, depth: Int, budget: inout Int) throws -> ConfigNode {
         let loc = SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        guard depth < 64 else { throw ConfigError("the document is nested too deeply", at: loc) }
+        guard depth < ConfigLimits.maxNesting else { throw ConfigError(tooDeepMessage, at: loc) }
         budget -= 1
         guard budget > 0 else {
             throw ConfigError("the document is too large (more than \(maxNodes) values once aliases are expanded)", at: loc)
@@ -128,13 +135,15 @@ public struct ConfigNode: Sendable, Hashable {
             return ConfigNode(.sequence(try seq.map { try convert($0, file: file, depth: depth + 1, budget: &budget) }), at: loc)
         case let .mapping(map):
             var pairs: [(key: ConfigNode, value: ConfigNode)] = []
+            pairs.reserveCapacity(map.count)
+            var firstLine: [String: Int] = [:]   // key → line of its first occurrence (linear, not a scan)
             for (k, v) in map {
                 let key = try convert(k, file: file, depth: depth + 1, budget: &budget)
                 guard key.scalar != nil else {
                     throw ConfigError("a key must be a plain name, not \(key.typeName)", at: key.location)
                 }
-                if let first = pairs.first(where: { $0.key.scalar == key.scalar }) {
-                    throw ConfigError("duplicate key '\(key.scalar!)' (first given at line \(first.key.location.line))",
+                if let line = firstLine.updateValue(key.location.line, forKey: key.scalar!) {
+                    throw ConfigError("duplicate key \(Echo.quoted(key.scalar!)) (first given at line \(line))",
                                       at: key.location)
                 }
                 pairs.append((key, try convert(v, file: file, depth: depth + 1, budget: &budget)))

@@ -18,19 +18,49 @@ public final class ConfigReader {
     /// The largest coordinate magnitude a config may give (limits, centres, bounds).
     public static let maxCoordinate = 1e100
 
-    /// Problems that do not stop the config (it still renders), printed as warnings.
+    /// Problems that do not stop the config (it still renders), printed as warnings (each once, at
+    /// most ``maxReported``).
     public private(set) var warnings: [ConfigError] = []
+    private var warningKeys: Set<String> = []
 
-    /// Records a warning at `location` with the key path `path`.
+    /// Records a warning at `location` with the key path `path` (a repeat of the same warning is dropped).
     public func warn(_ message: String, at location: SourceLocation, _ path: String) {
+        guard warnings.count < Self.maxReported else { return }
         let e = ConfigError(message, at: location, keyPath: path)
-        if !warnings.contains(e) { warnings.append(e) }
+        if warningKeys.insert(e.description).inserted { warnings.append(e) }
     }
+
+    /// The most problems reported for one config; the rest are counted in one last line
+    /// ("… and 39,990 more problems").
+    public static let maxReported = 100
+    /// The most unknown keys reported one by one in one mapping; the rest are counted in one line.
+    public static let maxUnknownKeysPerMapping = 10
+    /// Problems past ``maxReported``: how many, and where the first was.
+    private var suppressed = 0
+    private var firstSuppressed: SourceLocation?
 
     /// Records a problem at `location` with the key path `path`.
     public func fail(_ message: String, at location: SourceLocation, _ path: String) {
         let e = ConfigError(message, at: location, keyPath: path)
-        if seen.insert(e).inserted { errors.append(e) }
+        guard !seen.contains(e) else { return }
+        guard errors.count < Self.maxReported else {
+            if suppressed == 0 { firstSuppressed = location }
+            suppressed += 1
+            return
+        }
+        seen.insert(e)
+        errors.append(e)
+    }
+
+    /// `39,990`: a count with thousands separators, for messages.
+    public static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
     }
 
     /// Records a problem at a node.
@@ -59,12 +89,16 @@ public final class ConfigReader {
     /// Errors in file order: the config's own problems by line and column, then those in other files
     /// (CSV) and in `--set` arguments, each group in the order found.
     public func errorsInFileOrder(primaryFile file: String) -> [ConfigError] {
-        errors.enumerated().sorted { a, b in
+        var ordered = errors.enumerated().sorted { a, b in
             let fa = a.element.location.file == file ? 0 : 1, fb = b.element.location.file == file ? 0 : 1
             if fa != fb { return fa < fb }
             if fa == 0, a.element.location.line != b.element.location.line { return a.element.location.line < b.element.location.line }
             if fa == 0, a.element.location.column != b.element.location.column { return a.element.location.column < b.element.location.column }
             return a.offset < b.offset
         }.map(\.element)
+        if suppressed > 0, let at = firstSuppressed {
+            ordered.append(ConfigError("… and \(Self.count(suppressed)) more problem\(suppressed == 1 ? "" : "s") (only the first \(Self.maxReported) are reported)", at: at))
+        }
+        return ordered
     }
 }

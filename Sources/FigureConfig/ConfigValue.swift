@@ -64,6 +64,8 @@ public struct ConfigValue {
         var out: [String: ConfigNode] = [:]
         var keyNodes: [String: ConfigNode] = [:]
         var order: [String] = []
+        var unknown = 0
+        var firstUnreported: ConfigNode?
         for (k, v) in pairs {
             let name = k.scalar ?? ""
             if known.contains(name) {
@@ -72,15 +74,24 @@ public struct ConfigValue {
                 order.append(name)
             } else {
                 reader.noteUnknownKey(in: node.location)
+                unknown += 1
+                guard unknown <= ConfigReader.maxUnknownKeysPerMapping else {
+                    if firstUnreported == nil { firstUnreported = k }
+                    continue
+                }
                 let message: String
                 if let explained = explainUnknown?(name) {
                     message = explained
                 } else {
                     let hint = Spelling.hint(for: name, among: keys)
-                    message = "unknown key '\(name)'\(hint.isEmpty ? "; expected one of \(reader.list(keys))" : hint)"
+                    message = "unknown key \(Echo.quoted(name))\(hint.isEmpty ? "; expected one of \(reader.list(keys))" : hint)"
                 }
                 reader.fail(message, k, ConfigReader.join(path, name))
             }
+        }
+        if let k = firstUnreported {
+            let more = unknown - ConfigReader.maxUnknownKeysPerMapping
+            reader.fail("… and \(ConfigReader.count(more)) more unknown key\(more == 1 ? "" : "s") in this mapping", k, path)
         }
         return ConfigMapping(value: self, entries: out, keyNodes: keyNodes, order: order)
     }
@@ -138,7 +149,7 @@ public struct ConfigValue {
         var value = ScalarValue.int(s)
         if value == nil, let d = ScalarValue.double(s), d.isFinite, d == d.rounded(), abs(d) < 9e15 { value = Int(d) }
         guard let v = value else {
-            if let d = ScalarValue.double(s), d.isFinite { fail("expected \(what), got \(s)") } else { fail("expected \(what), got \(typeName)") }
+            if let d = ScalarValue.double(s), d.isFinite { fail("expected \(what), got \(Echo.clipped(s))") } else { fail("expected \(what), got \(typeName)") }
             return nil
         }
         if let lo, v < lo { fail(Self.rangeMessage(s, lo: lo, hi: hi)); return nil }
@@ -162,17 +173,17 @@ public struct ConfigValue {
             return nil
         }
         let fmt = reader.fmt
-        guard v.isFinite else { fail("must be a finite number, got \(s)"); return nil }
+        guard v.isFinite else { fail("must be a finite number, got \(Echo.clipped(s))"); return nil }
         if let above, !(v > above) {
-            fail(above == 0 ? "must be positive, got \(s)" : "must be greater than \(fmt(above)), got \(s)")
+            fail(above == 0 ? "must be positive, got \(s)" : "must be greater than \(fmt(above)), got \(Echo.clipped(s))")
             return nil
         }
         if let lo, v < lo {
-            fail(lo == 0 ? "must not be negative, got \(s)" : hi.map { "must be between \(fmt(lo)) and \(fmt($0)), got \(s)" } ?? "must be at least \(fmt(lo)), got \(s)")
+            fail(lo == 0 ? "must not be negative, got \(s)" : hi.map { "must be between \(fmt(lo)) and \(fmt($0)), got \(s)" } ?? "must be at least \(fmt(lo)), got \(Echo.clipped(s))")
             return nil
         }
         if let hi, v > hi {
-            fail(lo.map { "must be between \(fmt($0)) and \(fmt(hi)), got \(s)" } ?? "must be at most \(fmt(hi)), got \(s)")
+            fail(lo.map { "must be between \(fmt($0)) and \(fmt(hi)), got \(s)" } ?? "must be at most \(fmt(hi)), got \(Echo.clipped(s))")
             return nil
         }
         return v
@@ -207,7 +218,7 @@ public struct ConfigValue {
         if options.contains(s) { return s }
         if let m = options.first(where: { $0.lowercased() == s.lowercased() }) { return m }
         let hint = Spelling.hint(for: s, among: options)
-        fail("unknown value '\(s)'\(hint.isEmpty ? "; expected one of \(reader.list(options))" : hint)")
+        fail("unknown value \(Echo.quoted(s))\(hint.isEmpty ? "; expected one of \(reader.list(options))" : hint)")
         return nil
     }
 

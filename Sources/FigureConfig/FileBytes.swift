@@ -17,6 +17,10 @@ public enum FileBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return .failure(Failure(reason: errno == EACCES ? "permission denied" : String(cString: strerror(errno)))) }
         defer { close(fd) }
+        // The whole file is held at once: probe that much first (a clean error under `ulimit -v`).
+        guard MemoryProbe.canAllocate(Int(st.st_size) * 2) else {
+            return .failure(Failure(reason: "not enough memory to read its \(MemoryProbe.format(Int(st.st_size)))"))
+        }
         var out = [UInt8]()
         out.reserveCapacity(Int(st.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

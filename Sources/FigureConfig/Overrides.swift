@@ -18,9 +18,12 @@ public struct Override: Sendable, Hashable {
     /// Where the key was written when it comes from a file (a document's `set:`), else nil (a CLI argument).
     var keyLocation: SourceLocation?
 
+    /// The most characters of the argument shown as the "file" of a message.
+    static let maxLabel = 200
+
     /// Parses `KEY.PATH=VALUE`; `option` is the flag shown in messages (`--set`).
     public init(parsing argument: String, option: String = "--set") throws {
-        label = "\(option) \(argument)"
+        label = "\(option) \(Echo.clipped(argument, limit: Override.maxLabel))"
         let prefix = option.count + 1
         guard let eq = argument.firstIndex(of: "=") else {
             throw ConfigError("expected KEY=VALUE, e.g. data.blobs.samples=500", at: SourceLocation(file: label, line: 1, column: prefix + 1))
@@ -37,7 +40,12 @@ public struct Override: Sendable, Hashable {
             col += part.count + 1
         }
         guard !key.isEmpty, comps.allSatisfy({ !$0.isEmpty }) else {
-            throw ConfigError("the key path '\(key)' has an empty part", at: SourceLocation(file: label, line: 1, column: prefix + 1))
+            throw ConfigError("the key path \(Echo.quoted(key)) has an empty part", at: SourceLocation(file: label, line: 1, column: prefix + 1))
+        }
+        // A key path nests like the document does, so it has the same limit (and `set` recurses per part).
+        guard comps.count <= ConfigLimits.maxNesting else {
+            throw ConfigError("the key path has \(ConfigReader.count(comps.count)) parts; at most \(ConfigLimits.maxNesting) (the nesting limit)",
+                              at: SourceLocation(file: label, line: 1, column: cols[ConfigLimits.maxNesting]))
         }
         path = comps
         componentColumns = cols

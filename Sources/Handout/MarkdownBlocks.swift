@@ -9,6 +9,16 @@ public enum MarkdownBlocks {
         var paragraph: [String] = []
         var bullets: [BulletItem] = []
         var bulletIndents: [Int] = []
+        // The last bullet item's source lines, parsed once when the item ends (re-parsing the item at
+        // every continuation line made a bullet of n lines cost n² time).
+        var pending: (lines: [String], level: Int)?
+
+        func flushItem() {
+            if let p = pending {
+                bullets.append(BulletItem(RichText(markdown: p.lines.joined(separator: " ")), level: p.level))
+                pending = nil
+            }
+        }
 
         func flushParagraph() {
             if !paragraph.isEmpty {
@@ -17,6 +27,7 @@ public enum MarkdownBlocks {
             }
         }
         func flushBullets() {
+            flushItem()
             if !bullets.isEmpty { blocks.append(.bullets(bullets)); bullets = []; bulletIndents = [] }
         }
 
@@ -42,13 +53,13 @@ public enum MarkdownBlocks {
                 // Nesting: deeper indentation than the previous items opens a sub-level.
                 while let last = bulletIndents.last, indent < last { bulletIndents.removeLast() }
                 if bulletIndents.last != indent { bulletIndents.append(indent) }
-                bullets.append(BulletItem(RichText(markdown: String(trimmed.dropFirst(2))), level: bulletIndents.count - 1))
+                flushItem()
+                pending = ([String(trimmed.dropFirst(2))], bulletIndents.count - 1)
                 continue
             }
-            if !bullets.isEmpty && indent > 0 {
+            if pending != nil && indent > 0 {
                 // A continuation line of the last bullet item.
-                let last = bullets.removeLast()
-                bullets.append(BulletItem(RichText(markdown: last.text.markdownSource + " " + trimmed), level: last.level))
+                pending!.lines.append(trimmed)
                 continue
             }
             flushBullets()
@@ -56,21 +67,5 @@ public enum MarkdownBlocks {
         }
         flushParagraph(); flushBullets()
         return blocks
-    }
-}
-
-extension RichText {
-    /// The runs written back as inline Markdown (used to extend an item with a continuation line).
-    var markdownSource: String {
-        runs.map { r in
-            let t = r.text.replacingOccurrences(of: "*", with: "\\*").replacingOccurrences(of: "`", with: "\\`")
-            switch r.emphasis {
-            case .plain: return t
-            case .bold: return "**\(t)**"
-            case .italic: return "*\(t)*"
-            case .boldItalic: return "***\(t)***"
-            case .code: return "`\(r.text)`"
-            }
-        }.joined()
     }
 }

@@ -27,7 +27,7 @@ public enum FileComparison {
             for (path, bytes) in [(expected, e), (actual, a)] where !bytes.starts(with: Array("%PDF-".utf8)) {
                 throw VisualDiffError.unreadable("\(path): not a PDF file")
             }
-            let r = PDFComparator.compare(expected: e, actual: a, tolerance: tolerance)
+            let r = try PDFComparator.compare(expected: e, actual: a, expectedName: expected, actualName: actual, tolerance: tolerance)
             return Outcome(summary: r.summary, passed: r.passed, comparison: nil, diffImage: nil, crop: nil)
         }
         let bytes = ResultBox<[UInt8]>(count: 2)

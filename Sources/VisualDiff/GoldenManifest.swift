@@ -28,10 +28,27 @@ public struct GoldenManifest: Codable, Equatable, Sendable {
             self.width = width; self.height = height; self.pixelHash = pixelHash; self.fileHash = fileHash
             self.bytes = bytes; self.tolerance = tolerance; self.environment = environment
         }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case width, height, pixelHash, fileHash, bytes, tolerance, environment }
+
+        /// Decodes a record; a key that is not one of the record's fields is an error.
+        public init(from decoder: Decoder) throws {
+            try ManifestKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue), what: "golden entry key")
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            width = try c.decodeIfPresent(Int.self, forKey: .width)
+            height = try c.decodeIfPresent(Int.self, forKey: .height)
+            pixelHash = try c.decodeIfPresent(String.self, forKey: .pixelHash)
+            fileHash = try c.decode(String.self, forKey: .fileHash)
+            bytes = try c.decode(Int.self, forKey: .bytes)
+            tolerance = try c.decodeIfPresent(Tolerance.self, forKey: .tolerance)
+            environment = try c.decode([String: String].self, forKey: .environment)
+        }
     }
 
     /// Manifest format version.
     public var version: Int
+    /// The only version this build reads and writes.
+    public static let currentVersion = 1
     /// The pixel hash algorithm (`PixelHash.algorithm`).
     public var hashAlgorithm: String
     /// Tolerance for every golden without its own override (nil: the built-in defaults).
@@ -48,8 +65,13 @@ public struct GoldenManifest: Codable, Equatable, Sendable {
 
     /// Decodes a manifest; per-golden tolerance overrides are applied on top of `defaultTolerance`.
     public init(from decoder: Decoder) throws {
+        try ManifestKeys.check(decoder, allowed: ["version", "hashAlgorithm", "defaultTolerance", "goldens"], what: "manifest key")
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
+        guard version == Self.currentVersion else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [CodingKeys.version],
+                                                    debugDescription: "unsupported manifest version \(version) (this clusterplot reads version \(Self.currentVersion))"))
+        }
         hashAlgorithm = try c.decodeIfPresent(String.self, forKey: .hashAlgorithm) ?? PixelHash.algorithm
         defaultTolerance = try c.decodeIfPresent(Tolerance.self, forKey: .defaultTolerance)
         goldens = try c.decodeIfPresent([String: Entry].self, forKey: .goldens) ?? [:]
@@ -74,9 +96,7 @@ public struct GoldenManifest: Codable, Equatable, Sendable {
     public static func load(from directory: URL) throws -> GoldenManifest {
         let url = directory.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else { return GoldenManifest() }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw VisualDiffError.invalidManifest("\(url.path): cannot read")
-        }
+        let data = Data(try ImageLoader.readBytes(atPath: url.path))
         do { return try JSONDecoder().decode(GoldenManifest.self, from: data) } catch {
             throw VisualDiffError.invalidManifest("\(url.path): \(describe(error))")
         }
@@ -101,6 +121,8 @@ private struct RawEntry: Decodable {
 
 func describe(_ error: Error) -> String {
     switch error {
+    case DecodingError.dataCorrupted(let c) where !c.codingPath.isEmpty:
+        return "\(c.debugDescription) (at \(c.codingPath.map(\.stringValue).joined(separator: ".")))"
     case DecodingError.dataCorrupted(let c): return "invalid JSON (\(c.debugDescription))"
     case DecodingError.keyNotFound(let k, let c):
         return "missing \(k.stringValue) at \(c.codingPath.map(\.stringValue).joined(separator: "."))"

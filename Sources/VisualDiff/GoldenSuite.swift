@@ -114,13 +114,26 @@ public struct GoldenSuite: Sendable {
         self.defaultTolerance = defaultTolerance; self.forcesExact = forcesExact; self.formats = formats; self.jobs = max(1, jobs)
     }
 
+    /// Throws when the golden folder exists but is not a folder (a regular file named by
+    /// `--golden` would otherwise report every golden missing).
+    func checkGoldenFolder() throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: goldenDirectory.path, isDirectory: &isDir), !isDir.boolValue {
+            throw VisualDiffError.unreadable("\(goldenDirectory.path): not a folder (--golden names the folder of goldens and manifest.json)")
+        }
+    }
+
     /// The config files (`*.yaml`, `*.yml`), sorted by name.
     public func configFiles() throws -> [URL] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: configsDirectory.path, isDirectory: &isDir), isDir.boolValue else {
             throw VisualDiffError.unreadable("\(configsDirectory.path): no such folder")
         }
-        return try FileManager.default.contentsOfDirectory(atPath: configsDirectory.path)
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: configsDirectory.path) } catch {
+            throw VisualDiffError.unreadable("\(configsDirectory.path): cannot list the folder (\(VisualDiffError.reason(error)))")
+        }
+        return names
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted()
             .map { configsDirectory.appendingPathComponent($0) }
@@ -130,6 +143,7 @@ public struct GoldenSuite: Sendable {
     /// - Parameter keepsImages: keep PNGs (expected, actual, diff, crop) for an HTML report.
     public func check(keepsImages: Bool = false) throws -> GoldenCheckReport {
         let start = DispatchTime.now().uptimeNanoseconds
+        try checkGoldenFolder()
         let manifest = try GoldenManifest.load(from: goldenDirectory)
         let configs = try configFiles()
         let box = ResultBox<[GoldenCaseResult]>(count: configs.count)
@@ -178,7 +192,7 @@ public struct GoldenSuite: Sendable {
                 do {
                     let golden = try ImageLoader.readBytes(atPath: path)
                     if format == "pdf" {
-                        comparePDF(&r, golden: golden, actual: actual, keepsImages: keepsImages)
+                        try comparePDF(&r, golden: golden, goldenPath: path, actual: actual, keepsImages: keepsImages)
                     } else {
                         try comparePNG(&r, golden: golden, actual: actual, entry: manifest.goldens[name], keepsImages: keepsImages)
                     }
@@ -226,8 +240,9 @@ public struct GoldenSuite: Sendable {
         }
     }
 
-    func comparePDF(_ r: inout GoldenCaseResult, golden: [UInt8], actual: [UInt8], keepsImages: Bool) {
-        let c = PDFComparator.compare(expected: golden, actual: actual, tolerance: r.tolerance)
+    func comparePDF(_ r: inout GoldenCaseResult, golden: [UInt8], goldenPath: String, actual: [UInt8], keepsImages: Bool) throws {
+        let c = try PDFComparator.compare(expected: golden, actual: actual, expectedName: goldenPath,
+                                          actualName: "\(r.name) (rendered from \(r.config.lastPathComponent))", tolerance: r.tolerance)
         r.method = c.pages.isEmpty ? "pdf-bytes" : "pdf-raster"
         r.status = c.passed ? .passed : .failed
         r.message = c.summary
@@ -261,7 +276,10 @@ public struct GoldenSuite: Sendable {
         if let ci = environment["CI"], !ci.isEmpty, ci.lowercased() != "false", ci != "0", !force {
             throw VisualDiffError.update("refusing to rewrite goldens with CI=\(ci) set (pass --force if you really mean it)")
         }
-        try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
+        try checkGoldenFolder()
+        if let reason = Folders.create(goldenDirectory.path) {
+            throw VisualDiffError.update("\(goldenDirectory.path): cannot create the golden folder (\(reason))")
+        }
         let report = try check()
         if let e = report.renderErrors.first {
             throw VisualDiffError.update("\(e.config.path): \(e.message) (no golden written)")

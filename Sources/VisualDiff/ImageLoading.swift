@@ -10,6 +10,11 @@ public enum ImageLoader {
             throw VisualDiffError.unreadable("\(path): no such file")
         }
         guard !isDir.boolValue else { throw VisualDiffError.unreadable("\(path): is a directory") }
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+            // A FIFO would block and a device never end: refuse before opening.
+            throw VisualDiffError.unreadable("\(path): not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw VisualDiffError.unreadable("\(path): cannot read")
         }
@@ -20,6 +25,19 @@ public enum ImageLoader {
     public static func decode(_ bytes: [UInt8], name: String, pixelLimit: Int = PNGCodec.defaultPixelLimit) throws -> RGBAImage {
         guard bytes.count >= 8, bytes[0] == 0x89, bytes[1] == 0x50, bytes[2] == 0x4E, bytes[3] == 0x47 else {
             throw VisualDiffError.unreadable("\(name): not a PNG file")
+        }
+        if bytes.count >= 24 {
+            // Probe the decoded size first: under a small address-space limit a legal image must
+            // give a clean error, not an allocation trap inside the decoder.
+            func u32(_ o: Int) -> Int { Int(bytes[o]) << 24 | Int(bytes[o + 1]) << 16 | Int(bytes[o + 2]) << 8 | Int(bytes[o + 3]) }
+            let w = u32(16), h = u32(20)
+            if w > 0, h > 0, w <= 1 << 20, h <= 1 << 20, w * h <= pixelLimit {
+                let need = w * h * 4 * 2
+                guard let p = malloc(need) else {
+                    throw VisualDiffError.unreadable("\(name): not enough memory to decode \(w)×\(h) pixels (needs about \(need / 1_000_000) MB)")
+                }
+                free(p)
+            }
         }
         do { return try PNGCodec.decode(bytes, pixelLimit: pixelLimit) } catch {
             throw VisualDiffError.unreadable("\(name): \(error)")
@@ -50,4 +68,25 @@ final class ResultBox<T>: @unchecked Sendable {
     func set(_ i: Int, _ r: Result<T, Error>) { lock.lock(); slots[i] = r; lock.unlock() }
     func get(_ i: Int) throws -> T { try slots[i]!.get() }
     func result(_ i: Int) -> Result<T, Error> { slots[i]! }
+}
+
+/// Folders made with mkdir(2) directly, so a failure has its real reason (`Not a directory`,
+/// `Permission denied`) instead of Foundation's `NSCocoaErrorDomain` text.
+public enum Folders {
+    /// Creates `path` and its missing parents; the reason it could not, or nil on success.
+    public static func create(_ path: String) -> String? {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += (prefix.isEmpty || prefix.hasSuffix("/") ? "" : "/") + part
+            if mkdir(prefix, 0o777) == 0 { continue }
+            let err = errno
+            var st = stat()
+            if err == EEXIST, stat(prefix, &st) == 0 {
+                if (st.st_mode & S_IFMT) == S_IFDIR { continue }
+                return String(cString: strerror(ENOTDIR))
+            }
+            return String(cString: strerror(err))
+        }
+        return nil
+    }
 }

@@ -73,16 +73,16 @@ public enum PDFComparator {
     public static func normalizedHash(_ bytes: [UInt8]) -> String { PixelHash.hex(PixelHash.fnv1a(normalized(bytes))) }
 
     /// The `pdftoppm` executable on PATH, if any.
-    public static let rasterizer: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/pdftoppm" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    public static let rasterizer: String? = PDFRasterizer.locate("pdftoppm")
 
-    /// Compares two PDFs.
+    /// Compares two PDFs. Page counts are compared before anything is rasterised; a PDF poppler
+    /// cannot read (truncated, garbage, no pages) or one over ``PDFRasterizer/maxPages`` pages
+    /// throws `VisualDiffError.unreadable` naming it (`expectedName`, `actualName`).
     /// - Parameter dpi: rasterisation resolution for the pixel fallback. 100, not 72: at 80 dpi and
     ///   below poppler drops or merges our 0.8-pt grid lines, which hides exactly what we compare.
-    public static func compare(expected: [UInt8], actual: [UInt8], tolerance: Tolerance = .default,
-                               dpi: Int = 100, rasterizer: String? = PDFComparator.rasterizer) -> PDFComparison {
+    public static func compare(expected: [UInt8], actual: [UInt8], expectedName: String = "expected PDF",
+                               actualName: String = "actual PDF", tolerance: Tolerance = .default,
+                               dpi: Int = 100, rasterizer: String? = PDFComparator.rasterizer) throws -> PDFComparison {
         if expected == actual || normalized(expected) == normalized(actual) {
             return PDFComparison(verdict: .identical, pages: [], worstPagePNGs: nil, worstPage: nil,
                                  summary: "PASS identical PDF (normalised bytes)")
@@ -91,63 +91,42 @@ public enum PDFComparator {
             return PDFComparison(verdict: .undecided, pages: [], worstPagePNGs: nil, worstPage: nil,
                                  summary: "FAIL: PDF bytes differ and pdftoppm is not installed to compare pixels (apt-get install poppler-utils)")
         }
-        do {
-            let e = try rasterize(expected, dpi: dpi, tool: rasterizer)
-            let a = try rasterize(actual, dpi: dpi, tool: rasterizer)
-            guard e.count == a.count else {
+        let info = PDFRasterizer.locate("pdfinfo")
+        if let ne = try PDFRasterizer.pageCount(expected, name: expectedName, tool: info),
+           let na = try PDFRasterizer.pageCount(actual, name: actualName, tool: info) {
+            guard ne == na else {
                 return PDFComparison(verdict: .different, pages: [], worstPagePNGs: nil, worstPage: nil,
-                                     summary: "FAIL: \(a.count) pages, expected \(e.count)")
+                                     summary: "FAIL: \(na) pages, expected \(ne)")
             }
-            var pages: [ImageComparison] = []
-            var worst = 0, worstScore = -1.0
-            for i in 0..<e.count {
-                let c = ImageComparator.compare(expected: try PNGCodec.decode(e[i]), actual: try PNGCodec.decode(a[i]), tolerance: tolerance)
-                let score = c.verdict == .sizeMismatch ? .infinity : Double(c.significantPixels) + c.worstTileRMS
-                if score > worstScore { worstScore = score; worst = i }
-                pages.append(c)
+            guard ne <= PDFRasterizer.maxPages else {
+                throw VisualDiffError.unreadable("\(actualName): the PDF has \(ne) pages; at most \(PDFRasterizer.maxPages) are compared")
             }
-            let failed = pages.enumerated().filter { !$0.element.passed }
-            let verdict: PDFComparison.Verdict = failed.isEmpty
-                ? (pages.allSatisfy { $0.verdict == .identical } ? .identical : .withinTolerance) : .different
-            let summary: String
-            if let f = failed.first {
-                let detail = f.element.summary.hasPrefix("FAIL: ") ? String(f.element.summary.dropFirst(6)) : f.element.summary
-                summary = "FAIL: page \(f.offset + 1) of \(pages.count) (rasterised at \(dpi) dpi): \(detail)"
-            } else {
-                summary = "PASS PDF bytes differ, \(pages.count) page(s) rasterised at \(dpi) dpi match: \(pages[worst].summary)"
-            }
-            return PDFComparison(verdict: verdict, pages: pages, worstPagePNGs: (e[worst], a[worst]), worstPage: worst, summary: summary)
-        } catch {
+        }
+        let e = try PDFRasterizer.rasterize(expected, name: expectedName, dpi: dpi, tool: rasterizer)
+        let a = try PDFRasterizer.rasterize(actual, name: actualName, dpi: dpi, tool: rasterizer)
+        guard e.count == a.count else {
             return PDFComparison(verdict: .different, pages: [], worstPagePNGs: nil, worstPage: nil,
-                                 summary: "FAIL: cannot rasterise PDF: \(error)")
+                                 summary: "FAIL: \(a.count) pages, expected \(e.count)")
         }
-    }
-
-    /// Rasterises every page with pdftoppm into PNG bytes.
-    static func rasterize(_ pdf: [UInt8], dpi: Int, tool: String) throws -> [[UInt8]] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-pdf-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("in.pdf")
-        try Data(pdf).write(to: input)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = ["-r", "\(dpi)", "-png", input.path, dir.appendingPathComponent("page").path]
-        p.standardOutput = FileHandle.nullDevice
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        let msg = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw VisualDiffError.unreadable("pdftoppm: \(String(decoding: msg, as: UTF8.self).split(separator: "\n").first ?? "failed")")
+        var pages: [ImageComparison] = []
+        var worst = 0, worstScore = -1.0
+        for i in 0..<e.count {
+            let c = ImageComparator.compare(expected: try ImageLoader.decode(e[i], name: "\(expectedName) page \(i + 1)"),
+                                            actual: try ImageLoader.decode(a[i], name: "\(actualName) page \(i + 1)"), tolerance: tolerance)
+            let score = c.verdict == .sizeMismatch ? .infinity : Double(c.significantPixels) + c.worstTileRMS
+            if score > worstScore { worstScore = score; worst = i }
+            pages.append(c)
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-            .filter { $0.hasPrefix("page") && $0.hasSuffix(".png") }
-            .sorted { a, b in
-                // page-1.png, page-2.png … page-10.png (pdftoppm zero-pads only to the page count's width)
-                a.count != b.count ? a.count < b.count : a < b
-            }
-        return try files.map { try ImageLoader.readBytes(atPath: dir.appendingPathComponent($0).path) }
+        let failed = pages.enumerated().filter { !$0.element.passed }
+        let verdict: PDFComparison.Verdict = failed.isEmpty
+            ? (pages.allSatisfy { $0.verdict == .identical } ? .identical : .withinTolerance) : .different
+        let summary: String
+        if let f = failed.first {
+            let detail = f.element.summary.hasPrefix("FAIL: ") ? String(f.element.summary.dropFirst(6)) : f.element.summary
+            summary = "FAIL: page \(f.offset + 1) of \(pages.count) (rasterised at \(dpi) dpi): \(detail)"
+        } else {
+            summary = "PASS PDF bytes differ, \(pages.count) page(s) rasterised at \(dpi) dpi match: \(pages[worst].summary)"
+        }
+        return PDFComparison(verdict: verdict, pages: pages, worstPagePNGs: (e[worst], a[worst]), worstPage: worst, summary: summary)
     }
 }

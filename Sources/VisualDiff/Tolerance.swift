@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules that decide whether two images are "the same figure".
 ///
 /// A comparison fails when any enabled rule fires (see `ImageComparison.failedRules`):
@@ -109,6 +111,27 @@ struct ToleranceOverride: Decodable, Sendable {
     var maxShift: Int?
     var shiftChannelTolerance: Int?
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case exact, colorThreshold, maxDiffPixels, maxTileRMS, maxRMS, tileSize, ignoresAntialiasing, antialiasingMaxDelta, maxShift, shiftChannelTolerance
+    }
+
+    /// Decodes the fields present; a key that is not a tolerance field is an error (a misspelt key
+    /// would otherwise silently leave the default in force).
+    init(from decoder: Decoder) throws {
+        try ManifestKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue), what: "tolerance key")
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        exact = try c.decodeIfPresent(Bool.self, forKey: .exact)
+        colorThreshold = try c.decodeIfPresent(Double.self, forKey: .colorThreshold)
+        maxDiffPixels = try c.decodeIfPresent(Int.self, forKey: .maxDiffPixels)
+        maxTileRMS = try c.decodeIfPresent(Double.self, forKey: .maxTileRMS)
+        maxRMS = try c.decodeIfPresent(Double.self, forKey: .maxRMS)
+        tileSize = try c.decodeIfPresent(Int.self, forKey: .tileSize)
+        ignoresAntialiasing = try c.decodeIfPresent(Bool.self, forKey: .ignoresAntialiasing)
+        antialiasingMaxDelta = try c.decodeIfPresent(Int.self, forKey: .antialiasingMaxDelta)
+        maxShift = try c.decodeIfPresent(Int.self, forKey: .maxShift)
+        shiftChannelTolerance = try c.decodeIfPresent(Int.self, forKey: .shiftChannelTolerance)
+    }
+
     /// `base` with this override's fields replaced; validated.
     func applied(to base: Tolerance) throws -> Tolerance {
         var t = base
@@ -138,11 +161,69 @@ public enum VisualDiffError: Error, CustomStringConvertible, Sendable, Equatable
     /// A refused or failed golden update.
     case update(String)
 
+    /// A Foundation error in plain words (`No such file or directory`), never its
+    /// `NSCocoaErrorDomain` text: the POSIX reason underneath when there is one.
+    public static func reason(_ error: Error) -> String {
+        if let e = error as? VisualDiffError { return e.description }
+        let ns = error as NSError
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(u.code)))
+        }
+        if ns.domain == NSCocoaErrorDomain {
+            switch ns.code {
+            case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file or folder"
+            case NSFileWriteFileExistsError: return "a file of that name exists"
+            case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+            case NSFileWriteOutOfSpaceError: return "no space left on device"
+            case NSFileWriteVolumeReadOnlyError: return "read-only file system"
+            default: return "file operation failed (code \(ns.code))"
+            }
+        }
+        return "\(error)"
+    }
+
     /// The message, naming the file where there is one.
     public var description: String {
         switch self {
         case .unreadable(let m), .invalidManifest(let m), .update(let m): return m
         case .invalidTolerance(let m): return "invalid tolerance: \(m)"
         }
+    }
+}
+
+/// The key check of manifest objects: JSONDecoder ignores unknown keys, the manifest does not.
+enum ManifestKeys {
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Throws `dataCorrupted` naming the first key of the object that is not in `allowed`.
+    static func check(_ decoder: Decoder, allowed: [String], what: String) throws {
+        let c = try decoder.container(keyedBy: AnyKey.self)
+        for k in c.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !allowed.contains(k.stringValue) {
+            let near = allowed.min { distance(k.stringValue, $0) < distance(k.stringValue, $1) }
+            let hint = near.map { distance(k.stringValue, $0) <= 3 ? "; did you mean '\($0)'?" : "" } ?? ""
+            let shown = k.stringValue.count > 60 ? String(k.stringValue.prefix(60)) + "…" : k.stringValue
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + [k],
+                                                    debugDescription: "unknown \(what) '\(shown.unicodeScalars.map { $0.value < 0x20 ? "?" : String($0) }.joined())'\(hint.isEmpty ? "; expected one of \(allowed.joined(separator: ", "))" : hint)"))
+        }
+    }
+
+    /// Edit distance (insertions, deletions, substitutions), case-insensitive.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased().unicodeScalars), b = Array(b.lowercased().unicodeScalars)
+        var prev = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return a.isEmpty ? b.count : prev[b.count]
     }
 }

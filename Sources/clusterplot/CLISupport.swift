@@ -6,8 +6,10 @@ import Plotting
 
 /// Small helpers shared by the gallery commands (printing and argument conversion only).
 enum CLISupport {
+    /// Prints one problem line: control characters escaped and over-long lines shortened, so
+    /// whatever text reaches here stays one line (``Echo/line(_:limit:)``).
     static func stderr(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((Echo.line(line) + "\n").utf8))
     }
 
     static func printError(_ e: ConfigError) { stderr(e.description) }
@@ -40,6 +42,9 @@ extension CLISupport {
         case let e as GalleryError:
             stderr(e.description)
             return e.isInputError ? 2 : 1
+        case let e as ResourceError:
+            stderr(e.description)
+            return 1
         default:
             stderr("\(file):1:1: \(error)")
             return 1
@@ -55,8 +60,14 @@ extension CLISupport {
         do {
             if creatingFolder { try Gallery.prepareOutputDirectory(url.deletingLastPathComponent().path) }
             try AtomicFile.write(bytes, to: url)
+        } catch let e as OutputError where e.reason != nil {
+            stderr("\(path):1:1: cannot write (\(e.reason!))")
+            throw ExitCode(1)
+        } catch let e as GalleryError {
+            stderr(e.description)
+            throw ExitCode(1)
         } catch {
-            stderr("\(path): cannot write: \(error)")
+            stderr("\(path):1:1: cannot write (\(error))")
             throw ExitCode(1)
         }
     }

@@ -71,7 +71,9 @@ struct CheckCommand: ParsableCommand {
         do {
             if let report {
                 let dir = URL(fileURLWithPath: report)
-                try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+                if let reason = Folders.create(dir.path) {
+                    throw VisualDiffError.unreadable("\(dir.path): cannot create the report folder (\(reason))")
+                }
                 try AtomicFile.write(Array(GoldenReport.html(result).utf8), to: dir.appendingPathComponent("index.html"))
                 print("report: \(dir.appendingPathComponent("index.html").path)")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FigureConfig
 import Foundation
 import Plotting
 import VisualDiff
@@ -48,7 +49,7 @@ struct ToleranceOptions: ParsableArguments {
 
 /// Prints one line to standard error.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("clusterplot: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("clusterplot: \(Echo.line(message))\n".utf8))
 }
 
 /// `clusterplot compare EXPECTED ACTUAL`: compares two PNGs (or PDFs).

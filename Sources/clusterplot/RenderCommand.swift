@@ -70,7 +70,8 @@ struct RenderCommand: ParsableCommand {
             status = max(status, o.status == 2 ? 2 : (o.status == 1 && status == 0 ? 1 : 0))
         }
         let ok = outcomes.filter { $0.status == 0 }
-        let written = ok.reduce(0) { $0 + $1.written.count }
+        // Files actually on disk: a config whose write failed part-way (ENOSPC) still wrote the earlier formats.
+        let written = outcomes.reduce(0) { $0 + $1.written.count }
         let failed = outcomes.count - ok.count + pathErrors.count
         let ms = Int(Date().timeIntervalSince(start) * 1000)
         if !quiet {

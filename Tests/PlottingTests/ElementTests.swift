@@ -24,6 +24,28 @@ final class Marks: PlotElement {
     func draw(in context: AxesContext, with renderer: Renderer) {}
 }
 
+/// The custom element of docs/plotting.md: a rug of ticks along the bottom (x limits only).
+final class Rug: PlotElement {
+    var x: [Double], label: String?
+    init(x: [Double], label: String? = nil) { self.x = x; self.label = label }
+
+    func dataLimits(xScale: AxisScale, yScale: AxisScale) -> DataLimits? {
+        guard let lo = x.min(), let hi = x.max() else { return nil }
+        return DataLimits(x: lo...hi, y: 0...0)
+    }
+    var dataLimitAxes: DataLimitAxes { .x }
+
+    func draw(in context: AxesContext, with renderer: Renderer) {
+        var p = Path()
+        for v in x {
+            let px = context.xPosition(v)
+            p.move(to: Point(x: px, y: context.position(axesFraction: 0, 0).y))
+            p.line(to: Point(x: px, y: context.position(axesFraction: 0, 0.03).y))
+        }
+        renderer.drawPath(p, fill: nil, stroke: StrokeStyle(color: context.style.textColor, width: 1))
+    }
+}
+
 /// What every element relies on: autoscale with sticky edges and per-axis limits, the clip, legend
 /// handles and `best`, the colorbar lookup, the colour cycles.
 final class ElementTests: XCTestCase {
@@ -95,6 +117,22 @@ final class ElementTests: XCTestCase {
         XCTAssertEqual(ax.axisDataLimits().x, -1...0)
         XCTAssertEqual(ax.axisDataLimits().y, -1...4)
         XCTAssertEqual(ax.dataLimits()?.y, -1...4)
+    }
+
+    func testTheDocumentedCustomElement() throws {
+        let (fig, ax) = figure()
+        ax.scatter(x: [0, 1], y: [5, 6])
+        let rug = ax.add(Rug(x: [-2, 3]))
+        XCTAssertEqual(ax.axisDataLimits().x, -2...3)
+        XCTAssertEqual(ax.axisDataLimits().y, 5...6)
+        let rec = RecordingRenderer(size: fig.size)
+        fig.draw(into: rec)
+        let geo = fig.geometry(using: RecordingRenderer(size: fig.size)).axes[0]
+        guard case .path(let p, nil, _)? = rec.calls.first(where: { if case .path(_, nil, let s?) = $0 { return s.width == 1 && s.color == Style.classic.textColor }; return false })
+        else { return XCTFail("no rug") }
+        XCTAssertEqual(p.controlBounds?.maxY ?? 0, geo.rect.maxY, accuracy: 1e-9)
+        XCTAssertEqual(p.controlBounds?.height ?? 0, 0.03 * geo.rect.height, accuracy: 1e-9)
+        XCTAssertNil(rug.label)
     }
 
     func testBarsDrawClippedWithLegendHandleAndBestLocation() throws {

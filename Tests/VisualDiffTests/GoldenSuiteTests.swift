@@ -146,7 +146,7 @@ final class GoldenSuiteTests: XCTestCase {
     func testPDFNormalisationAndRasterFallback() throws {
         let a = Array("%PDF-1.5\n1 0 obj\n<< /Producer (cairo 1.16.0 (https://cairographics.org))\n   /CreationDate (D:20000101000000Z)\n>>\nendobj\n".utf8)
         let b = Array("%PDF-1.5\n1 0 obj\n<< /Producer (cairo 1.18.0 (https://cairographics.org))\n   /CreationDate (D:20260101000000Z)\n>>\nendobj\n".utf8)
-        XCTAssertEqual(PDFComparator.compare(expected: a, actual: b).verdict, .identical)
+        XCTAssertEqual(try PDFComparator.compare(expected: a, actual: b).verdict, .identical)
         XCTAssertEqual(PDFComparator.normalizedHash(a), PDFComparator.normalizedHash(b))
         try XCTSkipIf(PDFComparator.rasterizer == nil, "pdftoppm not installed")
         func pdf(_ color: Color, _ r: Double = 20) throws -> [UInt8] {
@@ -155,9 +155,9 @@ final class GoldenSuiteTests: XCTestCase {
                 rr.drawPath(p, fill: color, stroke: nil)
             }
         }
-        let same = PDFComparator.compare(expected: try pdf(.black), actual: try pdf(.black))
+        let same = try PDFComparator.compare(expected: try pdf(.black), actual: try pdf(.black))
         XCTAssertEqual(same.verdict, .identical)
-        let diff = PDFComparator.compare(expected: try pdf(.black), actual: try pdf(Color(hex: "#ff0000")!))
+        let diff = try PDFComparator.compare(expected: try pdf(.black), actual: try pdf(Color(hex: "#ff0000")!))
         XCTAssertEqual(diff.verdict, .different, diff.summary)
         XCTAssertEqual(diff.pages.count, 1)
         XCTAssertTrue(diff.summary.contains("page 1 of 1"), diff.summary)

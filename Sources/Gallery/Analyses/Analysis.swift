@@ -146,6 +146,9 @@ public protocol AnalysisResult: Sendable {
     func namedPoint(_ name: String) -> NamedPoint?
     /// The text `{key.name}` becomes in titles and labels (``AnalysisKind/templateValues``).
     func templateValue(_ name: String) -> String?
+    /// The same for a panel of a facet (`{silhouette.score}` of the panel's k); by default the
+    /// facet does not matter.
+    func templateValue(_ name: String, in context: FieldContext) -> String?
     /// The curve it offers to `line` layers (``AnalysisKind/offersCurve``).
     func curve() -> AnalysisCurve?
     /// One of several curves it offers, by name (an elbow sweep's metric); nil: the main one.
@@ -165,6 +168,8 @@ extension AnalysisResult {
     public func namedPoint(_ name: String) -> NamedPoint? { nil }
     /// No template values by default.
     public func templateValue(_ name: String) -> String? { nil }
+    /// The facet does not matter by default.
+    public func templateValue(_ name: String, in context: FieldContext) -> String? { templateValue(name) }
     /// No curve by default.
     public func curve() -> AnalysisCurve? { nil }
     /// Only the main curve, by default.

@@ -169,11 +169,16 @@ extension SilhouetteResult: AnalysisResult {
     /// The centres of the panel's clustering, when it has them.
     public func centres(in context: FieldContext) -> DataMatrix? { run(context).fit.centres }
 
-    /// `{silhouette.score}` (3 decimals) and `{silhouette.k}`, for the panel's k in a facet.
-    public func templateValue(_ name: String) -> String? {
+    /// `{silhouette.score}` (3 decimals) and `{silhouette.k}` of the analysis's own clusters.
+    public func templateValue(_ name: String) -> String? { Self.value(name, main) }
+
+    /// The same for the panel's k in a `facet: k` panel.
+    public func templateValue(_ name: String, in context: FieldContext) -> String? { Self.value(name, run(context)) }
+
+    static func value(_ name: String, _ r: Run) -> String? {
         switch name {
-        case "score": return String(format: "%.3f", main.silhouette.score)
-        case "k": return String(main.k)
+        case "score": return String(format: "%.3f", r.silhouette.score)
+        case "k": return String(r.k)
         default: return nil
         }
     }

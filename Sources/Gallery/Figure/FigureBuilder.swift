@@ -59,9 +59,9 @@ public enum FigureBuilder {
     }
 
     static func draw(_ panel: PanelSpec, on ax: Axes, _ context: PanelContext) throws {
-        ax.title = TemplateText.fill(panel.title, context.results, dataset: context.dataset)
-        ax.xLabel = TemplateText.fill(panel.xLabel, context.results, dataset: context.dataset)
-        ax.yLabel = TemplateText.fill(panel.yLabel, context.results, dataset: context.dataset)
+        ax.title = TemplateText.fill(panel.title, context.results, in: context.fieldContext, dataset: context.dataset)
+        ax.xLabel = TemplateText.fill(panel.xLabel, context.results, in: context.fieldContext, dataset: context.dataset)
+        ax.yLabel = TemplateText.fill(panel.yLabel, context.results, in: context.fieldContext, dataset: context.dataset)
         ax.xLimits = panel.xLimits
         ax.yLimits = panel.yLimits
         ax.xScale = panel.xScale

@@ -18,10 +18,16 @@ enum TemplateText {
     }
 
     /// `text` with every known placeholder filled (unknown ones are left as written).
-    static func fill(_ text: String?, _ results: AnalysisResults, dataset: Dataset? = nil) -> String? {
+    /// In a facet's panel (`context`), values that depend on the facet are the panel's own; the data's
+    /// own values (`{pca.pc1}`) come from `dataset`.
+    static func fill(_ text: String?, _ results: AnalysisResults, in context: FieldContext? = nil, dataset: Dataset? = nil) -> String? {
         guard var text, text.contains("{") else { return text }
         for p in placeholders(text).reversed() {
-            if let v = results[p.owner]?.templateValue(p.name) ?? dataset?.templateValue(p.owner, p.name) { text.replaceSubrange(p.range, with: v) }
+            guard let r = results[p.owner] else {
+                if let v = dataset?.templateValue(p.owner, p.name) { text.replaceSubrange(p.range, with: v) }
+                continue
+            }
+            if let v = context.map({ r.templateValue(p.name, in: $0) }) ?? r.templateValue(p.name) { text.replaceSubrange(p.range, with: v) }
         }
         return text
     }

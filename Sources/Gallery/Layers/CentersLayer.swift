@@ -9,6 +9,9 @@ public struct CentersLayer: Layer {
     public var source: String
     /// Colour (default black), `where: {cluster: i}`, marker (default `x`), size, alpha, width, label.
     public var style = LayerStyle()
+    /// Write each centre's cluster number on it (scikit-learn's silhouette example: white discs
+    /// with `$i$` markers).
+    public var numbered = false
     /// Where the layer was written.
     public var location: SourceLocation
 
@@ -40,6 +43,13 @@ public struct CentersLayer: Layer {
         ax.scatter(x: idx.map { cx[$0] }, y: idx.map { cy[$0] }, colors: colours, size: style.size ?? 50,
                    marker: style.marker.marker ?? .x, alpha: style.alpha, edgeColor: style.edge(panel), edgeWidth: style.lineWidth,
                    label: style.label)
+        if numbered {
+            let size = max(6, ((style.size ?? 50).squareRoot() * 0.6).rounded())
+            for i in idx {
+                ax.text(String(i), x: cx[i], y: cy[i], color: Color(red: 0, green: 0, blue: 0), fontSize: size,
+                        horizontal: .center, vertical: .center)
+            }
+        }
         return style.label != nil
     }
 }
@@ -49,6 +59,7 @@ extension LayerKind {
     public static let centers = LayerKind(
         mark: "centers", sources: AnalysisKind.registry.filter(\.offersCentres).map(\.key), summary: "one marker per cluster centre",
         styleKeys: LayerStyle.keys.names.filter { $0 != "split" },
+        keys: [ConfigKey("numbered", .boolean, "write each centre's cluster number on it (0, 1, …)")],
         defaultSource: { ctx in ctx.facet ? "lloyd_trace" : (ctx.facetKind == "k" ? "silhouette" : "kmeans") },
         decode: { m, source, style, ctx in
             if source == "lloyd_trace" && !ctx.facet {
@@ -56,6 +67,7 @@ extension LayerKind {
             }
             var layer = CentersLayer(source: source, location: m.location)
             layer.style = style
+            if let v = m.bool("numbered") { layer.numbered = v }
             return layer
         })
 }

@@ -19,6 +19,7 @@ public enum ColorEncoding: Sendable {
         ConfigKey("column", .anyOf([.text, .integer(min: 0, max: nil)]), "a column of the data, mapped through cmap"),
         ConfigKey("cmap", .text, "a colormap name"),
         ConfigKey("colors", .anyOf([.list(.text, count: nil), .text]), "explicit colours, one per category, or 'cycle' (the style's colour cycle, C0, C1, …)"),
+        ConfigKey("normalize", .choice(Palette.Normalization.self), "categories on a cmap: range (i/(n−1), matplotlib's scatter) or count (i/n, scikit-learn's examples)"),
         ConfigKey("vmin", .anyNumber, "the value at the colormap's start"),
         ConfigKey("vmax", .anyNumber, "the value at the colormap's end"),
     ]
@@ -98,6 +99,10 @@ extension ColorEncoding {
             colors.fail("give 'cmap' or 'colors', not both")
         } else if let cmap = cm["cmap"], let chosen = cmap.choice(Palette.colormapNames) {
             palette = Palette(colormap: chosen)!
+        }
+        if let nv = cm["normalize"] {
+            if !cm.has("cmap") { nv.fail("'normalize' places categories on a colormap: give 'cmap' too") }
+            else if let n = nv.choice(Palette.Normalization.self) { palette.normalization = n }
         } else if let list = cm["colors"], list.isScalar {
             if list.choice(["cycle"]) != nil { palette = Palette(colors: (0..<10).map { ColorValue.cycle($0) }) }
         } else if let list = cm["colors"], let items = list.items(what: "a list of colours") {

@@ -55,9 +55,14 @@ public struct CurveLayer: Layer {
         let family = result.curves(named: curveName)
         if family.count > 1 || family.first?.label != nil {
             for c in family {
-                ax.plot(x: c.x, y: c.y, color: nil, lineWidth: style.lineWidth, lineStyle: .solid, marker: style.marker.marker,
-                        markerSize: style.size, alpha: style.alpha, label: c.label)
-                if markKnee, let knee = c.knee { ax.scatter(x: [knee.x], y: [knee.y], color: Self.kneeRingColor, size: 120, marker: .circle, alpha: 0.9) }
+                let line = ax.plot(x: c.x, y: c.y, color: nil, lineWidth: style.lineWidth, lineStyle: .solid, marker: style.marker.marker,
+                                   markerSize: style.size, alpha: style.alpha, label: c.label)
+                if markKnee, let knee = c.knee {
+                    // A ring in the curve's own colour marks each curve's point.
+                    var colour = Self.kneeRingColor
+                    if case let .cycle(n) = line.color, !panel.style.colorCycle.isEmpty { colour = panel.style.colorCycle[n % panel.style.colorCycle.count] }
+                    ax.scatter(x: [knee.x], y: [knee.y], color: .clear, size: 220, marker: .circle, edgeColor: colour, edgeWidth: 2)
+                }
             }
             return !family.isEmpty
         }
@@ -65,13 +70,13 @@ public struct CurveLayer: Layer {
         ax.plot(x: curve.x, y: curve.y, color: style.color.fixedColor.map(panel.color), lineWidth: style.lineWidth,
                 lineStyle: .solid, marker: style.marker.marker, markerSize: style.size, alpha: style.alpha, label: style.label)
         var labelled = style.label != nil
-        if markKnee, let knee = curve.knee, let lo = curve.y.min(), let hi = curve.y.max() {
+        if markKnee, let knee = curve.knee {
+            // Across the whole axes, as yellowbrick's elbow line (matplotlib's axvline/axhline).
             switch curve.guide {
             case .vertical:
-                ax.plot(x: [knee.x, knee.x], y: [lo, hi], color: Self.kneeLineColor, lineWidth: 1, lineStyle: .dashed, label: curve.kneeLabel)
+                ax.axvline(x: knee.x, color: Self.kneeLineColor, lineWidth: 1, lineStyle: .dashed, label: curve.kneeLabel)
             case .horizontal:
-                let x0 = curve.x.min() ?? 0, x1 = curve.x.max() ?? 1
-                ax.plot(x: [x0, x1], y: [knee.y, knee.y], color: Self.kneeLineColor, lineWidth: 1, lineStyle: .dashed, label: curve.kneeLabel)
+                ax.axhline(y: knee.y, color: Self.kneeLineColor, lineWidth: 1, lineStyle: .dashed, label: curve.kneeLabel)
             }
             ax.scatter(x: [knee.x], y: [knee.y], color: Self.kneeRingColor, size: 120, marker: .circle, alpha: 0.9)
             labelled = true

@@ -54,7 +54,7 @@ public struct LayerKind: Sendable {
 extension LayerKind {
     /// Every layer kind. For a mark with several kinds, the first whose default applies draws a
     /// layer without `from`. Adding a kind adds one line here.
-    public static let registry: [LayerKind] = [.scatter, .curve, .line, .centers, .profile, .hull, .hist]
+    public static let registry: [LayerKind] = [.scatter, .curve, .line, .centers, .silhouette, .dendrogram, .ellipses, .profile, .hull, .hist]
 
     /// The marks, in order.
     static var marks: [String] {

@@ -67,8 +67,9 @@ struct PointGroups {
         }
         if case let .field(field, palette) = style.color, let v = panel.values(field)?.categories {
             let present = rows.map { v[$0] }
-            // The palette spans the categories present; points in none (noise, −1) are black.
-            let categories = present.filter { $0 >= 0 }
+            // The palette spans the categories present in the whole data (so a `where` filter
+            // keeps every category's colour); points in none (noise, −1) are black.
+            let categories = v.filter { $0 >= 0 }
             let lo = categories.min() ?? 0, hi = categories.max() ?? 0
             let colours = present.map { $0 < 0 ? noiseColor : panel.color(palette.color(for: $0, lowest: lo, highest: hi)) }
             return [Series(rows: rows, colors: .perRow(colours), label: style.label)]

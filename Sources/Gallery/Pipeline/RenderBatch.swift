@@ -103,7 +103,7 @@ extension Gallery {
                         outcomes.withLock { $0[job.config].written.append(url.path) }
                     } catch {
                         outcomes.withLock {
-                            $0[job.config].errors.append("\(url.path):1:1: cannot write (\(error))")
+                            $0[job.config].errors.append("\(url.path):1:1: cannot write (\((error as? OutputError)?.reason ?? "\(error)"))")
                             $0[job.config].status = 1
                         }
                         break

@@ -105,7 +105,8 @@ public final class BarSeries: PlotElement {
         var paths: [Color: Path] = [:]
         for i in 0..<count {
             guard let r = rect(i, context) else { continue }
-            let face = faces.count == 1 ? faces[0] : faces[i]
+            guard let last = faces.last else { return }
+            let face = i < faces.count ? faces[i] : last
             if paths[face] == nil { order.append(face); paths[face] = Path() }
             paths[face]!.addRect(r)
         }

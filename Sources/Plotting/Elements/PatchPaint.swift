@@ -49,8 +49,9 @@ enum PatchPaint {
     }
 
     /// matplotlib's rectangle legend handle (`HandlerPatch`): the handle length wide,
-    /// `legend.handleheight` (0.7 em) high — the handle area the legend gives is that box.
+    /// `legend.handleheight` (0.7 em) high, centred in the handle area.
     static func handleRect(_ area: LegendHandleArea, style: Style) -> Rect {
+        // The area is already matplotlib's handle box (handlelength × handleheight em).
         let h = area.height
         return Rect(x: area.center.x - area.width / 2, y: area.center.y - h / 2, width: area.width, height: h)
     }

@@ -157,7 +157,7 @@ public struct LegendHandleArea: Hashable, Sendable {
     public var center: Point
     /// The handle length (`style.legendHandleLength` em).
     public var width: Double
-    /// The height of the legend row.
+    /// The handle height (`style.legendHandleHeight` em, matplotlib's `handleheight`).
     public var height: Double
 
     /// A handle area around `center`.

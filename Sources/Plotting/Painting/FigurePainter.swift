@@ -89,8 +89,7 @@ struct FigurePainter {
         let dy: Double
         switch v {
         case .top: dy = box.minY
-        case .center: dy = box.midY
-        case .centerBaseline: dy = (box.minY + box.maxY - m.descent) / 2   // halfway from the top to the baseline
+        case .center, .centerBaseline: dy = box.midY   // rotated: the box centre stands in for center_baseline
         case .baseline: dy = box.maxY - m.descent
         case .bottom: dy = box.maxY
         }
