@@ -91,8 +91,10 @@ public enum FigureBuilder {
         if panel.note != nil, let labels = context.results.entries.first?.result.values(of: "cluster", in: context.fieldContext)?.categories,
            let x = panel.xLimits, let y = panel.yLimits {
             let n = Set(labels.filter { $0 >= 0 }).count
-            ax.annotate("\(n) cluster\(n == 1 ? "" : "s")", x: x.upperBound - 0.2 * (x.upperBound - x.lowerBound),
-                        y: y.lowerBound + 0.06 * (y.upperBound - y.lowerBound))
+            // Bottom right inside the axes, as scikit-learn's `text(0.99, 0.01, …, ha="right")`.
+            ax.text("\(n) cluster\(n == 1 ? "" : "s")", x: x.upperBound - 0.01 * (x.upperBound - x.lowerBound),
+                    y: y.lowerBound + 0.01 * (y.upperBound - y.lowerBound), fontSize: (fs.labels ?? 10) * 1.0,
+                    horizontal: .right, vertical: .baseline)
         }
         if panel.legend.show ?? labelled { ax.legend(location: panel.legend.location, fontSize: fs.legend) }
     }
