@@ -134,7 +134,8 @@ final class LoaderTests: XCTestCase {
         let spec = try FigureLoader.parse(yaml: "data:\n  csv: {file: d.csv, columns: [\"x, quoted\", y]}\n", file: "c.yaml", baseDirectory: dir.path)
         XCTAssertEqual(try FigureData.dataset(for: spec).points.rowArrays, [[1, 2], [3.5, -40]])
         try "a,b\n1,2\n3,x\n".write(to: dir.appendingPathComponent("e.csv"), atomically: true, encoding: .utf8)
-        XCTAssertEqual(loadErrors("data:\n  csv: {file: \(dir.path)/e.csv}\n"), ["\(dir.path)/e.csv:3:3: 'x' is not a number (column 'b')"])
+        XCTAssertEqual(loadErrors("data:\n  csv: {file: \(dir.path)/e.csv}\n"),
+                       ["\(dir.path)/e.csv:3:3: 'x' is not a number (column 'b'); list the numeric columns to cluster in data.csv.columns (text columns can be drawn, coloured, split or filtered by)"])
     }
 
     func testConfigFilesExpandFolders() {
