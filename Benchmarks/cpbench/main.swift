@@ -10,6 +10,7 @@ let registry = clusteringBenchmarks
     .merging(hierarchyBenchmarks) { a, _ in a }
     .merging(mixtureBenchmarks) { a, _ in a }
     .merging(scoresBenchmarks) { a, _ in a }
+    .merging(dataBenchmarks) { a, _ in a }
 
 let args = Array(CommandLine.arguments.dropFirst())
 guard let name = args.first, let bench = registry[name] else {

@@ -377,10 +377,11 @@ final class KMeansEngine {
             distances[i] = NumpyMath.pairwiseSum(row)
         }
         guard let maxDistance = distances.max(), maxDistance != 0 else { return }
-        // The |E| largest distances, largest first (ties: lower index first).
-        let far = (0..<n).sorted { distances[$0] > distances[$1] || (distances[$0] == distances[$1] && $0 < $1) }
+        // `np.argpartition(distances, -n_empty)[:-n_empty-1:-1]`: numpy's order (x86-simd-sort on
+        // AVX-512, NumpyArgPartition.swift), read from the end. Distances are never NaN here.
+        let order = NumpyArgPartition.order(distances, kth: n - empty.count).indices
         for (m, e) in empty.enumerated() {
-            let p = far[m]
+            let p = order[n - 1 - m]
             let o = Int(labels[p])
             for f in 0..<d {
                 sums[o * d + f] -= x[p * d + f] * 1.0

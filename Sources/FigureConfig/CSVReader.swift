@@ -1,11 +1,15 @@
 import Foundation
 
 /// Reads CSV files (RFC 4180: quoted fields may hold delimiters, doubled quotes and newlines; blank
-/// lines are skipped) straight from their UTF-8 bytes, column by column, keeping the line and column
-/// of every field for messages such as `customers.csv:12:7: 'n/a' is not a number (column 'age')`.
+/// lines are skipped) straight from their UTF-8 bytes, keeping the line and column of every field
+/// for messages such as `customers.csv:12:7: 'n/a' is not a number (column 'age')`.
 ///
-/// The file is held once as bytes and only the requested columns are converted, so reading needs
-/// about the file's size plus the numbers it returns.
+/// Opening reads the header only. ``read(_:)`` streams the rest in 1 MiB blocks (the file is never
+/// held whole), parses numbers with a correctly rounded fast path (`CSVNumber`), numbers the texts of
+/// text columns as they come (`TextInterner`), and splits a large file in two at a line break read
+/// by two threads: the second half counts only if the first half's last record ends exactly there
+/// (a quoted field spanning the cut sends the first thread on to the end alone), so the result is
+/// the same on any number of cores.
 public struct CSVFile: Sendable {
     /// The path as the user should see it in messages.
     public let displayPath: String
@@ -13,214 +17,207 @@ public struct CSVFile: Sendable {
     public let header: [String]
     /// The field separator.
     public let delimiter: UInt8
-    private let bytes: [UInt8]
-    /// Where the first data record starts (after the header).
-    private let dataStart: Int
-    private let dataStartLine: Int
+    let path: String
+    let unreadableReason: @Sendable (String) -> ConfigError
+    /// Where the first data record starts (after the header) and its line.
+    let dataStart: Int
+    let dataStartLine: Int
 
     /// Opens `path` and reads its header row. Problems inside the file are reported at the file's own
     /// line and column; `unreadable` turns the reason a file cannot be read into the error to throw
     /// (located at the config key that names the file).
     public init(path: String, displayPath: String, delimiter: Character = ",",
-                unreadable: (String) -> ConfigError) throws(ConfigError) {
-        let start = SourceLocation(file: displayPath, line: 1, column: 1)
-        var b: [UInt8]
-        switch FileBytes.read(path) {
-        case let .success(bytes): b = bytes
-        case let .failure(f): throw unreadable(f.reason)
-        }
-        if b.starts(with: [0xEF, 0xBB, 0xBF]) { b.removeFirst(3) }
-        guard FileBytes.isValidUTF8(b) else { throw ConfigError("the CSV file is not UTF-8 text", at: start) }
+                unreadable: @escaping @Sendable (String) -> ConfigError) throws(ConfigError) {
+        self.path = path
         self.displayPath = displayPath
-        self.bytes = b
         self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
-        var cursor = Cursor(bytes: b, delimiter: self.delimiter, file: displayPath)
-        guard let first = try cursor.nextRecord() else {
-            throw ConfigError("the CSV file is empty (expected a header row and data rows)", at: start)
+        self.unreadableReason = unreadable
+        let (fd, size) = try Self.openFile(path, unreadable)
+        defer { close(fd) }
+        var bom = [UInt8](repeating: 0, count: 3)
+        let start = pread(fd, &bom, 3, 0) == 3 && bom == [0xEF, 0xBB, 0xBF] ? 3 : 0
+        var scanner = CSVScanner(fd: fd, file: displayPath, delimiter: self.delimiter, from: start, fileEnd: size, line: 1, blockSize: 1 << 16)
+        defer { scanner.release() }
+        guard try scanner.next() else {
+            throw ConfigError("the CSV file is empty (expected a header row and data rows)", at: SourceLocation(file: displayPath, line: 1, column: 1))
         }
-        header = first.fields.map { cursor.text($0) }
-        dataStart = cursor.offset
-        dataStartLine = cursor.line
+        header = (0..<scanner.fieldCount).map(scanner.text)
+        dataStart = scanner.recordEnd
+        dataStartLine = scanner.line
+    }
+
+    /// Opens a regular file for reading: its descriptor and size, or the reason it cannot be read.
+    static func openFile(_ path: String, _ unreadable: (String) -> ConfigError) throws(ConfigError) -> (Int32, Int) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw unreadable(errno == ENOENT || errno == ENOTDIR ? "no such file" : String(cString: strerror(errno))) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw unreadable("it is a folder") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw unreadable("not a regular file") }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw unreadable(errno == EACCES ? "permission denied" : String(cString: strerror(errno))) }
+        return (fd, Int(st.st_size))
     }
 
     /// The numbers of the columns at `indices` (into ``header``), one array per column, and the number
     /// of data rows. Every record must have as many fields as the header; `maxRows` bounds the rows.
     public func numericColumns(_ indices: [Int], maxRows: Int = .max) throws(ConfigError) -> (columns: [[Double]], rows: Int) {
-        var cursor = Cursor(bytes: bytes, delimiter: delimiter, file: displayPath, offset: dataStart, line: dataStartLine)
-        var out = indices.map { _ in [Double]() }
-        var rows = 0
-        while let rec = try cursor.nextRecord() {
-            guard rec.fields.count == header.count else {
-                throw ConfigError("expected \(header.count) fields like the header, got \(rec.fields.count)",
-                                  at: SourceLocation(file: displayPath, line: rec.line, column: 1))
-            }
-            guard rows < maxRows else {
-                throw ConfigError("the CSV file has more than \(maxRows) data rows (the limit)",
-                                  at: SourceLocation(file: displayPath, line: rec.line, column: 1))
-            }
-            for (k, j) in indices.enumerated() {
-                let f = rec.fields[j]
-                guard let v = cursor.number(f) else {
-                    let t = cursor.text(f)
-                    let shown = t.isEmpty ? "an empty cell" : Echo.quoted(t)
-                    throw ConfigError("\(shown) is not a number (column '\(header[j])')",
-                                      at: SourceLocation(file: displayPath, line: f.line, column: f.column))
-                }
-                out[k].append(v)
-            }
-            rows += 1
-        }
-        guard rows > 0 else {
-            throw ConfigError("the CSV file has a header but no data rows", at: SourceLocation(file: displayPath, line: 1, column: 1))
-        }
-        return (out, rows)
-    }
-}
-
-/// One field of a record: its bytes (without surrounding quotes) and where it starts.
-struct CSVField {
-    var start: Int
-    var end: Int
-    /// The field was quoted and contains doubled quotes to undo.
-    var hasEscapes: Bool
-    var line: Int
-    var column: Int
-}
-
-/// A record: its fields and the line it starts on.
-struct CSVRecord {
-    var fields: [CSVField]
-    var line: Int
-}
-
-/// Walks the bytes record by record (the state machine of RFC 4180 as the earlier reader had it:
-/// a quote opens a quoted field only at the start of a field, possibly after spaces).
-struct Cursor {
-    let bytes: [UInt8]
-    let delimiter: UInt8
-    let file: String
-    var offset: Int
-    var line: Int
-
-    init(bytes: [UInt8], delimiter: UInt8, file: String, offset: Int = 0, line: Int = 1) {
-        self.bytes = bytes; self.delimiter = delimiter; self.file = file; self.offset = offset; self.line = line
+        let t = try read(CSVReadRequest(numeric: indices, maxRows: maxRows))
+        let d = indices.count
+        return ((0..<d).map { j in (0..<t.rows).map { t.values[$0 * d + j] } }, t.rows)
     }
 
-    static let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-    static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+    /// Reads every data record: the `numeric` columns as one row-major matrix, the `others` typed by
+    /// their cells (numbers when every cell that is not missing is one, else texts), rows with a
+    /// missing numeric cell left out when the request says so.
+    public func read(_ request: CSVReadRequest, threads: Int? = nil) throws(ConfigError) -> CSVTable {
+        let (fd, size) = try Self.openFile(path, unreadableReason)
+        defer { close(fd) }
+        let plan = CSVChunk.Plan(file: displayPath, delimiter: delimiter, header: header, request: request)
+        let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let split = cores >= 2 && size - dataStart >= 4 << 20 ? Self.lineBreak(fd, after: dataStart + (size - dataStart) / 2, end: size) : nil
+        var textColumns = [Bool](repeating: false, count: request.others.count)
+        while true {
+            let ranges: [(Int, Int?)] = split.map { [(dataStart, $0), ($0, nil)] } ?? [(dataStart, nil)]
+            let results = Locked([Result<CSVChunk, ConfigError>?](repeating: nil, count: ranges.count))
+            let types = textColumns
+            DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+                let (a, stop) = ranges[k]
+                let r: Result<CSVChunk, ConfigError>
+                do throws(ConfigError) {
+                    r = .success(try CSVChunk.read(plan, fd: fd, from: a, stop: stop, fileEnd: size, line: k == 0 ? dataStartLine : 1,
+                                                   textColumns: types, maxRows: request.maxRows))
+                } catch { r = .failure(error) }
+                results.withLock { $0[k] = r }
+            }
+            // Each chunk is taken out of the shared array, so its arrays are uniquely held and the
+            // merge appends to them in place (no copy of the numbers).
+            func take(_ k: Int) -> Result<CSVChunk, ConfigError> { results.withLock { r in let x = r[k]!; r[k] = nil; return x } }
+            var parts = [try take(0).get()]   // no other binding: the merge owns the arrays alone
+            if !parts[0].switchedToText.isEmpty { for k in parts[0].switchedToText { textColumns[k] = true }; continue }
+            // The first half ran on to the end when the cut was inside a record.
+            let crossed = parts[0].crossedStop || ranges.count == 1
+            let firstRecords = parts[0].records, firstEndLine = parts[0].endLine
+            if !crossed {
+                let second = try Self.shifted(take(1), lines: firstEndLine - 1).get()
+                if !second.switchedToText.isEmpty { for k in second.switchedToText { textColumns[k] = true }; continue }
+                parts.append(second)
+            }
+            var table = CSVChunk.merge(&parts, plan: plan, textColumns: textColumns)
+            if table.records > request.maxRows {
+                // Only the second half can have gone past the limit; read it again to stop at the right record.
+                _ = try CSVChunk.read(plan, fd: fd, from: split!, stop: nil, fileEnd: size, line: firstEndLine,
+                                      textColumns: textColumns, maxRows: request.maxRows - firstRecords)
+            }
+            if table.records == 0 {
+                throw ConfigError("the CSV file has a header but no data rows", at: SourceLocation(file: displayPath, line: 1, column: 1))
+            }
+            table.header = header
+            return table
+        }
+    }
 
-    /// The next non-blank record, nil at the end of the file.
-    mutating func nextRecord() throws(ConfigError) -> CSVRecord? {
-        while offset < bytes.count {
-            let rec = try readRecord()
-            let blank = rec.fields.count == 1 && isBlank(rec.fields[0])
-            if !blank { return rec }
+    /// A chunk's result with its lines moved down by `lines` (the second half counts from 1).
+    static func shifted(_ r: Result<CSVChunk, ConfigError>, lines: Int) -> Result<CSVChunk, ConfigError> {
+        switch r {
+        case var .success(c):
+            for i in c.dropped.indices { c.dropped[i].line += lines }
+            c.endLine += lines
+            return .success(c)
+        case var .failure(e):
+            e.location.line += lines
+            return .failure(e)
+        }
+    }
+
+    /// The offset just after the first LF at or after `offset`, nil when there is none.
+    static func lineBreak(_ fd: Int32, after offset: Int, end: Int) -> Int? {
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        var at = offset
+        while at < end {
+            let got = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, end - at), off_t(at)) }
+            guard got > 0 else { return nil }
+            if let i = block[0..<got].firstIndex(of: CSVScanner.lf) { return at + i + 1 < end ? at + i + 1 : nil }
+            at += got
         }
         return nil
     }
 
-    private func isBlank(_ f: CSVField) -> Bool {
-        var i = f.start
-        while i < f.end { if bytes[i] != Cursor.space && bytes[i] != Cursor.tab { return false }; i += 1 }
-        return true
+    /// Calls `body` with the text of every field of every data record, in order (for exports that
+    /// copy the rows of the file), and the record's line.
+    public func forEachRecord(_ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
+        let (fd, size) = try Self.openFile(path, unreadableReason)
+        defer { close(fd) }
+        var s = CSVScanner(fd: fd, file: displayPath, delimiter: delimiter, from: dataStart, fileEnd: size, line: dataStartLine)
+        defer { s.release() }
+        while try s.next() { try body((0..<s.fieldCount).map(s.text), s.recordLine) }
     }
+}
 
-    private mutating func readRecord() throws(ConfigError) -> CSVRecord {
-        var fields: [CSVField] = []
-        let recordLine = line
-        var column = 1
-        let n = bytes.count
-        while true {
-            // One field.
-            let fieldLine = line, fieldColumn = column
-            var i = offset
-            // Leading spaces, then maybe an opening quote.
-            var j = i
-            while j < n && (bytes[j] == Cursor.space || bytes[j] == Cursor.tab) { j += 1 }
-            if j < n && bytes[j] == Cursor.quote {
-                let quoteLine = line, quoteColumn = column + (j - i)
-                column += j - i + 1
-                i = j + 1
-                let start = i
-                var escapes = false
-                var closed = false
-                while i < n {
-                    let c = bytes[i]
-                    if c == Cursor.quote {
-                        if i + 1 < n && bytes[i + 1] == Cursor.quote { escapes = true; i += 2; column += 2; continue }
-                        closed = true
-                        break
-                    }
-                    if c == Cursor.lf { line += 1; column = 1 } else if c & 0xC0 != 0x80 { column += 1 }
-                    i += 1
-                }
-                guard closed else {
-                    throw ConfigError("unterminated quoted field: the quote opened here is never closed",
-                                      at: SourceLocation(file: file, line: quoteLine, column: quoteColumn))
-                }
-                let end = i
-                i += 1; column += 1
-                // Text after the closing quote up to the delimiter is kept (as the earlier reader did).
-                var trailEnd = i
-                while trailEnd < n && bytes[trailEnd] != delimiter && bytes[trailEnd] != Cursor.lf && bytes[trailEnd] != Cursor.cr {
-                    trailEnd += 1
-                }
-                if let k = bytes[i..<trailEnd].firstIndex(where: { $0 != Cursor.space && $0 != Cursor.tab }) {
-                    throw ConfigError("text after a closing quote (quote the whole field, doubling quotes inside it)",
-                                      at: SourceLocation(file: file, line: line, column: column + countScalars(i, k)))
-                }
-                fields.append(CSVField(start: start, end: end, hasEscapes: escapes, line: fieldLine, column: fieldColumn))
-                column += countScalars(i, trailEnd)
-                i = trailEnd
-            } else {
-                let start = i
-                while i < n {
-                    let c = bytes[i]
-                    if c == delimiter || c == Cursor.lf || c == Cursor.cr { break }
-                    i += 1
-                }
-                column += countScalars(start, i)
-                fields.append(CSVField(start: start, end: i, hasEscapes: false, line: fieldLine, column: fieldColumn))
-            }
-            // Field end: delimiter, end of line, or end of file.
-            if i < n && bytes[i] == delimiter {
-                i += 1; column += 1
-                offset = i
-                continue
-            }
-            if i < n && bytes[i] == Cursor.cr { i += 1; if i < n && bytes[i] == Cursor.lf { i += 1 } } else if i < n { i += 1 }
-            line += 1
-            offset = i
-            return CSVRecord(fields: fields, line: recordLine)
-        }
+/// What to read from a CSV file.
+public struct CSVReadRequest: Sendable {
+    /// Header indices of the columns that must hold numbers, read into one row-major matrix.
+    public var numeric: [Int]
+    /// Leave out records with an empty or missing-marker cell in a numeric column (else: an error).
+    public var dropMissing = false
+    /// Added to the message for a numeric column's cell that is text.
+    public var textHint: String?
+    /// Added to the message for a numeric column's missing cell (when not dropped).
+    public var missingHint: String?
+    /// Header indices of further columns, numbers or texts as their cells are.
+    public var others: [Int] = []
+    /// The most data records.
+    public var maxRows = Int.max
+
+    /// A request for `numeric` columns and nothing else.
+    public init(numeric: [Int], dropMissing: Bool = false, others: [Int] = [], maxRows: Int = .max) {
+        self.numeric = numeric; self.dropMissing = dropMissing; self.others = others; self.maxRows = maxRows
     }
+}
 
-    private func countScalars(_ a: Int, _ b: Int) -> Int {
-        var c = 0, i = a
-        while i < b { if bytes[i] & 0xC0 != 0x80 { c += 1 }; i += 1 }
-        return c
-    }
+/// A record left out for a missing numeric cell.
+public struct CSVDroppedRecord: Sendable, Hashable {
+    /// Its 0-based index among the data records.
+    public var record: Int
+    /// The line it starts on.
+    public var line: Int
+    /// The header index of its first missing numeric cell.
+    public var column: Int
+}
 
-    /// The field's text, trimmed of spaces and tabs, with doubled quotes undone.
-    func text(_ f: CSVField) -> String {
-        var a = f.start, b = f.end
-        while a < b && (bytes[a] == Cursor.space || bytes[a] == Cursor.tab) { a += 1 }
-        while b > a && (bytes[b - 1] == Cursor.space || bytes[b - 1] == Cursor.tab) { b -= 1 }
-        let s = String(decoding: bytes[a..<b], as: UTF8.self)
-        return f.hasEscapes ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
-    }
+/// The values of one further column, for the rows kept.
+public enum CSVColumnValues: Sendable {
+    /// Every cell that is not missing is a number; missing cells are NaN.
+    case numbers([Double])
+    /// Texts, numbered in the order first seen (`levels`); −1 for a missing cell.
+    case text(codes: [Int32], levels: [String])
+}
 
-    /// The field as a finite number, or nil (digits, signs, `.`, `e`/`E` only, like the earlier reader).
-    func number(_ f: CSVField) -> Double? {
-        var a = f.start, b = f.end
-        while a < b && (bytes[a] == Cursor.space || bytes[a] == Cursor.tab) { a += 1 }
-        while b > a && (bytes[b - 1] == Cursor.space || bytes[b - 1] == Cursor.tab) { b -= 1 }
-        guard a < b, b - a < 64, !f.hasEscapes else { return nil }
-        for i in a..<b {
-            let c = bytes[i]
-            guard (c >= 0x30 && c <= 0x39) || c == 0x2B || c == 0x2D || c == 0x2E || c == 0x45 || c == 0x65 else { return nil }
-        }
-        guard let v = Double(String(decoding: bytes[a..<b], as: UTF8.self)), v.isFinite else { return nil }
-        return v
+/// What ``CSVFile/read(_:threads:)`` returns.
+public struct CSVTable: Sendable {
+    /// The header names.
+    public var header: [String] = []
+    /// Data records in the file.
+    public var records = 0
+    /// Rows kept (records less those dropped).
+    public var rows = 0
+    /// The numeric columns, `rows × numeric.count`, row-major.
+    public var values: [Double] = []
+    /// The records left out, in order.
+    public var dropped: [CSVDroppedRecord] = []
+    /// The further columns, in the request's order.
+    public var others: [CSVColumnValues] = []
+
+    /// An empty table.
+    public init() {}
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }

@@ -110,7 +110,7 @@ final class DocumentDecoder {
     }
 
     func table(_ v: ConfigValue) -> TableSpec? {
-        let keys = ["columns", "rows", "random_integers", "distances", "scores", "empty_columns", "highlight", "caption", "decimals"]
+        let keys = ["columns", "rows", "random_integers", "distances", "scores", "profiles", "empty_columns", "highlight", "caption", "decimals"]
         guard let m = v.mapping(keys: keys) else { return nil }
         var t = TableSpec(location: v.location)
         if let c = m["columns"] { t.columns = strings(c) ?? [] }
@@ -177,15 +177,19 @@ final class DocumentDecoder {
                 sm.missing("scores needs 'config' (a figure config with an elbow, clustering analyses or a comparison grid)")
             }
         }
+        if let pm = m.mapping("profiles", keys: ["config"]) {
+            if !pm.has("config") { pm.missing("profiles needs 'config' (a figure config with clustering.profiles)") }
+            t.profiles = pm["config"].flatMap(configPath)
+        }
         if let e = m["empty_columns"] { t.emptyColumns = strings(e) ?? [] }
         if let c = m["caption"] { t.caption = c.string() }
         if let d = m["decimals"] { t.decimals = d.int(min: 0, max: 12) }
         if let hm = m.mapping("highlight", keys: ["extremum", "along"]) {
             t.highlight = (hm.choice("extremum", Table.Extremum.self) ?? .min, hm.choice("along", Table.Direction.self) ?? .row)
         }
-        let sources = ["rows", "random_integers", "distances", "scores"].filter { m.has($0) }.count
+        let sources = ["rows", "random_integers", "distances", "scores", "profiles"].filter { m.has($0) }.count
         if sources != 1 {
-            v.fail("a table needs exactly one of 'rows' (with 'columns'), 'random_integers', 'distances' or 'scores'")
+            v.fail("a table needs exactly one of 'rows' (with 'columns'), 'random_integers', 'distances', 'scores' or 'profiles'")
         } else if m.has("rows") && t.columns.isEmpty {
             m.missing("a table with 'rows' needs 'columns'")
         }

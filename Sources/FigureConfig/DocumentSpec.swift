@@ -191,6 +191,8 @@ public struct TableSpec: Sendable {
     public var randomColumns: [RandomColumn] = []
     /// Distance table source: figure config and 1-based iteration.
     public var distances: (config: String, iteration: Int)?
+    /// Cluster profiles source: a figure config with `clustering.profiles`.
+    public var profiles: String?
     /// Scores table source (`scores: {config, rows, columns, dataset, exclude_noise}`).
     public var scores: ScoresTableSpec?
     /// Extra empty columns appended (the app's `Cluster_Label`).

@@ -129,7 +129,7 @@ public enum StarterConfig {
               - mark: scatter
                 color: {by: cluster, colors: [red, green, blue]}
                 split: cluster    # one series (and legend entry) per cluster
-                label: "Cluster {cluster}"
+                label: "Cluster {cluster+1}"
                 size: 5
               - {mark: centers, color: black, marker: x, size: 50, linewidth: 2}
         output:
@@ -190,7 +190,7 @@ public enum StarterConfig {
                 y: spending_score
                 color: {by: cluster, cmap: Set2}
                 split: cluster
-                label: "Segment {cluster}"
+                label: "Segment {cluster+1}"
                 alpha: 0.8
               - {mark: centers, x: annual_income, y: spending_score, color: black, marker: x, size: 80, linewidth: 2, label: Centres}
           - position: [0, 1]

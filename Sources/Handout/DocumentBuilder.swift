@@ -14,6 +14,15 @@ public protocol HandoutSources {
     func distanceTable(config path: String, iteration: Int, at location: SourceLocation) throws -> Table
     /// The cluster quality scores of a figure config's clusterings.
     func scoresTable(_ spec: ScoresTableSpec, at location: SourceLocation) throws -> Table
+    /// The cluster profiles of a figure config (`clustering.profiles`).
+    func profileTable(config path: String, at location: SourceLocation) throws -> Table
+}
+
+extension HandoutSources {
+    /// No profiles by default.
+    public func profileTable(config path: String, at location: SourceLocation) throws -> Table {
+        throw ConfigError("\(path): this document source has no cluster profiles", at: location, keyPath: "profiles.config")
+    }
 }
 
 /// Turns a validated ``DocumentSpec`` into a ``Document``: Markdown into blocks, figure configs
@@ -97,6 +106,8 @@ public enum DocumentBuilder {
             table = try sources.distanceTable(config: d.config, iteration: d.iteration, at: t.location)
         } else if let s = t.scores {
             table = try sources.scoresTable(s, at: t.location)
+        } else if let p = t.profiles {
+            table = try sources.profileTable(config: p, at: t.location)
         } else if let seed = t.randomSeed {
             // numpy: np.random.seed(seed), then np.random.randint(low, high, size=rows) column by column.
             let columns: [[Int]]

@@ -141,6 +141,11 @@ public final class GallerySources: HandoutSources {
         return try TableSources.scores(data, spec: spec, config: s.config, rows: s.rows, columns: s.columns, dataset: s.dataset,
                                        excludeNoise: s.excludeNoise, at: location)
     }
+
+    /// The cluster profiles of the config (`clustering.profiles`): cluster, name, size, statistics.
+    public func profileTable(config path: String, at location: SourceLocation) throws -> Table {
+        try TableSources.profiles(try load(path).1, config: path, at: location)
+    }
 }
 
 /// Builds a handout or slide deck from its config file.

@@ -73,7 +73,7 @@ final class CSVFileTests: XCTestCase {
         XCTAssertEqual(error { _ = try self.open(fifo) }, "c.yaml:1:1: unreadable: not a regular file")
         let bad = dir.appendingPathComponent("bad.csv")
         try Data([0x61, 0x2C, 0x62, 0x0A, 0xC3, 0x28, 0x0A]).write(to: bad)
-        XCTAssertEqual(error { _ = try self.open(bad.path) }, "t.csv:1:1: the CSV file is not UTF-8 text")
+        XCTAssertEqual(error { _ = try self.open(bad.path) }, "t.csv:2:1: the CSV file is not UTF-8 text")
     }
 
     func testUTF8Validation() {

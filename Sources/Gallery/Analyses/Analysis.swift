@@ -63,7 +63,7 @@ extension AnalysisKind {
     /// Every analysis, in the order they run (an analysis comes after those it requires) and the
     /// order of their objects in `clusterplot data`. Adding an analysis adds one line here.
     public static let registry: [AnalysisKind] = [.kmeans, .distanceThreshold, .lloydTrace, .elbow, .dbscan, .kDistance,
-                                                  .agglomerative, .gmm, .gmmSelection, .silhouette, .scores, .knee]
+                                                  .agglomerative, .gmm, .gmmSelection, .silhouette, .scores, .knee, .profiles]
 
     /// The order in which analyses are asked for default panels: the most specific view first.
     static let defaultPanelOrder: [String] = ["lloyd_trace", "distance_threshold", "kmeans", "dbscan", "agglomerative", "elbow",
@@ -237,6 +237,8 @@ public struct AnalysisDecodeContext {
     public let columns: Int?
     /// The column names.
     public var columnNames: [String] = []
+    /// Columns that are not clustered but can be drawn or described (components, a CSV's others).
+    public var otherColumnNames: [String] = []
     /// The keys of every analysis present in the config.
     public let present: Set<String>
     /// The analyses decoded so far (those before this one in the registry).

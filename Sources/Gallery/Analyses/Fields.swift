@@ -85,6 +85,17 @@ struct FieldResolver {
     let facet: String?
     /// The data has generator labels (blobs).
     let hasBlobs: Bool
+    /// The data's columns (clustered, components, a CSV's others): each is also a category field
+    /// (`color: {by: species}`, `split: species`, `where: {species: setosa}`), owned by `data`.
+    var columns: [String] = []
+
+    /// Whether `name` (plain or `data.name`) names a column of the data.
+    func isColumn(_ name: String) -> Bool { columns.contains(Self.columnName(name)) }
+
+    /// `species` for `species` and `data.species`.
+    static func columnName(_ name: String) -> String {
+        name.hasPrefix("\(FieldRef.dataOwner).") ? String(name.dropFirst(FieldRef.dataOwner.count + 1)) : name
+    }
 
     /// Every (owner, field) in registry order, then the data's own.
     static var all: [(owner: String, field: FieldDeclaration)] {
@@ -121,6 +132,11 @@ struct FieldResolver {
             value.fail("expected a field name (\(value.reader.list(Self.names(for: kinds)))), got \(value.typeName)")
             return nil
         }
+        let column = (FieldRef(owner: FieldRef.dataOwner, name: Self.columnName(name)), FieldDeclaration(Self.columnName(name), .category))
+        if name.hasPrefix("\(FieldRef.dataOwner)."), isColumn(name), name != "\(FieldRef.dataOwner).\(DataFields.blob.name)" || !hasBlobs,
+           kinds.contains(.category) {
+            return column
+        }
         if let dot = name.firstIndex(of: "."), dot != name.startIndex {
             let owner = String(name[..<dot]), field = String(name[name.index(after: dot)...])
             let candidates = Self.all.filter { $0.owner == owner && $0.field.name == field && Self.fits($0.field.kind, kinds) }
@@ -145,8 +161,15 @@ struct FieldResolver {
            let primary = kind.fields.first(where: { $0.kind == .category && Self.fits($0.kind, kinds) }) {
             candidates = [(kind.key, primary)]
         }
+        if isColumn(name), kinds.contains(.category) {
+            if let c = candidates.first(where: { isAvailable($0.owner, $0.field) }) {
+                value.fail("'\(name)' is both a column of the data and a field of \(requirementText(c.owner)); write 'data.\(name)' for the column or '\(c.owner).\(c.field.name)' for the field")
+                return nil
+            }
+            return column
+        }
         guard !candidates.isEmpty else {
-            var options = Self.names(for: kinds)
+            var options = Self.names(for: kinds) + columns.filter { kinds.contains(.category) && !$0.isEmpty }
             if allowOwnerKeys { options += AnalysisKind.registry.filter { $0.fields.contains { Self.fits($0.kind, kinds) } }.map(\.key) }
             let hint = Spelling.hint(for: name, among: options)
             value.fail("unknown value '\(name)'\(hint.isEmpty ? "; expected one of \(value.reader.list(options))" : hint)")

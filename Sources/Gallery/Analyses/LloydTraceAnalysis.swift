@@ -91,7 +91,7 @@ extension AnalysisKind {
                 let cluster = FieldRef(owner: "lloyd_trace", name: "cluster")
                 points.style.color = .field(cluster, Palette(colors: rgb))
                 points.style.split = cluster
-                points.style.label = "Cluster {cluster}"
+                points.style.label = "Cluster {cluster+1}"
                 points.style.size = 5
                 var centres = CentersLayer(source: "lloyd_trace", location: here, y: ctx.y)
                 centres.style.color = .fixed(.black)

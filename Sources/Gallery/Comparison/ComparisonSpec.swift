@@ -137,6 +137,9 @@ extension ComparisonSpec {
                 p.xLimits = -2.5...2.5
                 p.yLimits = -2.5...2.5
                 p.hidesTicks = true
+                // scikit-learn's example: column titles at 18 pt, the corner note at 15 pt.
+                p.fontSizes.title = 18
+                p.fontSizes.labels = 15
                 var points = ScatterLayer(location: location)
                 points.style.color = .field(FieldRef(owner: column.kind, name: "cluster"), palette)
                 points.style.size = size

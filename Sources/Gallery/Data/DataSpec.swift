@@ -9,8 +9,10 @@ public struct DataSpec: Sendable {
     public var source: any DataSource
     /// `X @ T` (numpy's `np.dot`), applied first; nil for none.
     public var transform: DataMatrix?
-    /// Feature scaling, applied after the transform; nil for none.
+    /// Feature scaling of the clustered columns, applied after the transform; nil for none.
     public var scale: FeatureScaling?
+    /// `data.pca`: principal components of the clustered (scaled) columns; nil for none.
+    public var pca: PCASpec?
     /// Where `data:` was written.
     public var location: SourceLocation
 
@@ -30,6 +32,11 @@ public struct DataSpec: Sendable {
     public var rowCount: Int? { source.rowCount }
     /// Whether the rows carry generator labels (blobs, moons, circles).
     public var hasBlobs: Bool { source.hasGeneratorLabels }
+    /// The names of the principal components (`pc1`, `pc2`, …), empty without `pca`.
+    public var componentNames: [String] { pca.map { p in (1...p.components).map { "pc\($0)" } } ?? [] }
+    /// Columns that can be drawn besides the clustered ones: the components, then the source's other
+    /// columns (a CSV's header names that are not clustered).
+    public var otherColumnNames: [String] { componentNames + ((source as? CSVSource)?.otherNames ?? []) }
 
     /// Generates or reads the points, then transforms and scales them. Problems in a CSV are reported
     /// at its own line and column.
@@ -39,18 +46,30 @@ public struct DataSpec: Sendable {
         if let t = transform {
             points = try runClustering("data.transform", at: location) { try linearTransform(points, by: t) }
         }
-        if let scale {
+        var unscaled: DataMatrix?
+        if let scale, points.rows > 0 {
+            unscaled = points
             points = try runClustering("data.scale", at: location) { try scale.apply(points) }
         }
         let names = columnNames.count == points.columns ? columnNames : (1...max(1, points.columns)).map { "x\($0)" }
-        return Dataset(columns: names, points: points, blobLabels: table.labels)
+        var dataset = Dataset(columns: names, points: points, blobLabels: table.labels)
+        dataset.unscaled = unscaled
+        dataset.others = table.others
+        dataset.records = table.records
+        dataset.notes = table.notes
+        if let pca, points.rows >= 2, pca.components <= points.rows {
+            let fit = try runClustering("data.pca", at: pca.location) { try PCA(components: pca.components).fit(points) }
+            dataset.projection = Projection(result: fit, names: componentNames)
+        }
+        return dataset
     }
 
     /// The keys of `data:`: the source kinds, then the steps applied to the points.
     static var keys: [ConfigKey] {
         DataSourceKind.registry.map { ConfigKey($0.key, $0.keys.isEmpty ? .list(.mapping([]), count: nil) : .mapping($0.keys), $0.summary) } + [
             ConfigKey("transform", .list(.numbers(), count: nil), "X @ T for a matrix T (one row per column of the data)"),
-            ConfigKey("scale", .choice(FeatureScaling.self), "feature scaling after the transform"),
+            ConfigKey("scale", .choice(FeatureScaling.self), "feature scaling of the clustered columns after the transform"),
+            ConfigKey("pca", .mapping(PCASpec.keys), "principal components of the clustered columns, drawn as pc1, pc2, …"),
         ]
     }
 
@@ -71,6 +90,7 @@ public struct DataSpec: Sendable {
         var spec = DataSpec(source: source, location: source.location)
         if let t = m["transform"] { spec.transform = transform(t, columns: source.columnNames.count) }
         if let v = m.choice("scale", FeatureScaling.self) { spec.scale = v }
+        if let p = m["pca"] { spec.pca = PCASpec.decode(p, data: spec) }
         return spec
     }
 
@@ -107,32 +127,6 @@ public enum FeatureScaling: String, Sendable, Hashable, CaseIterable, ConfigChoi
         switch self {
         case .standard: return try StandardScaler().fitTransform(x).points
         case .minmax: return try MinMaxScaler().fitTransform(x).points
-        }
-    }
-}
-
-/// The points of a figure, ready for the analyses: one flat row-major matrix, the column names and
-/// the generator's labels. Room for more kinds of column comes with non-numeric data.
-public struct Dataset: Sendable {
-    /// Column names.
-    public var columns: [String]
-    /// The points, one row each.
-    public var points: DataMatrix
-    /// The generating blob of each row; −1 for rows from other sources; nil without blobs.
-    public var blobLabels: [Int]?
-
-    /// Creates a dataset.
-    public init(columns: [String], points: DataMatrix, blobLabels: [Int]?) {
-        self.columns = columns
-        self.points = points
-        self.blobLabels = blobLabels
-    }
-
-    /// The index of a column reference (names resolve against ``columns``).
-    public func columnIndex(_ ref: ColumnRef) -> Int {
-        switch ref {
-        case let .index(i): return i
-        case let .name(n): return columns.firstIndex(of: n) ?? 0
         }
     }
 }
@@ -182,6 +176,12 @@ public struct SourceTable: Sendable {
     public var points: DataMatrix
     /// Generator labels, nil when the source has none.
     public var labels: [Int]?
+    /// Columns read but not clustered (a CSV's other columns the config names).
+    public var others: [DataColumn] = []
+    /// Which records became rows, when some were left out.
+    public var records: RecordMap?
+    /// Notes for stderr (rows left out).
+    public var notes: [ConfigError] = []
 
     /// Creates a table.
     public init(points: DataMatrix, labels: [Int]?) { self.points = points; self.labels = labels }

@@ -12,13 +12,13 @@ public enum FigureBuilder {
         let f = spec.figure
         let fig = Figure(width: f.width, height: f.height, dpi: spec.output.dpi ?? f.dpi, style: f.style)
         fig.layout = f.layout
-        fig.suptitle = TemplateText.fill(f.suptitle, data.results)
+        fig.suptitle = TemplateText.fill(f.suptitle, data.results, dataset: data.dataset)
         fig.pngOptions = PNGCodec.Options(compressionLevel: spec.output.pngCompression)
         fig.backgroundColor = f.background.map { $0.color(in: f.style) } ?? .clear
         let grid = fig.subplots(rows: max(1, f.rows), columns: max(1, f.columns))
         for panel in spec.panels {
             let source = panel.cell.flatMap { data.cells.indices.contains($0) ? data.cells[$0] : nil } ?? data
-            let context = PanelContext(spec: panel, dataset: source.dataset, results: source.results, style: f.style)
+            let context = PanelContext(spec: panel, dataset: source.dataset, results: source.results, style: f.style, clusterNames: spec.clusterNames)
             try draw(panel, on: grid[panel.row][panel.column], context)
         }
         if f.hideEmpty {
@@ -59,9 +59,9 @@ public enum FigureBuilder {
     }
 
     static func draw(_ panel: PanelSpec, on ax: Axes, _ context: PanelContext) throws {
-        ax.title = TemplateText.fill(panel.title, context.results, in: context.fieldContext)
-        ax.xLabel = TemplateText.fill(panel.xLabel, context.results, in: context.fieldContext)
-        ax.yLabel = TemplateText.fill(panel.yLabel, context.results, in: context.fieldContext)
+        ax.title = TemplateText.fill(panel.title, context.results, in: context.fieldContext, dataset: context.dataset)
+        ax.xLabel = TemplateText.fill(panel.xLabel, context.results, in: context.fieldContext, dataset: context.dataset)
+        ax.yLabel = TemplateText.fill(panel.yLabel, context.results, in: context.fieldContext, dataset: context.dataset)
         ax.xLimits = panel.xLimits
         ax.yLimits = panel.yLimits
         ax.xScale = panel.xScale
@@ -91,8 +91,10 @@ public enum FigureBuilder {
         if panel.note != nil, let labels = context.results.entries.first?.result.values(of: "cluster", in: context.fieldContext)?.categories,
            let x = panel.xLimits, let y = panel.yLimits {
             let n = Set(labels.filter { $0 >= 0 }).count
-            ax.annotate("\(n) cluster\(n == 1 ? "" : "s")", x: x.upperBound - 0.2 * (x.upperBound - x.lowerBound),
-                        y: y.lowerBound + 0.06 * (y.upperBound - y.lowerBound))
+            // Bottom right inside the axes, as scikit-learn's `text(0.99, 0.01, …, ha="right")`.
+            ax.text("\(n) cluster\(n == 1 ? "" : "s")", x: x.upperBound - 0.01 * (x.upperBound - x.lowerBound),
+                    y: y.lowerBound + 0.01 * (y.upperBound - y.lowerBound), fontSize: (fs.labels ?? 10) * 1.0,
+                    horizontal: .right, vertical: .baseline)
         }
         if panel.legend.show ?? labelled { ax.legend(location: panel.legend.location, fontSize: fs.legend) }
     }

@@ -18,11 +18,15 @@ enum TemplateText {
     }
 
     /// `text` with every known placeholder filled (unknown ones are left as written).
-    /// In a facet's panel (`context`), values that depend on the facet are the panel's own.
-    static func fill(_ text: String?, _ results: AnalysisResults, in context: FieldContext? = nil) -> String? {
+    /// In a facet's panel (`context`), values that depend on the facet are the panel's own; the data's
+    /// own values (`{pca.pc1}`) come from `dataset`.
+    static func fill(_ text: String?, _ results: AnalysisResults, in context: FieldContext? = nil, dataset: Dataset? = nil) -> String? {
         guard var text, text.contains("{") else { return text }
         for p in placeholders(text).reversed() {
-            guard let r = results[p.owner] else { continue }
+            guard let r = results[p.owner] else {
+                if let v = dataset?.templateValue(p.owner, p.name) { text.replaceSubrange(p.range, with: v) }
+                continue
+            }
             if let v = context.map({ r.templateValue(p.name, in: $0) }) ?? r.templateValue(p.name) { text.replaceSubrange(p.range, with: v) }
         }
         return text
@@ -32,6 +36,10 @@ enum TemplateText {
     static func check(_ value: ConfigValue?, present: Set<String>) {
         guard let value, let text = value.scalar else { return }
         for p in placeholders(text) {
+            if Dataset.templateOwners.contains(p.owner) {
+                if let problem = Dataset.templateProblem(p.owner, p.name) { value.fail(problem) }
+                continue
+            }
             guard let kind = AnalysisKind.named(p.owner) else {
                 value.fail("'{\(p.owner).\(p.name)}' names no analysis; values come from \(value.reader.list(AnalysisKind.registry.filter { !$0.templateValues.isEmpty }.map(\.key)))")
                 continue

@@ -11,9 +11,16 @@ extension FigureData {
             ("columns", .array(columns.map(JSONValue.string))),
             ("points", .matrix(points)),
         ]
+        if let p = dataset.projection { doc.append(("pca", p.json)) }
+        if let m = dataset.records { doc.append(("missing", m.json)) }
         if let blobLabels { doc.append(("blob_labels", .ints(blobLabels))) }
         for (analysis, entry) in zip(spec.analyses, results.entries) {
-            doc.append((entry.key, entry.result.json(JSONContext(dataset: dataset, spec: analysis))))
+            var object = entry.result.json(JSONContext(dataset: dataset, spec: analysis))
+            // `names:` of the analysis, by label, after its own fields.
+            if let names = spec.clusterNames[entry.key], !names.isEmpty, case let .object(pairs) = object {
+                object = .object(pairs + [("names", .object(names.keys.sorted().map { (String($0), .string(names[$0]!)) }))])
+            }
+            doc.append((entry.key, object))
         }
         if let grid = spec.comparison {
             let n = grid.columns.count

@@ -28,8 +28,8 @@ public struct CentersLayer: Layer {
     /// One `ax.scatter` of the (finite) centres.
     public func draw(on ax: Axes, in panel: PanelContext) throws -> Bool {
         guard let centres = panel.centres(from: source) else { return false }
-        let xi = panel.dataset.columnIndex(style.x), yi = panel.dataset.columnIndex(style.y)
-        var idx = Array(0..<centres.rows).filter { centres[$0, xi].isFinite && centres[$0, yi].isFinite }
+        guard let cx = panel.dataset.centreCoordinates(centres, style.x), let cy = panel.dataset.centreCoordinates(centres, style.y) else { return false }
+        var idx = Array(0..<centres.rows).filter { cx[$0].isFinite && cy[$0].isFinite }
         for f in style.filters where f.field.name == "cluster" { idx = idx.filter { $0 == f.value } }
         var colours: [Color]
         switch style.color {
@@ -40,13 +40,13 @@ public struct CentersLayer: Layer {
         }
         if idx.isEmpty { return false }
         if colours.count == 1 && idx.count != 1 { colours = Array(repeating: colours[0], count: idx.count) }
-        ax.scatter(x: idx.map { centres[$0, xi] }, y: idx.map { centres[$0, yi] }, colors: colours, size: style.size ?? 50,
+        ax.scatter(x: idx.map { cx[$0] }, y: idx.map { cy[$0] }, colors: colours, size: style.size ?? 50,
                    marker: style.marker.marker ?? .x, alpha: style.alpha, edgeColor: style.edge(panel), edgeWidth: style.lineWidth,
                    label: style.label)
         if numbered {
             let size = max(6, ((style.size ?? 50).squareRoot() * 0.6).rounded())
             for i in idx {
-                ax.text(String(i), x: centres[i, xi], y: centres[i, yi], color: Color(red: 0, green: 0, blue: 0), fontSize: size,
+                ax.text(String(i), x: cx[i], y: cy[i], color: Color(red: 0, green: 0, blue: 0), fontSize: size,
                         horizontal: .center, vertical: .center)
             }
         }

@@ -53,9 +53,7 @@ public struct ContinuousColor: Sendable {
             if case let .numbers(v)? = panel.values(ref) { return v }
             return []
         case let .column(ref):
-            let c = panel.dataset.columnIndex(ref)
-            let p = panel.dataset.points
-            return (0..<p.rows).map { p[$0, c] }
+            return panel.dataset.numbers(ref) ?? []
         }
     }
 
@@ -64,8 +62,7 @@ public struct ContinuousColor: Sendable {
         switch source {
         case let .field(ref, label): return label ?? ref.description
         case let .column(ref):
-            let c = dataset.columnIndex(ref)
-            return dataset.columns.indices.contains(c) ? dataset.columns[c] : "\(ref)"
+            return dataset.name(ref)
         }
     }
 }
@@ -91,7 +88,8 @@ extension ColorEncoding {
             return nil
         }
         let categorical: Set<FieldKind> = [.category, .flag]
-        guard let name = by.scalar, FieldResolver.isKnown(name, kinds: categorical) || AnalysisKind.named(name) != nil else {
+        guard let name = by.scalar, FieldResolver.isKnown(name, kinds: categorical) || AnalysisKind.named(name) != nil
+                || ctx.fields.isColumn(name) else {
             _ = ctx.fields.resolve(by, kinds: categorical)   // reports the unknown name with a hint
             return nil
         }

@@ -54,7 +54,7 @@ public struct LayerKind: Sendable {
 extension LayerKind {
     /// Every layer kind. For a mark with several kinds, the first whose default applies draws a
     /// layer without `from`. Adding a kind adds one line here.
-    public static let registry: [LayerKind] = [.scatter, .curve, .line, .centers, .silhouette, .dendrogram, .ellipses]
+    public static let registry: [LayerKind] = [.scatter, .curve, .line, .centers, .silhouette, .dendrogram, .ellipses, .profile, .hull, .hist]
 
     /// The marks, in order.
     static var marks: [String] {
@@ -132,6 +132,8 @@ public struct LayerDecodeContext {
     public let analyses: [any AnalysisSpec]
     /// The number of generator labels of the data, when known (blobs' centres, 2 for moons).
     public let generatorLabels: Int?
+    /// Columns that can be drawn besides the clustered ones (principal components, a CSV's other columns).
+    public var otherColumns: [String] = []
 
     /// How many categories a field will have, when the config alone tells.
     func categoryCount(_ ref: FieldRef) -> Int? {
@@ -140,7 +142,7 @@ public struct LayerDecodeContext {
     }
 
     /// Field names resolved against the analyses present.
-    var fields: FieldResolver { FieldResolver(present: present, facet: facetKind, hasBlobs: hasBlobs) }
+    var fields: FieldResolver { FieldResolver(present: present, facet: facetKind, hasBlobs: hasBlobs, columns: columns + otherColumns) }
 }
 
 /// Everything a layer may read while drawing: its panel, the data, the analyses' results and the
@@ -154,14 +156,30 @@ public struct PanelContext {
     public let results: AnalysisResults
     /// The panel's style (for cycle colours).
     public let style: Style
+    /// `names:` of the analyses, by analysis key: the name of each 0-based cluster label.
+    public var clusterNames: [String: [Int: String]] = [:]
 
     /// The values of a field for this panel (the trace's assignments in an iteration facet).
     public func values(_ ref: FieldRef) -> FieldValues? {
         if ref.owner == FieldRef.dataOwner {
+            if ref.name != DataFields.blob.name || dataset.blobLabels == nil, let c = dataset.categories(.name(ref.name)) {
+                return .categories(c.codes, count: c.names.count)
+            }
             guard ref.name == DataFields.blob.name, let labels = dataset.blobLabels else { return nil }
             return .categories(labels, count: (labels.max() ?? -1) + 1)
         }
         return results[ref.owner]?.values(of: ref.name, in: fieldContext)
+    }
+
+    /// The names of a category field's values: a cluster's `names:` (else nil), a data column's texts
+    /// or values.
+    public func categoryNames(_ ref: FieldRef) -> [String]? {
+        if ref.owner == FieldRef.dataOwner {
+            if ref.name == DataFields.blob.name && dataset.blobLabels != nil { return nil }
+            return dataset.categories(.name(ref.name))?.names
+        }
+        guard ref.name == "cluster", let names = clusterNames[ref.owner], let n = values(ref)?.categoryCount else { return nil }
+        return (0..<n).map { names[$0] ?? String($0) }
     }
 
     /// The panel's position in its facet.

@@ -29,6 +29,9 @@ public struct PointFilter: Sendable, Hashable {
     public var field: FieldRef
     /// The category (0/1 for flags).
     public var value: Int
+    /// For a column of the data: the value as written (`setosa`, `3`), matched against the column's
+    /// category names once the data is read.
+    public var text: String?
 
     /// Creates a filter.
     public init(field: FieldRef, value: Int) { self.field = field; self.value = value }
@@ -62,8 +65,12 @@ public struct LayerStyle: Sendable {
     public var edgeColor: ColorValue?
     /// `edgecolor: none`.
     public var noEdge = false
-    /// Legend label (with `split`, `{cluster}` and the like become the 1-based value).
+    /// Legend label (with `split`, `{cluster}` and the like become the value — 0-based, or its name —
+    /// and `{cluster+1}` the 1-based number).
     public var label: String?
+    /// Where the column and field keys were written (`x`, `y`, `split`, `color`, `where.species`), for
+    /// the checks that need the data.
+    public var places: [String: (location: SourceLocation, keyPath: String)] = [:]
 
     /// Default styling.
     public init() {}
@@ -80,7 +87,7 @@ public struct LayerStyle: Sendable {
         ConfigKey("alpha", .anyOf([.number(0...1), .mapping(AlphaEncoding.keys)]), "opacity, or {by: number field | column, range} per point"),
         ConfigKey("linewidth", .number(0...100), "line width or marker edge width (pt)"),
         ConfigKey("edgecolor", .text, "marker edge colour, or none (default: the face colour)"),
-        ConfigKey("label", .text, "legend label ({cluster} becomes 1, 2, … with split)"),
+        ConfigKey("label", .text, "legend label (with split, {cluster} becomes the 0-based label or its name, {cluster+1} 1, 2, …)"),
     ]
 
     /// Every key any layer kind accepts (to report misspellings before the kind is known).
@@ -95,6 +102,7 @@ public struct LayerStyle: Sendable {
         var s = LayerStyle()
         let fromPoints = source == "points"
         let fromCentres = kind.mark == "centers"
+        for key in ["x", "y", "split", "color"] { if let v = m[key] { s.places[key] = (v.location, v.path) } }
         for key in ["x", "y"] {
             guard let v = m[key], let ref = columnRef(v, ctx) else { continue }
             if key == "x" { s.x = ref } else { s.y = ref }
@@ -123,7 +131,8 @@ public struct LayerStyle: Sendable {
             for name in wm.keysInOrder {
                 guard let v = wm[name], let keyValue = wm.key(name) else { continue }
                 let filterable: Set<FieldKind> = [.category, .flag]
-                guard FieldResolver.isKnown(name, kinds: filterable) else {
+                s.places["where.\(name)"] = (v.location, v.path)
+                guard FieldResolver.isKnown(name, kinds: filterable) || ctx.fields.isColumn(name) else {
                     let names = FieldResolver.names(for: filterable)
                     let hint = Spelling.hint(for: name, among: names)
                     keyValue.fail("unknown key '\(name)'\(hint.isEmpty ? "; expected one of \(m.reader.list(names))" : hint)")
@@ -133,7 +142,12 @@ public struct LayerStyle: Sendable {
                 let named = ConfigValue(reader: v.reader, node: ConfigNode(.scalar(name, quoted: false), at: v.location), path: v.path)
                 guard let (ref, decl) = ctx.fields.resolve(named, kinds: filterable, allowOwnerKeys: false),
                       pointFieldsApply(v) else { continue }
-                if decl.kind == .flag { if let b = v.bool() { s.filters.append(PointFilter(field: ref, value: b ? 1 : 0)) } }
+                if ref.owner == FieldRef.dataOwner && ref.name != DataFields.blob.name {
+                    guard v.isScalar, !v.isNull, let text = v.scalar else { v.fail("expected a value of column '\(ref.name)', got \(v.typeName)"); continue }
+                    var filter = PointFilter(field: ref, value: -2)
+                    filter.text = text
+                    s.filters.append(filter)
+                } else if decl.kind == .flag { if let b = v.bool() { s.filters.append(PointFilter(field: ref, value: b ? 1 : 0)) } }
                 else if let i = v.int(min: 0, max: 100_000) {
                     if let n = ctx.categoryCount(ref), i >= n {
                         v.fail("there is no \(ref.name) \(i): \(ref.owner == FieldRef.dataOwner ? "the data" : "clustering.\(ref.owner)") has \(n), numbered 0…\(n - 1)")
@@ -172,8 +186,8 @@ public struct LayerStyle: Sendable {
             }
             return .index(i)
         }
-        if !names.isEmpty, !names.contains(s) {
-            let hint = Spelling.hint(for: s, among: names)
+        if !names.isEmpty, !names.contains(s), !ctx.otherColumns.contains(s) {
+            let hint = Spelling.hint(for: s, among: names + ctx.otherColumns)
             v.fail("no column named '\(s)'\(hint.isEmpty ? "; the columns are \(v.reader.list(names))" : hint)"); return nil
         }
         return .name(s)
@@ -182,11 +196,16 @@ public struct LayerStyle: Sendable {
     /// The marker edge colour to draw with (nil: the face colour).
     func edge(_ panel: PanelContext) -> Color? { noEdge ? .clear : edgeColor.map(panel.color) }
 
-    /// The label with the split value (1-based) in place of `{name}` (the field's name, and the
-    /// name as written in the config when it differs).
-    func label(for value: Int) -> String? {
+    /// The label of one split series: `{name}` (the field's name, or `owner.name`) becomes the value's
+    /// name — a cluster's name from `names:`, a text column's text — or its 0-based number, and
+    /// `{name+1}` the 1-based number.
+    func label(for value: Int, named name: String? = nil) -> String? {
         guard let label, let split else { return label }
-        return label.replacingOccurrences(of: "{\(split.name)}", with: String(value + 1))
-            .replacingOccurrences(of: "{\(split)}", with: String(value + 1))
+        let shown = name ?? String(value)
+        var out = label
+        for key in [split.name, split.description] {
+            out = out.replacingOccurrences(of: "{\(key)+1}", with: String(value + 1)).replacingOccurrences(of: "{\(key)}", with: shown)
+        }
+        return out
     }
 }

@@ -30,7 +30,12 @@ struct PointGroups {
         var rows = Array(0..<panel.dataset.points.rows)
         for f in style.filters {
             guard let v = panel.values(f.field)?.categories else { return nil }
-            rows = rows.filter { v[$0] == f.value }
+            var wanted = f.value
+            if let text = f.text {
+                guard let names = panel.categoryNames(f.field), let i = Dataset.categoryIndex(of: text, in: names) else { return nil }
+                wanted = i
+            }
+            rows = rows.filter { v[$0] == wanted }
         }
         if case let .continuous(c) = style.color {
             let all = c.values(panel)
@@ -40,10 +45,13 @@ struct PointGroups {
         let fixed = style.color.fixedColor.map(panel.color)
         if let split = style.split, let values = panel.values(split), let v = values.categories {
             let n = values.categoryCount
+            let names = panel.categoryNames(split)
             // Points in no category (DBSCAN's noise, −1) are one more series, black, after the others.
             let noise = rows.filter { v[$0] < 0 }
+            let noiseName = split.owner == FieldRef.dataOwner && split.name != DataFields.blob.name
+                ? "(missing)" : (panel.clusterNames[split.owner]?[-1] ?? "Noise")
             let noiseSeries = noise.isEmpty ? [] : [Series(rows: noise, colors: .one(fixed ?? noiseColor),
-                                                           label: style.label.map { _ in "Noise" })]
+                                                           label: style.label.map { _ in noiseName })]
             return (0..<n).map { cat in
                 let sub = rows.filter { v[$0] == cat }
                 var c = fixed
@@ -54,7 +62,7 @@ struct PointGroups {
                         c = sub.first.map { panel.color(palette.color(for: fv[$0], lowest: 0, highest: max(0, other.categoryCount - 1))) }
                     }
                 }
-                return Series(rows: sub, colors: .one(c ?? panel.color(.cycle(cat))), label: style.label(for: cat))
+                return Series(rows: sub, colors: .one(c ?? panel.color(.cycle(cat))), label: style.label(for: cat, named: names?[cat]))
             } + noiseSeries
         }
         if case let .field(field, palette) = style.color, let v = panel.values(field)?.categories {
@@ -73,10 +81,15 @@ struct PointGroups {
     /// Points in no category (DBSCAN's noise) are drawn black, as scikit-learn's examples draw them.
     static let noiseColor = Color(red: 0, green: 0, blue: 0)
 
-    /// The x and y values of `rows` in the layer's columns.
+    /// The x and y values of `rows` in the layer's columns (clustered columns as clustered, components,
+    /// other numeric columns).
     static func coordinates(_ rows: [Int], _ style: LayerStyle, _ dataset: Dataset) -> (x: [Double], y: [Double]) {
-        let xi = dataset.columnIndex(style.x), yi = dataset.columnIndex(style.y)
-        let p = dataset.points
-        return (rows.map { p[$0, xi] }, rows.map { p[$0, yi] })
+        if case let .clustered(xi)? = dataset.place(style.x), case let .clustered(yi)? = dataset.place(style.y) {
+            let p = dataset.points
+            return (rows.map { p[$0, xi] }, rows.map { p[$0, yi] })
+        }
+        let xs = dataset.numbers(style.x) ?? [], ys = dataset.numbers(style.y) ?? []
+        guard xs.count == dataset.points.rows, ys.count == dataset.points.rows else { return ([], []) }
+        return (rows.map { xs[$0] }, rows.map { ys[$0] })
     }
 }

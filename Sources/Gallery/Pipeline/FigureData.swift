@@ -28,7 +28,8 @@ public struct FigureData: Sendable {
         let dataset: Dataset
         do { dataset = try spec.data.load() } catch let e as ConfigError { throw ConfigErrors([e]) }
         let reader = ConfigReader()
-        for a in spec.analyses { a.check(rows: dataset.points.rows, columns: dataset.points.columns, reader) }
+        DataChecks.check(spec, dataset, reader)
+        if reader.errors.isEmpty { for a in spec.analyses { a.check(rows: dataset.points.rows, columns: dataset.points.columns, reader) } }
         WorkBudget.check(spec, rows: dataset.points.rows, columns: dataset.points.columns, reader)
         if !reader.errors.isEmpty { throw ConfigErrors(reader.errorsInFileOrder(primaryFile: spec.file)) }
         return dataset
@@ -60,7 +61,7 @@ public struct FigureData: Sendable {
     public static func compute(_ spec: FigureSpec, threads: Int? = nil) throws -> FigureData {
         let dataset = try dataset(for: spec)
         var results = AnalysisResults()
-        var warnings: [ConfigError] = []
+        var warnings: [ConfigError] = dataset.notes
         for a in spec.analyses {
             let r = try runClustering(a.keyPath, at: a.location) { try a.run(on: dataset, earlier: results, threads: threads) }
             results.append(a.kind.key, r)

@@ -67,21 +67,11 @@ public enum Gallery {
         if fm.fileExists(atPath: directory, isDirectory: &isDir) {
             guard isDir.boolValue else { throw GalleryError("the output path exists and is not a folder", at: loc) }
         } else {
-            do { try fm.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-                throw GalleryError("cannot create the output folder (\(reason(error)))", at: loc)
-            }
+            if let why = Folders.create(directory) { throw GalleryError("cannot create the output folder (\(why))", at: loc) }
         }
         guard access(directory, W_OK | X_OK) == 0 else {
             throw GalleryError("cannot write to the output folder (\(String(cString: strerror(errno))))", at: loc)
         }
-    }
-
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, let p = POSIXErrorCode(rawValue: Int32(u.code)) {
-            return String(cString: strerror(p.rawValue))
-        }
-        return ns.localizedDescription
     }
 
     /// A loaded config and its built figure (only used by one thread at a time per format).

@@ -41,4 +41,14 @@ public enum TableSources {
         table.highlightColumns = Array(2..<(2 + k))
         return table
     }
+
+    /// The cluster profiles of a config (`clustering.profiles`): cluster, name (when named), size,
+    /// the mean or median of each column in original units, the counts of text values.
+    /// - Throws: a located error when the config has no profiles.
+    public static func profiles(_ data: FigureData, config path: String, at location: SourceLocation) throws -> Table {
+        guard let p = data.results["profiles"] as? ClusterProfiles else {
+            throw ConfigError("\(path) has no clustering.profiles analysis to take the profiles from", at: location, keyPath: "profiles.config")
+        }
+        return p.table()
+    }
 }

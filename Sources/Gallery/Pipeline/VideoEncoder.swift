@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// A failure making an animation outside the config's control (ffmpeg missing or failing).
 public struct AnimationError: Error, CustomStringConvertible, Sendable {
@@ -22,10 +23,13 @@ enum VideoEncoder {
             throw AnimationError("MP4 needs ffmpeg, which is not installed (apt-get install ffmpeg); write .gif or .png instead")
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("clusterplot-mp4-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        if let why = Folders.create(dir.path) { throw AnimationError("cannot create a scratch folder for ffmpeg in \(dir.deletingLastPathComponent().path) (\(why))") }
         defer { try? FileManager.default.removeItem(at: dir) }
         for (i, f) in pngFrames.enumerated() {
-            try Data(f).write(to: dir.appendingPathComponent(String(format: "frame%04d.png", i)))
+            let name = dir.appendingPathComponent(String(format: "frame%04d.png", i)).path
+            guard FileManager.default.createFile(atPath: name, contents: Data(f)) else {
+                throw AnimationError("cannot write the frames for ffmpeg into \(dir.path) (\(String(cString: strerror(errno))))")
+            }
         }
         let out = dir.appendingPathComponent("out.mp4")
         let fps = delay > 0 ? 1 / delay : 25

@@ -17,9 +17,11 @@ public enum ConfigSchema {
         var out = [Section(path: "", keys: FigureLoader.topLevelKeys)]
         out.append(Section(path: "data", keys: DataSpec.keys))
         for kind in DataSourceKind.registry where !kind.keys.isEmpty { out.append(Section(path: "data.\(kind.key)", keys: kind.keys)) }
+        out.append(Section(path: "data.pca", keys: PCASpec.keys))
         out.append(Section(path: "clustering", keys: FigureLoader.analysisSectionKeys))
-        for kind in AnalysisKind.registry { out.append(Section(path: "clustering.\(kind.key)", keys: kind.keys)) }
+        for kind in AnalysisKind.registry { out.append(Section(path: "clustering.\(kind.key)", keys: ClusterNames.keys(kind))) }
         out.append(Section(path: "figure", keys: FigureSections.figureKeys))
+        out.append(Section(path: "figure.pairs", keys: PairsLayout.keys))
         out.append(Section(path: "panels", keys: PanelDecoder.keys))
         out.append(Section(path: "panels.legend", keys: PanelDecoder.legendKeys))
         out.append(Section(path: "panels.annotations", keys: AnnotationDecoder.keys))

@@ -23,7 +23,7 @@ public enum FigureLoader {
 
     /// The keys of `clustering:`: every analysis, and the work budget.
     static var analysisSectionKeys: [ConfigKey] {
-        AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }
+        AnalysisKind.registry.map { ConfigKey($0.key, .mapping(ClusterNames.keys($0)), $0.summary) }
             + [ConfigKey("budget", .number(above: 0, max: 1e18), "the most work the analyses may do, in operations (default 1e12)")]
     }
 
@@ -73,6 +73,7 @@ public enum FigureLoader {
         let comparison = top["comparison"].flatMap { ComparisonSpec.decode($0, dctx) }
         if let d = top["data"] {
             data = DataSpec.decode(d, dctx)
+            data?.readColumnsNamed(in: root.node)
         } else if let comparison {
             data = comparison.rows.first?.data
         } else if top.has("comparison") {
@@ -82,7 +83,8 @@ public enum FigureLoader {
         }
 
         // Analyses
-        let analyses = top["clustering"].map { decodeAnalyses($0, data: data) } ?? []
+        var names: [String: [Int: String]] = [:]
+        let analyses = top["clustering"].map { decodeAnalyses($0, data: data, names: &names) } ?? []
         let present = Set(analyses.map(\.kind.key))
         let budget = top["clustering"]?.anyMapping()?.double("budget", above: 0, max: 1e18) ?? WorkBudget.defaultOperations
 
@@ -106,6 +108,17 @@ public enum FigureLoader {
         } else if let data {
             panels = DefaultPanels.panels(analyses: analyses, data: data, location: root.location)
             panelsAreDefault = true
+        }
+
+        // A pair plot (figure.pairs) lays out its own grid of panels.
+        if let pairs = top["figure"]?.anyMapping()?["pairs"] {
+            if top.has("panels") { pairs.fail("give 'figure.pairs' or 'panels', not both") }
+            else if let data, let laid = PairsLayout.panels(pairs, data: data, present: present, analyses: analyses, figure: &figure,
+                                                            sized: top["figure"]?.anyMapping()?.has("size") ?? false) {
+                panels = laid.panels
+                panelsAreDefault = false
+                grid = grid ?? (laid.rows, laid.columns)
+            }
         }
 
         // Grid
@@ -132,18 +145,20 @@ public enum FigureLoader {
         var spec = FigureSpec(file: file, baseDirectory: baseDirectory, name: givenName ?? defaultName, figure: figure, data: data,
                               analyses: analyses, panels: panels, output: output, panelsAreDefault: panelsAreDefault)
         spec.workBudget = budget
+        spec.clusterNames = names
         spec.comparison = comparison
         if let rows = data.rowCount { WorkBudget.check(spec, rows: rows, columns: data.columnNames.count, r) }
         return spec
     }
 
     /// `clustering:` — each analysis through its kind, in registry order; requirements checked once.
-    static func decodeAnalyses(_ value: ConfigValue, data: DataSpec?) -> [any AnalysisSpec] {
+    static func decodeAnalyses(_ value: ConfigValue, data: DataSpec?, names: inout [String: [Int: String]]) -> [any AnalysisSpec] {
         guard let m = value.mapping(analysisSectionKeys) else { return [] }
         let present = Set(AnalysisKind.registry.map(\.key).filter { m.has($0) })
         var ctx = AnalysisDecodeContext(reader: value.reader, rows: data?.rowCount, columns: data.map { $0.columnNames.count },
                                         present: present)
         ctx.columnNames = data?.columnNames ?? []
+        ctx.otherColumnNames = data?.otherColumnNames ?? []
         var out: [any AnalysisSpec] = []
         for kind in AnalysisKind.registry {
             guard let v = m[kind.key] else { continue }
@@ -151,10 +166,16 @@ public enum FigureLoader {
                 v.fail("needs clustering.\(need.key)\(need.reason.map { " (\($0))" } ?? "")")
             }
             ctx.decoded = out
-            guard let km = v.mapping(kind.keys), let spec = kind.decode(km, ctx) else { continue }
+            guard let km = v.mapping(ClusterNames.keys(kind)), let spec = kind.decode(km, ctx) else { continue }
+            if let n = km["names"], let decoded = ClusterNames.decode(n, spec: spec) { names[kind.key] = decoded }
             out.append(spec)
         }
-        return out
+        // Profiles show the names of the clusters they describe.
+        return out.map { spec in
+            guard var p = spec as? ProfilesSpec else { return spec }
+            p.names = names[p.of] ?? [:]
+            return p
+        }
     }
 
     /// The raster output must stay within the pixel limit.

@@ -18,6 +18,7 @@ enum FigureSections {
         ConfigKey("suptitle", .text, "title over all panels"),
         ConfigKey("grid", .numbers(count: 2), "[rows, columns] of the subplot grid"),
         ConfigKey("background", .text, "page colour, or none"),
+        ConfigKey("pairs", .anyOf([.list(.text, count: nil), .mapping(PairsLayout.keys)]), "a pair plot of these columns instead of panels"),
     ]
     /// The keys of `output:`.
     static let outputKeys: [ConfigKey] = [

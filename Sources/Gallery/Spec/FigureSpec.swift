@@ -36,6 +36,8 @@ public struct FigureSpec: Sendable {
     public var workBudget = WorkBudget.defaultOperations
     /// Problems that do not stop the figure (printed as warnings).
     public var warnings: [ConfigError] = []
+    /// `names:` of the analyses that have them, by analysis key: the name of each 0-based label.
+    public var clusterNames: [String: [Int: String]] = [:]
     /// A comparison grid (datasets × methods), when the config has one.
     public var comparison: ComparisonSpec?
 

@@ -106,7 +106,8 @@ enum PanelDecoder {
         }
         let layerContext = LayerDecodeContext(reader: ctx.reader, facetKind: facetKind, present: ctx.present,
                                               hasBlobs: ctx.data?.hasBlobs ?? false, columns: ctx.data?.columnNames ?? [],
-                                              analyses: ctx.analyses, generatorLabels: ctx.data?.source.generatorLabelCount)
+                                              analyses: ctx.analyses, generatorLabels: ctx.data?.source.generatorLabelCount,
+                                              otherColumns: ctx.data?.otherColumnNames ?? [])
         if let l = m["layers"] {
             if let items = l.items(what: "a list of layers") {
                 if items.isEmpty { l.fail("needs at least one layer") }

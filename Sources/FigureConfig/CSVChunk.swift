@@ -1,0 +1,214 @@
+import Foundation
+
+/// What one thread of ``CSVFile/read(_:threads:)`` read: the records from an offset to a stop (the
+/// other thread's start) or to the end of the file.
+struct CSVChunk {
+    /// The settings every chunk shares.
+    struct Plan {
+        let file: String
+        let delimiter: UInt8
+        let header: [String]
+        let request: CSVReadRequest
+    }
+
+    var records = 0
+    var rows = 0
+    var values: [Double] = []
+    var dropped: [CSVDroppedRecord] = []
+    var numbers: [[Double]]
+    var codes: [[Int32]]
+    var interners: [TextInterner]
+    /// Further columns found to hold text while read as numbers (the read is repeated).
+    var switchedToText: [Int] = []
+    /// The last record ended past `stop`: this chunk read on to the end of the file.
+    var crossedStop = false
+    /// The line after the last record.
+    var endLine = 1
+
+    /// Reads records from `offset` (on `line`) until one ends exactly at `stop` (or the end of the file).
+    static func read(_ plan: Plan, fd: Int32, from offset: Int, stop: Int?, fileEnd: Int, line: Int,
+                     textColumns: [Bool], maxRows: Int) throws(ConfigError) -> CSVChunk {
+        let r = plan.request
+        let others = r.others
+        var c = CSVChunk(numbers: others.map { _ in [] }, codes: others.map { _ in [] }, interners: others.map { _ in TextInterner() })
+        var s = CSVScanner(fd: fd, file: plan.file, delimiter: plan.delimiter, from: offset, fileEnd: fileEnd, line: line)
+        defer { s.release() }
+        let d = r.numeric.count, fields = plan.header.count
+        var limit = stop ?? fileEnd
+        var reserved = false
+        // The quick path: field roles by position (≥ 0 a numeric column, ≤ −2 another column, −1 skipped).
+        var roles = [Int](repeating: -1, count: fields)
+        for (k, j) in r.numeric.enumerated() { roles[j] = k }
+        for (k, j) in others.enumerated() { roles[j] = -(k + 2) }
+        let quick = !(plan.delimiter &- 0x30 < 10 || [0x2B, 0x2D, 0x2E, 0x45, 0x65, 0x20, 0x09, 0x22].contains(plan.delimiter))
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: d + others.count + 1)
+        let spans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * others.count + 2)
+        defer { scratch.deallocate(); spans.deallocate() }
+        while true {
+            if !(quick && c.records < maxRows && c.quickRecord(&s, roles: roles, delimiter: plan.delimiter, numeric: d,
+                                                                textColumns: textColumns, scratch: scratch, spans: spans)) {
+                guard try s.next() else { break }
+                if try c.generalRecord(s, plan: plan, fields: fields, textColumns: textColumns, maxRows: maxRows) { return c }
+            }
+            if !reserved && c.records >= 2048 {
+                // Room for the rest at the density seen so far (no growth copies for big files).
+                reserved = true
+                let done = Double(s.recordEnd - offset), total = Double(fileEnd - offset)
+                let expected = Int(Double(c.records) * total / max(done, 1) * 1.08) + 64
+                c.values.reserveCapacity(expected * d)
+                for k in others.indices {
+                    if textColumns[k] { c.codes[k].reserveCapacity(expected) } else { c.numbers[k].reserveCapacity(expected) }
+                }
+            }
+            let end = s.recordEnd
+            if end == limit && stop != nil && !c.crossedStop { break }
+            if end > limit && !c.crossedStop { c.crossedStop = true; limit = fileEnd }
+        }
+        c.endLine = s.line
+        return c
+    }
+
+    /// One record the general way (the scanner has parsed it); true when a further column turned out
+    /// to hold text (the chunk stops there and the read is repeated).
+    mutating func generalRecord(_ s: CSVScanner, plan: Plan, fields: Int, textColumns: [Bool], maxRows: Int) throws(ConfigError) -> Bool {
+        let r = plan.request
+        guard s.fieldCount == fields else {
+            throw ConfigError("expected \(fields) fields like the header, got \(s.fieldCount)",
+                              at: SourceLocation(file: plan.file, line: s.recordLine, column: 1))
+        }
+        guard records < maxRows else {
+            throw ConfigError("the CSV file has more than \(r.maxRows) data rows (the limit)",
+                              at: SourceLocation(file: plan.file, line: s.recordLine, column: 1))
+        }
+        let b = UnsafePointer(s.buffer)
+        for (k, j) in r.numeric.enumerated() {
+            let (a, e) = s.trimmed(j)
+            if !s.escaped[j], let v = CSVNumber.parse(b, a, e) { values.append(v); continue }
+            if !s.escaped[j] && CSVNumber.isMissing(b, a, e) {
+                if r.dropMissing {
+                    values.removeLast(k)
+                    dropped.append(CSVDroppedRecord(record: records, line: s.recordLine, column: j))
+                    records += 1
+                    return false
+                }
+                let shown = a == e ? "an empty cell" : Echo.quoted(s.text(j))
+                throw ConfigError("\(shown) is not a number (column '\(plan.header[j])')\(r.missingHint ?? "")", at: s.location(ofField: j))
+            }
+            throw ConfigError("\(Echo.quoted(s.text(j))) is not a number (column '\(plan.header[j])')\(r.textHint ?? "")", at: s.location(ofField: j))
+        }
+        records += 1
+        rows += 1
+        for (k, j) in r.others.enumerated() {
+            let (a, e) = s.trimmed(j)
+            let plain = !s.escaped[j]
+            if textColumns[k] {
+                if plain && CSVNumber.isMissing(b, a, e) { codes[k].append(-1); continue }
+                let id = s.withUnescaped(j) { p, n in interners[k].intern(p, n) }
+                codes[k].append(id)
+            } else if plain, let v = CSVNumber.parse(b, a, e) {
+                numbers[k].append(v)
+            } else if plain && CSVNumber.isMissing(b, a, e) {
+                numbers[k].append(.nan)
+            } else {
+                switchedToText.append(k)
+                return true
+            }
+        }
+        return false
+    }
+
+    /// One record the quick way, when it is plain — one line, no quotes, spaces or missing cells,
+    /// numbers where numbers are read — parsing each number where it is found (no field table);
+    /// false (nothing taken) sends the record to the general path, which reads it the same way.
+    @inline(__always)
+    mutating func quickRecord(_ s: inout CSVScanner, roles: [Int], delimiter: UInt8, numeric d: Int, textColumns: [Bool],
+                              scratch: UnsafeMutablePointer<Double>, spans: UnsafeMutablePointer<Int>) -> Bool {
+        let b = UnsafePointer(s.buffer), n = s.readable
+        var i = s.cursor
+        let fields = roles.count
+        guard i < n else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let dd = UInt64(delimiter) &* ones, ll: UInt64 = 0x0A &* ones, rr: UInt64 = 0x0D &* ones
+        for j in 0..<fields {
+            let role = roles[j]
+            let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
+            if role >= 0 || (role <= -2 && !textColumns[-role - 2]) {
+                guard let (v, t) = CSVNumber.prefix(b, i, n), t < n else { return false }
+                guard let next = Self.after(b, t, n, terminator) else { return false }
+                scratch[role >= 0 ? role : d + (-role - 2)] = v
+                i = next
+            } else {
+                guard b[i] != 0x22 && b[i] != 0x20 && b[i] != 0x09 else { return false }
+                var k = i
+                while k + 8 <= n {
+                    let w = UInt64(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self))
+                    let x = w ^ dd, y = w ^ ll, z = w ^ rr
+                    let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+                    if hit != 0 { k += hit.trailingZeroBitCount >> 3; break }
+                    k += 8
+                }
+                while k < n && b[k] != delimiter && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
+                guard k < n, let next = Self.after(b, k, n, terminator) else { return false }
+                if role <= -2 {
+                    guard k > i, b[k - 1] != 0x20 && b[k - 1] != 0x09, !CSVNumber.isMissing(b, i, k) else { return false }
+                    spans[2 * (-role - 2)] = i
+                    spans[2 * (-role - 2) + 1] = k
+                }
+                i = next
+            }
+        }
+        for k in 0..<d { values.append(scratch[k]) }
+        for k in 0..<textColumns.count {
+            if textColumns[k] { codes[k].append(interners[k].intern(b + spans[2 * k], spans[2 * k + 1] - spans[2 * k])) }
+            else { numbers[k].append(scratch[d + k]) }
+        }
+        records += 1
+        rows += 1
+        s.skipQuick(to: i)
+        return true
+    }
+
+    /// Where the next field (or record) starts when `b[k]` ends this field as `terminator` — the
+    /// delimiter, or for the last field LF or CRLF; nil otherwise.
+    @inline(__always)
+    static func after(_ b: UnsafePointer<UInt8>, _ k: Int, _ n: Int, _ terminator: UInt8) -> Int? {
+        if b[k] == terminator { return k + 1 }
+        if terminator == 0x0A && b[k] == 0x0D && k + 1 < n && b[k + 1] == 0x0A { return k + 2 }
+        return nil
+    }
+
+    /// The chunks joined in file order: rows appended, texts renumbered in the order first seen.
+    /// `parts` is emptied: the first chunk's arrays, then held by nothing else, grow in place (within
+    /// the capacity reserved for the whole file) instead of being copied.
+    static func merge(_ parts: inout [CSVChunk], plan: Plan, textColumns: [Bool]) -> CSVTable {
+        var first = parts.removeFirst()
+        var t = CSVTable()
+        for p in parts {
+            for var drop in p.dropped { drop.record += first.records; first.dropped.append(drop) }
+            first.values.append(contentsOf: p.values)
+            for k in plan.request.others.indices {
+                if textColumns[k] {
+                    let map: [Int32] = (0..<p.interners[k].count).map { i in
+                        p.interners[k].bytes.withUnsafeBufferPointer { buf in
+                            let a = p.interners[k].starts[i], e = p.interners[k].starts[i + 1]
+                            return first.interners[k].intern(buf.baseAddress! + a, e - a)
+                        }
+                    }
+                    first.codes[k].append(contentsOf: p.codes[k].lazy.map { $0 < 0 ? -1 : map[Int($0)] })
+                } else {
+                    first.numbers[k].append(contentsOf: p.numbers[k])
+                }
+            }
+            first.records += p.records
+            first.rows += p.rows
+        }
+        t.records = first.records
+        t.rows = first.rows
+        t.values = first.values
+        t.dropped = first.dropped
+        t.others = plan.request.others.indices.map { k in
+            textColumns[k] ? .text(codes: first.codes[k], levels: first.interners[k].texts) : .numbers(first.numbers[k])
+        }
+        return t
+    }
+}

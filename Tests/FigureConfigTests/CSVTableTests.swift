@@ -1,0 +1,150 @@
+import Foundation
+import XCTest
+@testable import FigureConfig
+
+/// The bulk reader: text columns (quoted delimiters, doubled quotes), missing cells, dropped rows,
+/// numbers bit-identical to a correctly rounded parser, and the two-thread split giving the same
+/// result as one thread whatever the file holds at the cut.
+final class CSVTableTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("csvtable-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+    func open(_ text: String) throws -> CSVFile {
+        let url = dir.appendingPathComponent("t.csv")
+        try Data(text.utf8).write(to: url)
+        return try CSVFile(path: url.path, displayPath: "t.csv") { ConfigError("unreadable: \($0)", at: SourceLocation(file: "c.yaml", line: 1, column: 1)) }
+    }
+
+    func error(_ body: () throws -> Void) -> String {
+        do { try body(); return "" } catch let e as ConfigError { return e.description } catch { return "\(error)" }
+    }
+
+    func texts(_ v: CSVColumnValues) -> [String?] {
+        guard case let .text(codes, levels) = v else { return [] }
+        return codes.map { $0 < 0 ? nil : levels[Int($0)] }
+    }
+
+    func testTextColumnsKeepQuotedDelimitersAndQuotes() throws {
+        let f = try open("x,region,y\n1,\"North, upper\",2\n3,South,4\n5,\"North, upper\",6\n7,\"Say \"\"hi\"\"\",8\n9,,10\n")
+        let t = try f.read(CSVReadRequest(numeric: [0, 2], others: [1]))
+        XCTAssertEqual(t.rows, 5)
+        XCTAssertEqual(t.values, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        XCTAssertEqual(texts(t.others[0]), ["North, upper", "South", "North, upper", "Say \"hi\"", nil])
+        guard case let .text(_, levels) = t.others[0] else { return XCTFail() }
+        XCTAssertEqual(levels, ["North, upper", "South", "Say \"hi\""], "first-seen order")
+    }
+
+    func testOtherColumnsAreTypedByTheirCells() throws {
+        let f = try open("a,b,c,d\n1,2.5,x,10\n2,NA,y,11\n3,,x,id-3\n")
+        let t = try f.read(CSVReadRequest(numeric: [0], others: [1, 2, 3]))
+        guard case let .numbers(b) = t.others[0] else { return XCTFail("b is numeric") }
+        XCTAssertEqual(b[0], 2.5)
+        XCTAssertTrue(b[1].isNaN && b[2].isNaN)
+        XCTAssertEqual(texts(t.others[1]), ["x", "y", "x"])
+        // Numbers first, then a text: the whole column is text, its texts as written.
+        XCTAssertEqual(texts(t.others[2]), ["10", "11", "id-3"])
+    }
+
+    func testMissingCellsAreErrorsOrDroppedRows() throws {
+        let text = "a,b,s\n1,2,p\n3,,q\n5,NaN,r\n7,8,s\n"
+        var r = CSVReadRequest(numeric: [0, 1], others: [2])
+        r.missingHint = "; try drop"
+        XCTAssertEqual(error { _ = try self.open(text).read(r) }, "t.csv:3:3: an empty cell is not a number (column 'b'); try drop")
+        r.dropMissing = true
+        let t = try open(text).read(r)
+        XCTAssertEqual(t.records, 4)
+        XCTAssertEqual(t.rows, 2)
+        XCTAssertEqual(t.values, [1, 2, 7, 8])
+        XCTAssertEqual(t.dropped, [CSVDroppedRecord(record: 1, line: 3, column: 1), CSVDroppedRecord(record: 2, line: 4, column: 1)])
+        XCTAssertEqual(texts(t.others[0]), ["p", "s"], "other columns of dropped rows are left out too")
+        var hinted = CSVReadRequest(numeric: [2])
+        hinted.textHint = "; not clustered"
+        XCTAssertEqual(error { _ = try self.open(text).read(hinted) }, "t.csv:2:5: 'p' is not a number (column 's'); not clustered")
+    }
+
+    func testNumbersAreCorrectlyRounded() throws {
+        var rng = SystemRandomNumberGenerator()
+        var cells: [String] = ["0", "-0.0", "1e22", "9007199254740993", "0.1", "123456789012345678901234", "4.9e-324", "1.7976931348623157e308",
+                               "+.5", "5.", "-2.5E-3", "0.30000000000000004", "2.2250738585072011e-308", "1e23", "8.5e-310"]
+        for _ in 0..<3000 {
+            let v = Double(bitPattern: rng.next() & 0x7FEF_FFFF_FFFF_FFFF)
+            cells.append(String(v))
+            cells.append(String(format: "%.\(Int.random(in: 1...17))g", Double.random(in: -1e6...1e6)))
+            cells.append(String(Int.random(in: -99_999...99_999)) + "." + String(Int.random(in: 0...999_999)))
+        }
+        let f = try open("v\n" + cells.joined(separator: "\n") + "\n")
+        let t = try f.read(CSVReadRequest(numeric: [0]))
+        XCTAssertEqual(t.values.map(\.bitPattern), cells.map { Double($0)!.bitPattern })
+        for bad in ["1e", "--1", ".", "1.2.3", "0x10", "inf", "nan", "1,5", "1e+"] {
+            XCTAssertNotEqual(error { _ = try self.open("v\n\(bad)\n").read(CSVReadRequest(numeric: [0])) }, "", bad)
+        }
+    }
+
+    func testSeventeenDigitNumbersAreCorrectlyRounded() throws {
+        // repr of random doubles: 16-17 significant digits, the double-double path and its fallback.
+        var rng = SystemRandomNumberGenerator()
+        var cells: [String] = []
+        for _ in 0..<60_000 {
+            let v = Double.random(in: -1e6...1e6, using: &rng) * pow(10, Double(Int.random(in: -15...15, using: &rng)))
+            cells.append(String(v))
+            cells.append(String(format: "%.19e", v))
+            cells.append(String(format: "%.18g", v))
+        }
+        // Halfway cases: 2^53 + 1 and neighbours, written out in full.
+        cells += ["9007199254740993", "9007199254740995", "9007199254740993.0000000000", "18014398509481986", "18014398509481990",
+                  "1.0000000000000002220446049250313080847263336181640625", "0.30000000000000001665"]
+        let f = try open("v\n" + cells.joined(separator: "\n") + "\n")
+        let t = try f.read(CSVReadRequest(numeric: [0]))
+        for (i, c) in cells.enumerated() where t.values[i].bitPattern != Double(c)!.bitPattern {
+            XCTFail("\(c): \(t.values[i]) instead of \(Double(c)!)")
+        }
+    }
+
+    /// A file over the two-thread threshold, with a text column; `middle` is put in the record
+    /// nearest the middle (a quoted field with a line break there makes the cut fall inside it).
+    func bigFile(middle: String = "", badRecord: Int? = nil) -> String {
+        var s = "id,x,y,label,z\n"
+        let n = 90_000
+        for i in 0..<n {
+            let label = i == n / 2 ? middle : ["alpha", "beta", "gamma, quoted", "delta"][i % 4]
+            let shown = label.contains(",") || label.contains("\n") ? "\"\(label)\"" : label
+            let x = i == badRecord ? "oops" : String(Double(i) * 0.001 + 0.123456789)
+            s += "\(i),\(x),\(Double(i % 977) / 7),\(shown),\(i % 3 == 0 ? "" : String(i))\n"
+        }
+        return s
+    }
+
+    func testTwoThreadsReadWhatOneDoes() throws {
+        // The last text is longer than a third of the file: the cut falls inside it.
+        for middle in ["epsilon", "a,\"\",b", "with a\nline break\n\n and more\n" + String(repeating: "line\n", count: 400_000)] {
+            let text = bigFile(middle: middle)
+            XCTAssertGreaterThan(text.utf8.count, 4 << 20)
+            let f = try open(text)
+            let r = CSVReadRequest(numeric: [1, 2], others: [0, 3, 4])
+            let one = try f.read(r, threads: 1), two = try f.read(r, threads: 2)
+            XCTAssertEqual(one.rows, 90_000)
+            XCTAssertEqual(one.values, two.values)
+            for k in 0..<3 {
+                switch (one.others[k], two.others[k]) {
+                case let (.numbers(a), .numbers(b)): XCTAssertEqual(a.map(\.bitPattern), b.map(\.bitPattern))
+                case let (.text(a, la), .text(b, lb)): XCTAssertEqual(a, b); XCTAssertEqual(la, lb)
+                default: XCTFail("column \(k) typed differently")
+                }
+            }
+            XCTAssertEqual(texts(two.others[1])[45_000], middle.replacingOccurrences(of: "\"\"", with: "\""))
+        }
+    }
+
+    func testAnErrorInTheSecondHalfIsAtItsOwnLine() throws {
+        let f = try open(bigFile(badRecord: 80_000))
+        let r = CSVReadRequest(numeric: [1, 2])
+        XCTAssertEqual(error { _ = try f.read(r, threads: 2) }, "t.csv:80002:\(String(80_000).count + 2): 'oops' is not a number (column 'x')")
+        XCTAssertEqual(error { _ = try f.read(r, threads: 2) }, error { _ = try f.read(r, threads: 1) })
+    }
+}
