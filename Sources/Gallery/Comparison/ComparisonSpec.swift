@@ -43,10 +43,15 @@ public struct ComparisonSpec: Sendable {
     /// The keys of `comparison:`.
     static let keys: [ConfigKey] = [
         ConfigKey("datasets", .list(.mapping(rowKeys), count: nil), "the rows: named datasets, with parameters for the methods"),
-        ConfigKey("methods", .list(.mapping([]), count: nil), "the columns: named analyses ({name, kmeans: {…}})"),
+        ConfigKey("methods", .list(.mapping(methodKeys), count: nil), "the columns: named analyses ({name, kmeans: {…}})"),
         ConfigKey("colors", .list(.text, count: nil), "cluster colours (default scikit-learn's nine), noise black"),
         ConfigKey("size", .number(0...10_000), "marker area in pt²"),
     ]
+    /// The keys of a method column: its name and one analysis (`clustering:`'s keys for that kind).
+    static var methodKeys: [ConfigKey] {
+        [ConfigKey("name", .text, "the column's name")]
+            + AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }
+    }
     /// The keys of a dataset row.
     static let rowKeys: [ConfigKey] = [
         ConfigKey("name", .text, "the row's name"),

@@ -39,6 +39,22 @@ public enum JSONSchemaExport {
          }))]
     }
 
+    /// A layer's keys as in ``ConfigSchema/layerKeys``, but a key that several kinds declare with
+    /// different shapes (`colors`: a list for silhouettes, a list or 'cycle' for ellipses) takes any of them.
+    static var layerItemKeys: [ConfigKey] {
+        var keys = ConfigSchema.layerKeys
+        for kind in LayerKind.registry {
+            for k in kind.keys {
+                guard let i = keys.firstIndex(where: { $0.name == k.name }), keys[i].shape != k.shape else { continue }
+                var shapes: [ConfigShape]
+                if case let .anyOf(old) = keys[i].shape { shapes = old } else { shapes = [keys[i].shape] }
+                if !shapes.contains(k.shape) { shapes.append(k.shape) }
+                keys[i] = ConfigKey(keys[i].name, .anyOf(shapes), keys[i].summary)
+            }
+        }
+        return keys
+    }
+
     static func schema(_ shape: ConfigShape) -> [(String, JSONValue)] {
         switch shape {
         case let .integer(min, max):
@@ -52,7 +68,7 @@ public enum JSONSchemaExport {
         case let .choice(names): return [("enum", .array(names.map(JSONValue.string)))]
         case .list(.mapping([]), _):
             // `layers:` declares its items by layer kind (ConfigSchema.layerKeys: mark, from, styling, each kind's keys).
-            return [("type", .string("array")), ("items", .object(object(ConfigSchema.layerKeys)))]
+            return [("type", .string("array")), ("items", .object(object(layerItemKeys)))]
         case let .list(item, count):
             return [("type", .string("array")), ("items", .object(schema(item)))]
                 + (count.map { [("minItems", .int($0)), ("maxItems", .int($0))] } ?? [])
