@@ -252,13 +252,80 @@ def gmm_bic(out):
     fig.savefig(out)
 
 
+def iris():
+    """Fixtures/data/iris.csv: the four measurements (float64, as pandas reads them)."""
+    return np.loadtxt(os.path.join(ROOT, "Fixtures", "data", "iris.csv"), delimiter=",", skiprows=1, usecols=(0, 1, 2, 3))
+
+
+def dendrogram(out):
+    """scikit-learn's plot_agglomerative_dendrogram.py (ward on iris, level 3) beside lastp 12 with the k = 3 cut."""
+    from scipy.cluster.hierarchy import dendrogram as scipy_dendrogram
+    from sklearn.cluster import AgglomerativeClustering
+
+    X = iris()
+    model = AgglomerativeClustering(n_clusters=3, linkage="ward", compute_distances=True).fit(X)
+    counts = np.zeros(model.children_.shape[0])
+    n = len(model.labels_)
+    for i, merge in enumerate(model.children_):
+        counts[i] = sum(1 if c < n else counts[c - n] for c in merge)
+    Z = np.column_stack([model.children_, model.distances_, counts]).astype(float)
+    fig, (a, b) = plt.subplots(1, 2, figsize=(13, 5))
+    scipy_dendrogram(Z, truncate_mode="level", p=3, ax=a)
+    a.set_title("Hierarchical Clustering Dendrogram")
+    a.set_xlabel("Number of points in node (or index of point if no parenthesis).")
+    scipy_dendrogram(Z, truncate_mode="lastp", p=12, ax=b)
+    d = model.distances_
+    b.axhline((d[n - 4] + d[n - 3]) / 2, color="k", linestyle="--", label="k = 3")
+    b.set_title(f"The last 12 merges, cut into {model.n_clusters_} clusters")
+    b.set_xlabel("Number of points in node")
+    b.set_ylabel("Ward distance")
+    b.legend(loc="upper right")
+    fig.tight_layout()
+    fig.savefig(out)
+
+
+def gmm_ellipses(out):
+    """scikit-learn's plot_gmm_covariances.py: the four covariance types on iris (sepal plane), k-means init."""
+    import matplotlib as mpl
+    from sklearn.mixture import GaussianMixture
+
+    X = iris()
+    fig, axes = plt.subplots(1, 4, figsize=(16, 4.6))
+    for ax, cov in zip(axes, ["spherical", "diag", "tied", "full"]):
+        g = GaussianMixture(n_components=3, covariance_type=cov, random_state=0).fit(X)
+        labels = g.predict(X)
+        for c in range(3):
+            if cov == "full":
+                m = g.covariances_[c][:2, :2]
+            elif cov == "tied":
+                m = g.covariances_[:2, :2]
+            elif cov == "diag":
+                m = np.diag(g.covariances_[c][:2])
+            else:
+                m = np.eye(2) * g.covariances_[c]
+            v, w = np.linalg.eigh(m)
+            u = w[0] / np.linalg.norm(w[0])
+            angle = np.degrees(np.arctan2(u[1], u[0]))
+            v = 2.0 * np.sqrt(2.0) * np.sqrt(v)
+            e = mpl.patches.Ellipse(g.means_[c, :2], v[0], v[1], angle=180 + angle, color=f"C{c}", alpha=0.5)
+            e.set_clip_box(ax.bbox)
+            ax.add_artist(e)
+        ax.scatter(X[:, 0], X[:, 1], s=12, c=[f"C{l}" for l in labels])
+        ax.set_title(cov, fontsize=18)
+    axes[0].set_ylabel("Iris", fontsize=15)
+    fig.tight_layout()
+    fig.savefig(out)
+
+
 FIGURES = {
     "cluster-comparison": cluster_comparison,
     "dbscan": dbscan,
     "k-distance": k_distance,
     "kmeans-vs-dbscan": kmeans_vs_dbscan,
+    "dendrogram": dendrogram,
     "silhouette": silhouette,
     "elbow-metrics": elbow_metrics,
+    "gmm-ellipses": gmm_ellipses,
     "gmm-bic": gmm_bic,
 }
 

@@ -317,4 +317,41 @@ final class ComparisonGridTests: XCTestCase {
         XCTAssertTrue(loadErrors("comparison:\n  datasets: [{name: a, data: {moons: {}}, params: {epz: 1}}]\n  methods: [{name: K, kmeans: {k: 2}}]\n")
             .contains { $0.contains("no method has a key 'epz'") })
     }
+
+    /// A method's own layers (the covariance-types figure: ellipses under the points), autoscaled
+    /// cells with ticks; each cell's layers read that cell's fit.
+    func testMethodLayersDrawEachCellsOwnFit() throws {
+        let yaml = """
+        comparison:
+          datasets: [{name: blobs, data: {blobs: {samples: 120, centers: 3, seed: 4}}}]
+          limits: auto
+          ticks: true
+          methods:
+            - {name: tied, gmm: {k: 3, covariance: tied}, layers: [{mark: ellipses}, {mark: scatter, color: {by: gmm}}]}
+            - {name: full, gmm: {k: 3, covariance: full}, layers: [{mark: ellipses, sigma: [1, 2]}, {mark: scatter, color: {by: gmm}}]}
+            - {name: K-Means, kmeans: {k: 3}}
+        """
+        let spec = try FigureLoader.parse(yaml: yaml, file: "c.yaml")
+        XCTAssertEqual(spec.panels.map { $0.layers.count }, [2, 2, 1])
+        XCTAssertTrue(spec.panels.allSatisfy { $0.xLimits == nil && !$0.hidesTicks })
+        let data = try FigureData.compute(spec)
+        let fig = try FigureBuilder.figure(for: spec, data: data)
+        for (cell, rings) in [(0, 3), (1, 6)] {
+            let model = try XCTUnwrap(data.cells[cell].results["gmm"] as? GaussianMixtureModel)
+            let patches = fig.axes[cell].elements.compactMap { $0 as? EllipsePatch }
+            XCTAssertEqual(patches.count, rings)
+            XCTAssertEqual(patches[0].center.x, model.means[0, 0])
+            XCTAssertEqual(patches[0].center.y, model.means[0, 1])
+        }
+        XCTAssertTrue(fig.axes[2].elements.allSatisfy { !($0 is EllipsePatch) })
+        func errors(_ extra: String, method: String = "{name: G, gmm: {k: 2}, layers: [{mark: ellipses}]}") -> [String] {
+            loadErrors("comparison:\n  datasets: [{name: a, data: {moons: {}}}]\n  methods: [\(method)]\n\(extra)")
+        }
+        XCTAssertEqual(errors(""), [])
+        XCTAssertTrue(errors("  limits: [1, 0]\n").contains { $0.contains(":4:11: min must be below max") }, "\(errors("  limits: [1, 0]\n"))")
+        XCTAssertTrue(errors("  limits: everywhere\n").contains { $0.contains("comparison.limits") }, "\(errors("  limits: everywhere\n"))")
+        XCTAssertTrue(errors("", method: "{name: G, gmm: {k: 2}, layers: []}").contains { $0.contains("needs at least one layer") })
+        XCTAssertTrue(errors("", method: "{name: K, kmeans: {k: 2}, layers: [{mark: ellipses}]}").contains { $0.contains("needs clustering.gmm") },
+                      "\(errors("", method: "{name: K, kmeans: {k: 2}, layers: [{mark: ellipses}]}"))")
+    }
 }

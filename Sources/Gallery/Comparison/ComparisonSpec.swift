@@ -23,6 +23,9 @@ public struct ComparisonSpec: Sendable {
         public var name: String
         /// The analysis it runs (`kmeans`, `dbscan`, …).
         public var kind: String
+        /// What its cells draw (`layers:`, decoded as a panel's, with only this analysis present);
+        /// nil: a scatter coloured by the cell's clusters.
+        public var layers: [any Layer]?
     }
     /// The rows.
     public var rows: [Row]
@@ -34,6 +37,11 @@ public struct ComparisonSpec: Sendable {
     public var palette: Palette
     /// Marker area in pt² (default 10, as the example).
     public var size = 10.0
+    /// Both axes' limits in every cell (default ±2.5 around the standardised data, as the example);
+    /// nil: each cell autoscales to its points (`limits: auto`).
+    public var limits: ClosedRange<Double>? = -2.5...2.5
+    /// Draw tick labels (default false, as the example).
+    public var showsTicks = false
     /// Where `comparison:` was written.
     public var location: SourceLocation
 
@@ -46,11 +54,18 @@ public struct ComparisonSpec: Sendable {
         ConfigKey("methods", .list(.mapping(methodKeys), count: nil), "the columns: named analyses ({name, kmeans: {…}})"),
         ConfigKey("colors", .list(.text, count: nil), "cluster colours (default scikit-learn's nine), noise black"),
         ConfigKey("size", .number(0...10_000), "marker area in pt²"),
+        ConfigKey("limits", .anyOf([.list(.anyNumber, count: 2), .choice(["auto"])]), "both axes' limits in every cell (default [-2.5, 2.5]); auto: each cell fits its points"),
+        ConfigKey("ticks", .boolean, "draw tick labels (default false)"),
     ]
     /// The keys of a method column: its name and one analysis (`clustering:`'s keys for that kind).
     static var methodKeys: [ConfigKey] {
-        [ConfigKey("name", .text, "the column's name")]
-            + AnalysisKind.registry.map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }
+        [ConfigKey("name", .text, "the column's name"),
+         ConfigKey("layers", .list(.mapping([]), count: nil), "what its cells draw, as a panel's layers (default: a scatter coloured by the clusters)")]
+            + methodKinds.compactMap(AnalysisKind.named).map { ConfigKey($0.key, .mapping($0.keys), $0.summary) }
+    }
+    /// The analyses a method may run: those with a `cluster` field outside facets.
+    static var methodKinds: [String] {
+        AnalysisKind.registry.filter { $0.fields.contains { $0.name == "cluster" && !$0.facetOnly } }.map(\.key)
     }
     /// The keys of a dataset row.
     static let rowKeys: [ConfigKey] = [
@@ -80,16 +95,17 @@ extension ComparisonSpec {
             rows.append(Row(name: name, data: data))
             params.append(rm["params"]?.anyMapping(what: "parameters such as {k: 2, eps: 0.3}"))
         }
-        var columns: [Column] = [], methodValues: [ConfigValue] = []
-        let kinds = AnalysisKind.registry.filter { $0.fields.contains { $0.name == "cluster" && !$0.facetOnly } }.map(\.key)
+        var columns: [Column] = [], methodValues: [ConfigValue] = [], layerNodes: [ConfigValue?] = []
+        let kinds = methodKinds
         for item in methodItems {
-            guard let mm = item.mapping(keys: ["name"] + kinds, what: "a method {name, kmeans: {…}}") else { continue }
+            guard let mm = item.mapping(keys: ["name", "layers"] + kinds, what: "a method {name, kmeans: {…}}") else { continue }
             let chosen = kinds.filter { mm.has($0) }
             guard chosen.count == 1, let kind = chosen.first else {
                 mm.fail("a method needs exactly one analysis (\(value.reader.list(kinds))), got \(chosen.count)"); continue
             }
             columns.append(Column(name: mm.string("name") ?? kind, kind: kind))
             methodValues.append(mm[kind]!)
+            layerNodes.append(mm["layers"])
         }
         guard rows.count == rowItems.count, columns.count == methodItems.count else { return nil }
         // Each cell: the method's mapping with the row's params laid over the keys it has.
@@ -112,6 +128,16 @@ extension ComparisonSpec {
             }
             cells.append(line)
         }
+        // A method's own layers, decoded once against the first row (every row has the same keys).
+        for (c, node) in layerNodes.enumerated() {
+            guard let node, let items = node.items(what: "a list of layers") else { continue }
+            if items.isEmpty { node.fail("needs at least one layer"); continue }
+            let first = rows[0].data
+            let lctx = LayerDecodeContext(reader: value.reader, facetKind: nil, present: [columns[c].kind],
+                                          hasBlobs: rows.allSatisfy { $0.data.hasBlobs }, columns: first.columnNames,
+                                          analyses: [cells[0][c]], generatorLabels: nil, otherColumns: first.otherColumnNames)
+            columns[c].layers = items.compactMap { LayerKind.decodeLayer($0, lctx) }
+        }
         var palette = Palette(colors: sklearnColors.compactMap(ColorValue.init(parsing:)))
         if let list = m.items("colors", what: "a list of colours") {
             let cs = list.compactMap(ColorEncoding.parseColor)
@@ -119,6 +145,13 @@ extension ComparisonSpec {
         }
         var spec = ComparisonSpec(rows: rows, columns: columns, cells: cells, palette: palette, location: value.location)
         if let s = m.double("size", min: 0, max: 10_000) { spec.size = s }
+        if let l = m["limits"] {
+            if l.isScalar { if l.choice(["auto"]) != nil { spec.limits = nil } }
+            else if let v = l.doubles(count: 2, what: "[min, max] or auto") {
+                if v[0] < v[1] { spec.limits = v[0]...v[1] } else { l.fail("min must be below max, got [\(value.reader.fmt(v[0])), \(value.reader.fmt(v[1]))]") }
+            }
+        }
+        if let t = m.bool("ticks") { spec.showsTicks = t }
         for key in params.compactMap({ $0 }).flatMap(\.keysInOrder) where !columns.contains(where: { AnalysisKind.named($0.kind)?.keys.names.contains(key) == true }) {
             if let p = params.compactMap({ $0 }).first(where: { $0.has(key) }) {
                 p.key(key)?.fail("no method has a key '\(key)' (keys of the methods: \(value.reader.list(Array(Set(columns.flatMap { AnalysisKind.named($0.kind)?.keys.names ?? [] })).sorted())))")
@@ -139,16 +172,16 @@ extension ComparisonSpec {
                 p.cell = r * columns.count + c
                 if r == 0 { p.title = column.name }
                 if c == 0 { p.yLabel = row.name }
-                p.xLimits = -2.5...2.5
-                p.yLimits = -2.5...2.5
-                p.hidesTicks = true
+                p.xLimits = limits
+                p.yLimits = limits
+                p.hidesTicks = !showsTicks
                 // scikit-learn's example: column titles at 18 pt, the corner note at 15 pt.
                 p.fontSizes.title = 18
                 p.fontSizes.labels = 15
                 var points = ScatterLayer(location: location)
                 points.style.color = .field(FieldRef(owner: column.kind, name: "cluster"), palette)
                 points.style.size = size
-                p.layers = [points]
+                p.layers = column.layers ?? [points]
                 p.note = "{\(column.kind).clusters}"
                 out.append(p)
             }

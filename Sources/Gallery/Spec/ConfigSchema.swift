@@ -30,6 +30,7 @@ public enum ConfigSchema {
         out.append(Section(path: "output", keys: FigureSections.outputKeys))
         out.append(Section(path: "comparison", keys: ComparisonSpec.keys))
         out.append(Section(path: "comparison.datasets", keys: ComparisonSpec.rowKeys))
+        out.append(Section(path: "comparison.methods", keys: ComparisonSpec.methodKeys))
         return out
     }
 
