@@ -6,7 +6,7 @@ extension DocumentDecoder {
     /// Keys of a `figure:` block in a handout.
     static let figureKeys = ["config", "caption", "width", "set", "keep_background"]
     /// Keys of a slide's `figure:` (and of `iteration_slides`, with its own).
-    static let slideFigureKeys = figureKeys + ["place", "fill", "min_font_size"]
+    static let slideFigureKeys = figureKeys + ["place", "fill", "min_font_size", "redraw"]
     static let imageKeys = ["file", "width", "caption"]
     static let slideKeys = ["title", "bullets", "figure", "image", "columns", "notes"]
     static let columnKeys = ["bullets", "figure", "image"]
@@ -28,7 +28,7 @@ extension DocumentDecoder {
         return out
     }
 
-    /// `figure: {config, caption, width, set, keep_background}` (slides also `place`, `fill`, `min_font_size`).
+    /// `figure: {config, caption, width, set, keep_background}` (slides also `place`, `fill`, `min_font_size`, `redraw`).
     func figure(_ v: ConfigValue, slide: Bool) -> FigureBlockSpec? {
         guard let f = v.mapping(keys: slide ? Self.slideFigureKeys : Self.figureKeys, what: "a figure") else { return nil }
         guard let c = f["config"] else { f.missing("a \(slide ? "slide " : "")figure needs 'config': the path of a figure config"); return nil }
@@ -44,6 +44,12 @@ extension DocumentDecoder {
         if let p = f.choice("place", FigurePlace.allCases.map(\.rawValue)) { spec.place = FigurePlace(rawValue: p)! }
         spec.fill = f.bool("fill")
         spec.minFontSize = f.double("min_font_size", min: 0, max: 200)
+        spec.redraw = f.bool("redraw")
+        if spec.redraw == false {
+            for key in ["fill", "min_font_size"] where f.has(key) {
+                f.key(key)?.fail("'\(key)' needs the figure redrawn on the slide; with redraw: false it is drawn at its own size and scaled")
+            }
+        }
         spec.keepBackground = f.bool("keep_background") ?? false
         if let s = f["set"], let m = s.anyMapping(what: "a mapping of figure-config key paths to values (like --set)") {
             for key in m.keysInOrder {

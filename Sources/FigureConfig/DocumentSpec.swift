@@ -83,6 +83,9 @@ public struct FigureBlockSpec: Sendable {
     public var fill: Bool?
     /// Slides: the smallest figure text on the page, in points (default 18; 0 keeps the config's sizes).
     public var minFontSize: Double?
+    /// Slides: redraw the figure at the size of its place (nil: the default, true); false draws it
+    /// at the config's own size and scales the drawing into the place, text included, like a picture.
+    public var redraw: Bool?
     /// Keep the figure's own style and background on a themed document (`keep_background`).
     public var keepBackground = false
     /// Where the block was written.

@@ -37,7 +37,7 @@ public enum DocumentBuilder {
             var r = FigureRequest(config: f.config, location: f.location)
             r.overrides = f.overrides
             r.theme = spec.theme
-            r.onSlide = slide
+            r.onSlide = slide && f.redraw != false   // a scaled drawing keeps the config's own context
             r.keepBackground = f.keepBackground
             return r
         }
@@ -50,6 +50,12 @@ public enum DocumentBuilder {
                 v.fill = f.fill ?? true
                 v.width = f.width
                 v.minFontSize = f.minFontSize ?? 18
+                if f.redraw == false {
+                    // Drawn as built at the config's size, scaled into its place: no redraw, no font floor.
+                    v.figure?.resized = nil
+                    v.fill = false
+                    v.minFontSize = 0
+                }
                 v.caption = f.caption.map { RichText(markdown: $0) }
             } else if let image {
                 v = SlideVisual(image: try ImageLoader.load(image))

@@ -83,6 +83,35 @@ final class HandoutCLITests: XCTestCase {
         XCTAssertEqual(try tool("pdfimages", ["-list", pdf.path]).split(separator: "\n").count, 2)
     }
 
+    /// The "Beyond K-Means" deck: every limitation and alternative on a slide of its own with its
+    /// figure as vectors, the comparison grid last (drawn at its own size, scaled), and the same
+    /// section in the handout with its score tables.
+    func testBeyondKMeansDeckAndHandoutSection() throws {
+        let pdf = try build("beyond-kmeans-slides")
+        let (pages, size) = try pdfInfo(pdf)
+        XCTAssertEqual(pages, 14)
+        XCTAssertTrue(size.contains("960 x 540"), size)
+        let pageTexts = try tool("pdftotext", ["-layout", pdf.path, "-"]).components(separatedBy: "\u{0C}")
+        let expected: [(Int, String, String)] = [
+            (3, "Round clusters assumed", "DBSCAN (eps = 0.3): 2 clusters"), (4, "Stretched clusters", "Gaussian mixture (full covariance)"),
+            (5, "Unequal spreads", "K-Means (k = 3)"), (6, "Outliers", "noise points"), (7, "Choosing K", "elbow at k = 4"),
+            (8, "Silhouette analysis", "Average silhouette"), (9, "DBSCAN: density-based, no K", "Estimated number of clusters: 3"),
+            (10, "Choosing eps", "suggested eps"), (11, "Hierarchical clustering", "Hierarchical Clustering Dendrogram"),
+            (12, "Gaussian mixtures", "spherical"), (13, "Choosing the mixture", "BIC"), (14, "Comparing the algorithms", "Single linkage"),
+        ]
+        for (page, title, figureText) in expected {
+            XCTAssertTrue(pageTexts[page - 1].contains(title), "slide \(page): \(title)")
+            XCTAssertTrue(pageTexts[page - 1].contains(figureText), "slide \(page): figure text '\(figureText)' in\n\(pageTexts[page - 1])")
+        }
+        XCTAssertEqual(try tool("pdfimages", ["-list", pdf.path]).split(separator: "\n").count, 2, "figures are vectors")
+        let handout = try tool("pdftotext", ["-layout", try build("clustering-handout").path, "-"])
+        for text in ["Where K-Means fails", "Choosing K", "DBSCAN: density-based, no K", "Hierarchical clustering: a tree of clusters",
+                     "Gaussian mixtures: probabilistic soft clustering", "Comparing the algorithms", "Calinski", "adjusted Rand",
+                     "Single linkage"] {
+            XCTAssertTrue(handout.contains(text), "handout: \(text)")
+        }
+    }
+
     func testIterationAnimationIsAnAPNGWithTheConfiguredDelay() throws {
         let out = tmp.appendingPathComponent("anim.png")
         let config = Self.root.appendingPathComponent("Fixtures/configs/iterations.yaml").path
