@@ -158,16 +158,20 @@ final class HardeningOutputCLITests: XCTestCase {
         XCTAssertTrue(c.stderr.contains("not enough memory to decode 6000×6000 pixels"), c.stderr)
     }
 
-    /// 10 million points under a 1 GB limit: the data step's probe (added by the lead in
-    /// `DataSpec.load`) must turn the allocation into exit 1.
+    /// 10 million points under a 1 GB limit: the data step's probe (`DataSpec.load`) turns the
+    /// allocation into one located line and exit 1, for `data` and for `render`.
     func testDataStepUnderSmallAddressSpace() throws {
         let config = tmp.appendingPathComponent("points.yaml")
-        try Data("data:\n  blobs: {samples: 10000000, centers: 3, features: 5, seed: 1}\n".utf8).write(to: config)
+        try Data("data:\n  blobs: {samples: 10000000, centers: 3, features: 5, seed: 1}\npanels:\n  - layers: [{mark: scatter}]\n".utf8).write(to: config)
         let probe = try runLimited(1_000_000, ["data", config.path, "--compact"], mustExit: false)
-        guard probe.stderr.contains("not enough memory") else {
-            throw XCTSkip("the data step does not call MemoryProbe yet (exit \(probe.status))")
-        }
-        XCTAssertEqual(probe.status, 1)
+        XCTAssertEqual(probe.status, 1, probe.stderr)
         XCTAssertEqual(probe.stderr.split(separator: "\n").count, 1, probe.stderr)
+        XCTAssertTrue(probe.stderr.hasPrefix("\(config.path):2:"), probe.stderr)
+        XCTAssertTrue(probe.stderr.contains("not enough memory: the JSON of 10000000 rows needs about"), probe.stderr)
+        let out = tmp.appendingPathComponent("out")
+        let render = try runLimited(1_000_000, ["render", config.path, "--out", out.path], mustExit: false)
+        XCTAssertEqual(render.status, 1, render.stderr)
+        XCTAssertTrue(render.stderr.contains("not enough memory"), render.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("points.png").path))
     }
 }

@@ -115,6 +115,27 @@ final class LayoutTests: XCTestCase {
         XCTAssertLessThan(ylabel.rect.minX, 0)
     }
 
+    func testYLabelLongerThanItsAxesKeepsTheTightLayout() {
+        // A short figure with a long 18 pt y label (the k-distance figure on a slide): shrinking the
+        // axes cannot make the label fit, so the tight layout must not try (it used to shrink them
+        // pass after pass, then give up on the layout and cut the tick labels off).
+        let fig = Figure(width: 6.4, height: 2.4)
+        fig.layout = .tight()
+        let ax = fig.axes()
+        ax.plot(x: [0, 1, 2, 3], y: [0.1, 0.2, 0.15, 0.3])
+        ax.yLabel = "Distance to the 5th nearest neighbour"
+        ax.title = "Sorted 5-distances"
+        var style = Style.whitegrid
+        style.scaleFonts(by: 1.8)      // every text 18 pt or more, as on a slide
+        ax.style = style
+        let geo = fig.geometry(using: RecordingRenderer(size: fig.size))
+        let label = geo.axes[0].texts.first { $0.role == .yLabel }!
+        XCTAssertGreaterThan(label.rect.height, geo.axes[0].rect.height, "the label is longer than the axes")
+        XCTAssertGreaterThan(geo.axes[0].rect.height, fig.size.height * 0.4, "the axes keep their height: \(geo.axes[0].rect) label \(label.rect)")
+        XCTAssertTrue(fig.fitWarnings().contains { $0.contains("taller than its axes") })
+        XCTAssertFalse(fig.fitWarnings().contains { $0.contains("cut off") }, "\(fig.fitWarnings())")
+    }
+
     func testManyGridsNeverClipOrOverlap() {
         for (r, c, w, h) in [(1, 1, 6.4, 4.8), (4, 3, 12.0, 16.0), (2, 2, 8.0, 6.0), (1, 3, 12.0, 3.5), (3, 1, 5.0, 10.0), (2, 4, 14.0, 6.0)] {
             for long in [false, true] {

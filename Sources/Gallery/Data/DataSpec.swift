@@ -41,6 +41,15 @@ public struct DataSpec: Sendable {
     /// Generates or reads the points, then transforms and scales them. Problems in a CSV are reported
     /// at its own line and column.
     public func load() throws -> Dataset {
+        // A generated source's size is known up front: its points, the generator's own copy and the
+        // transformed / scaled copies must fit before anything is made (a CSV's bytes are probed as
+        // they are read).
+        if let rows = rowCount {
+            let copies = 3 + (transform == nil ? 0 : 1) + (scale == nil ? 0 : 1)
+            let columns = max(source.columnNames.count, transform?.columns ?? 0)
+            try MemoryProbe.require(MemoryProbe.bytes(values: rows.multipliedReportingOverflow(by: max(1, columns)).partialValue, copies: copies),
+                                    for: "the data (\(rows) rows × \(columns) columns)", at: location, keyPath: "data")
+        }
         let table = try source.load()
         var points = table.points
         if let t = transform {

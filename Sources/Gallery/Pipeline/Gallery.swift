@@ -55,6 +55,14 @@ public enum Gallery {
     /// The `clusterplot data` JSON for a config, and the warnings of its config and analyses.
     public static func data(path: String, overrides: [Override] = [], indent: Int = 1) throws -> (json: String, warnings: [String]) {
         let spec = try FigureLoader.load(path: path, overrides: overrides)
+        if let rows = spec.data.rowCount {
+            let d = spec.data
+            // The JSON document (a tree of values, then its text) costs about 80 bytes per number
+            // printed: every row's columns, its generator label and a label per analysis.
+            let perRow = d.columnNames.count + d.componentNames.count + 1 + spec.analyses.count
+            try MemoryProbe.require(MemoryProbe.bytes(values: rows.multipliedReportingOverflow(by: perRow).partialValue, bytesEach: 80),
+                                    for: "the JSON of \(rows) rows", at: d.location, keyPath: "data")
+        }
         let data = try FigureData.compute(spec)
         return (data.json(spec: spec).serialized(indent: indent), (spec.warnings + data.warnings).map(\.warningDescription))
     }

@@ -124,6 +124,9 @@ extension Gallery {
         case let e as GalleryError:
             outcome.errors.append(e.description)
             outcome.status = max(outcome.status, e.isInputError ? 2 : 1)
+        case let e as ResourceError:
+            outcome.errors.append(e.description)
+            outcome.status = max(outcome.status, 1)
         default:
             outcome.errors.append("\(file):1:1: \(error)")
             outcome.status = max(outcome.status, 1)

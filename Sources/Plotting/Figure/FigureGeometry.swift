@@ -75,11 +75,20 @@ public struct AxesGeometry: Sendable {
 
     /// The union of the data area, every text box, the colorbar and an outside legend.
     public var tightBounds: Rect {
-        AxesGeometry.bounds(rect: rect, texts: texts.map(\.rect), colorbar: colorbarRect,
+        AxesGeometry.bounds(rect: rect, texts: texts.map { AxesGeometry.layoutRect($0.role, $0.rect, axes: rect) }, colorbar: colorbarRect,
                             outsideLegend: legendLocation?.isOutside == true ? legendRect : nil)
     }
 
     /// What the measured layout keeps on the canvas for one axes (shared with the layout itself).
+    /// The part of a text box the measured layout makes room for. A y label (or a colour bar's
+    /// label) centred on its axes but longer than them counts only over the axes' height: shrinking
+    /// the axes would not make it fit, it would only shrink them again on every pass until nothing
+    /// is left (the fit warnings still report it).
+    static func layoutRect(_ role: TextRole, _ r: Rect, axes: Rect) -> Rect {
+        guard role == .yLabel || role == .colorbarLabel, r.height > axes.height else { return r }
+        return Rect(x: r.minX, y: axes.minY, width: r.width, height: axes.height)
+    }
+
     static func bounds(rect: Rect, texts: [Rect], colorbar: Rect?, outsideLegend: Rect?) -> Rect {
         var t = texts.reduce(rect) { $0.union($1) }
         if let c = colorbar { t = t.union(c) }

@@ -41,7 +41,10 @@ struct AxesPlan {
     var colorbar: ColorbarPlan?
 
     /// The data area and everything the layout must keep on the canvas: texts, colorbar, outside legend.
-    var tightBounds: Rect { AxesGeometry.bounds(rect: rect, texts: texts.map(\.rect), colorbar: colorbar?.bar, outsideLegend: outsideLegend) }
+    var tightBounds: Rect {
+        AxesGeometry.bounds(rect: rect, texts: texts.map { AxesGeometry.layoutRect($0.role, $0.rect, axes: rect) },
+                            colorbar: colorbar?.bar, outsideLegend: outsideLegend)
+    }
 
     /// The data-to-position maps, made once per plan (the log of the limits is not recomputed for
     /// every point).
