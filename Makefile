@@ -106,6 +106,8 @@ examples:
 	@set -o pipefail; $(SWIFT) build --package-path Examples/FigureReport --build-tests 2>&1 | tail -1 && \
 	  $(SWIFT) test --package-path Examples/FigureReport --skip-build 2>&1 | grep -E "^(error|.*Executed [0-9]+ tests?)" | tail -1
 
-## install-check: install into a temporary PREFIX, run the README's commands with it on PATH, uninstall
+## install-check: install into a temporary PREFIX, run the README's commands with it on PATH, run the
+## CI recipes of docs/ci-recipes.md in a throwaway git repository, uninstall
 install-check:
 	@bash scripts/test-readme.sh
+	@bash scripts/test-ci-recipe.sh
