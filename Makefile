@@ -1,6 +1,6 @@
 # ClusterPlot — build, test, demo and benchmarks.
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libgif-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils libxml2-utils
+APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libgif-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils libxml2-utils python3-jsonschema python3-yaml
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -4,14 +4,14 @@ import Plotting
 /// The document schema's figures, pictures, slides and theme (see docs/handouts.md).
 extension DocumentDecoder {
     /// Keys of a `figure:` block in a handout.
-    static let figureKeys = ["config", "caption", "width", "set", "keep_background"]
+    static let figureKeys = DocumentSchema.figureKeys.names
     /// Keys of a slide's `figure:` (and of `iteration_slides`, with its own).
-    static let slideFigureKeys = figureKeys + ["place", "fill", "min_font_size", "redraw"]
-    static let imageKeys = ["file", "width", "caption"]
-    static let slideKeys = ["title", "bullets", "figure", "image", "columns", "notes"]
-    static let columnKeys = ["bullets", "figure", "image"]
-    static let iterationKeys = ["config", "title", "bullets", "notes"] + slideFigureKeys.filter { $0 != "config" }
-    static let themeKeys = ["style", "context", "font_scale", "background", "text_color", "heading_color"]
+    static let slideFigureKeys = DocumentSchema.slideFigureKeys.names
+    static let imageKeys = DocumentSchema.imageKeys.names
+    static let slideKeys = DocumentSchema.slideKeys.names
+    static let columnKeys = DocumentSchema.columnKeys.names
+    static let iterationKeys = DocumentSchema.iterationKeys.names
+    static let themeKeys = DocumentSchema.themeKeys.names
 
     /// A list of bullets; a list inside the list nests one level deeper.
     func bullets(_ v: ConfigValue, level: Int = 0) -> [BulletSpec]? {

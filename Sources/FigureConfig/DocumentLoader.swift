@@ -4,9 +4,12 @@ import Plotting
 /// Turns handout and slide-deck YAML files into validated ``DocumentSpec`` values, with the same
 /// one-line `FILE:LINE:COLUMN: message (key path)` errors (and spelling hints) as figure configs.
 public enum DocumentLoader {
-    public static let topLevelKeys = ["document", "blocks"]
-    public static let documentKeys = ["format", "margin", "page_numbers", "font_size", "title", "subtitle", "author", "theme"]
-    public static let blockKinds = ["heading", "paragraph", "markdown", "bullets", "figure", "image", "table", "page_break", "slide", "iteration_slides"]
+    /// The top-level keys (``DocumentSchema/topLevelKeys``).
+    public static let topLevelKeys = DocumentSchema.topLevelKeys.names
+    /// The keys of `document:`.
+    public static let documentKeys = DocumentSchema.documentKeys.names
+    /// The kinds of block.
+    public static let blockKinds = DocumentSchema.blockKeys.names
 
     /// Reads and validates the document config at `path`.
     public static func load(path: String) throws(ConfigErrors) -> DocumentSpec {
@@ -91,7 +94,7 @@ final class DocumentDecoder {
         switch kind {
         case "heading":
             if b.scalar != nil { return b.string().map { .heading(level: 2, text: $0) } }
-            guard let h = b.mapping(keys: ["text", "level"]) else { return nil }
+            guard let h = b.mapping(keys: DocumentSchema.headingKeys.names) else { return nil }
             let level = h.int("level", min: 1, max: 3) ?? 2
             guard let t = h["text"] else { h.missing("a heading needs 'text'"); return nil }
             return t.string().map { .heading(level: level, text: $0) }
@@ -110,8 +113,7 @@ final class DocumentDecoder {
     }
 
     func table(_ v: ConfigValue) -> TableSpec? {
-        let keys = ["columns", "rows", "random_integers", "distances", "scores", "profiles", "empty_columns", "highlight", "caption", "decimals"]
-        guard let m = v.mapping(keys: keys) else { return nil }
+        guard let m = v.mapping(keys: DocumentSchema.tableKeys.names) else { return nil }
         var t = TableSpec(location: v.location)
         if let c = m["columns"] { t.columns = strings(c) ?? [] }
         if let rows = m.items("rows") {
@@ -133,7 +135,7 @@ final class DocumentDecoder {
                 }
             }
         }
-        if let rm = m.mapping("random_integers", keys: ["seed", "rows", "columns"]) {
+        if let rm = m.mapping("random_integers", keys: DocumentSchema.randomKeys.names) {
             t.randomSeed = rm.seed("seed") ?? 0
             t.randomRows = rm.int("rows", min: 1, max: 10_000) ?? 5
             if let items = rm.items("columns") {
@@ -159,7 +161,7 @@ final class DocumentDecoder {
             if !dm.has("config") || !dm.has("iteration") { dm.missing("distances needs 'config' and 'iteration'") }
             if let config, let it { t.distances = (config, it) }
         }
-        if let sm = m.mapping("scores", keys: ["config", "rows", "columns", "dataset", "exclude_noise"]) {
+        if let sm = m.mapping("scores", keys: DocumentSchema.scoresKeys.names) {
             if let config = sm["config"].flatMap(configPath) {
                 var s = ScoresTableSpec(config: config)
                 s.rows = sm.choice("rows", ScoreTableRows.self)

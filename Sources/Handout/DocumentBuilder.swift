@@ -16,9 +16,15 @@ public protocol HandoutSources {
     func scoresTable(_ spec: ScoresTableSpec, at location: SourceLocation) throws -> Table
     /// The cluster profiles of a figure config (`clustering.profiles`).
     func profileTable(config path: String, at location: SourceLocation) throws -> Table
+    /// Loads and computes these configs (with their overrides) ahead of use, concurrently where
+    /// it can; the results must not depend on it. By default nothing is done.
+    func prefetch(_ configs: [(path: String, overrides: [Override])])
 }
 
 extension HandoutSources {
+    /// Nothing is fetched ahead by default.
+    public func prefetch(_ configs: [(path: String, overrides: [Override])]) {}
+
     /// No profiles by default.
     public func profileTable(config path: String, at location: SourceLocation) throws -> Table {
         throw ConfigError("\(path): this document source has no cluster profiles", at: location, keyPath: "profiles.config")
@@ -64,6 +70,7 @@ public enum DocumentBuilder {
             } else { return nil }
             return v
         }
+        sources.prefetch(configs(of: spec))
         for b in spec.blocks {
             switch b {
             case .heading(let level, let text): blocks.append(.heading(level: level, text: RichText(markdown: text)))
@@ -93,6 +100,23 @@ public enum DocumentBuilder {
         }
         return Document(format: format, margin: spec.margin, title: title, pageNumbers: spec.pageNumbers,
                         fontSize: spec.fontSize, theme: pageTheme(spec.theme), blocks: blocks)
+    }
+
+    /// Every figure config the document reads, with the overrides it reads it with, in order.
+    static func configs(of spec: DocumentSpec) -> [(path: String, overrides: [Override])] {
+        var out: [(path: String, overrides: [Override])] = []
+        func add(_ f: FigureBlockSpec?) { if let f { out.append((f.config, f.overrides)) } }
+        for b in spec.blocks {
+            switch b {
+            case .figure(let f): add(f)
+            case .slide(let s): for c in (s.columns.isEmpty ? [s.main] : s.columns) { add(c.figure) }
+            case .iterationSlides(let it): add(it.figure)
+            case .table(let t):
+                for path in [t.distances?.config, t.scores?.config, t.profiles].compactMap({ $0 }) { out.append((path, [])) }
+            default: break
+            }
+        }
+        return out
     }
 
     /// The page colours of a theme: its own, else its style's (figure colour, text colour, first

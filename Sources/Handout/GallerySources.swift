@@ -32,13 +32,43 @@ public final class GallerySources: HandoutSources {
     /// Creates a source with an empty cache.
     public init() {}
 
+    static func key(_ path: String, _ overrides: [Override]) -> String {
+        ([path] + overrides.map { "\($0.path.joined(separator: "."))=\($0.value)@\($0.label)" }).joined(separator: "\u{1}")
+    }
+
     func load(_ path: String, overrides: [Override] = []) throws -> (FigureSpec, FigureData) {
-        let key = ([path] + overrides.map { "\($0.path.joined(separator: "."))=\($0.value)@\($0.label)" }).joined(separator: "\u{1}")
+        let key = Self.key(path, overrides)
         if let c = cache[key] { return c }
         let spec = try FigureLoader.load(path: path, overrides: overrides)
         let data = try FigureData.compute(spec)
         cache[key] = (spec, data)
         return (spec, data)
+    }
+
+    /// Loads and computes the distinct configs on every core (each is deterministic at any thread
+    /// count, so the document is the same bytes); one that fails is left for its block to load
+    /// again and report in document order.
+    public func prefetch(_ configs: [(path: String, overrides: [Override])]) {
+        var seen = Set(cache.keys), todo: [(key: String, path: String, overrides: [Override])] = []
+        for c in configs {
+            let k = Self.key(c.path, c.overrides)
+            if seen.insert(k).inserted { todo.append((k, c.path, c.overrides)) }
+        }
+        guard todo.count > 1 else { return }
+        let jobs = todo
+        let results = Locked([(FigureSpec, FigureData)?](repeating: nil, count: jobs.count))
+        let next = Locked(0)
+        let workers = min(jobs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = next.withLock { n -> Int in defer { n += 1 }; return n }
+                guard i < jobs.count else { return }
+                guard let spec = try? FigureLoader.load(path: jobs[i].path, overrides: jobs[i].overrides),
+                      let data = try? FigureData.compute(spec) else { continue }
+                results.withLock { $0[i] = (spec, data) }
+            }
+        }
+        for (i, r) in results.withLock({ $0 }).enumerated() { if let r { cache[jobs[i].key] = r } }
     }
 
     /// The spec with the document's theme applied to its style and background.
@@ -163,5 +193,17 @@ public enum Handout {
     public static func build(path: String) throws -> (pdf: [UInt8], pages: Int, warnings: [String]) {
         let laid = try layout(path: path)
         return (try laid.pdf(), laid.pageCount, laid.warnings)
+    }
+}
+
+/// A value behind a lock (prefetch's shared results).
+private final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) -> R) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }

@@ -171,4 +171,36 @@ final class GalleryCLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("did you mean 'elbow'?"), bad.stderr)
         XCTAssertEqual(try CLITests.run(["help", "render"]).status, 0)
     }
+
+    /// `init csv --file` starts from the user's own CSV anywhere: its numeric columns clustered
+    /// (PCA beyond two), its text columns profiled, missing cells dropped; it validates and renders.
+    func testInitCSVFromTheUsersFile() throws {
+        let csv = "height,weight,age,team\n1.8,80,30,red\n1.6,,25,blue\n1.7,70,40,red\n1.9,95,35,green\n1.5,50,20,blue\n1.75,72,28,red\n"
+        try csv.write(to: tmp.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
+        let r = try CLITests.run(["init", "csv", "--file", "people.csv"], cwd: tmp)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for line in ["columns: [height, weight, age]", "missing: drop", "pca: {components: 2}", "profiles: {of: kmeans, columns: [team]}",
+                     "x: pc1, y: pc2", "elbow: {k_min: 1, k_max: 5, seed: 0}"] {
+            XCTAssertTrue(r.stdout.contains(line), "\(line) in\n\(r.stdout)")
+        }
+        let config = tmp.appendingPathComponent("people.yaml")
+        try r.stdout.write(to: config, atomically: true, encoding: .utf8)
+        let render = try CLITests.run(["render", config.path, "--out", tmp.appendingPathComponent("out").path])
+        XCTAssertEqual(render.status, 0, render.stderr)
+        XCTAssertTrue(render.stderr.contains("1 of 6 rows left out"), render.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: tmp.appendingPathComponent("out/people.png").path))
+        // Two numeric columns are drawn as they are; fewer, or no file, is a located error, exit 2.
+        try "a,b\n1,2\n3,4\n5,7\n8,1\n".write(to: tmp.appendingPathComponent("two.csv"), atomically: true, encoding: .utf8)
+        let two = try CLITests.run(["init", "csv", "--file", "two.csv"], cwd: tmp)
+        XCTAssertTrue(two.stdout.contains("x: a, y: b") && !two.stdout.contains("pca"), two.stdout)
+        try "a,name\n1,x\n2,y\n".write(to: tmp.appendingPathComponent("one.csv"), atomically: true, encoding: .utf8)
+        let one = try CLITests.run(["init", "csv", "--file", "one.csv"], cwd: tmp)
+        XCTAssertEqual(one.status, 2)
+        XCTAssertEqual(one.stderr, "one.csv:1:1: found 1 numeric column (a); clustering needs at least two\n")
+        XCTAssertEqual(one.stdout, "")
+        let none = try CLITests.run(["init", "csv", "--file", "nope.csv"], cwd: tmp)
+        XCTAssertEqual(none.status, 2)
+        XCTAssertTrue(none.stderr.contains("nope.csv:1:1: cannot read CSV file 'nope.csv' (no such file)"), none.stderr)
+        XCTAssertEqual(try CLITests.run(["init", "elbow", "--file", "two.csv"], cwd: tmp).status, 2)
+    }
 }

@@ -20,6 +20,22 @@ public enum JSONSchemaExport {
     /// The schema text as committed (`schema/figure-config.schema.json`): indented, trailing newline.
     public static func figureConfigText() -> String { figureConfig().serialized(indent: 2) + "\n" }
 
+    /// The handout and slide-deck schema (``DocumentSchema``), for `# yaml-language-server: $schema=…`
+    /// in document configs.
+    public static func documentConfig() -> JSONValue {
+        var root = object(DocumentSchema.topLevelKeys)
+        root.insert(contentsOf: [
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("$id", .string("https://clusterplot.invalid/schema/document-config.schema.json")),
+            ("title", .string("clusterplot handout or slide deck")),
+            ("description", .string("Generated from ClusterPlot's key declarations (FigureConfig.DocumentSchema); see docs/handouts.md.")),
+        ], at: 0)
+        return .object(root)
+    }
+
+    /// The document schema text as committed (`schema/document-config.schema.json`).
+    public static func documentConfigText() -> String { documentConfig().serialized(indent: 2) + "\n" }
+
     /// A mapping's declared keys; the data section (the top level's and each comparison row's) also
     /// takes one key per data source kind, whose keys each kind declares.
     static func object(_ declared: [ConfigKey]) -> [(String, JSONValue)] {
