@@ -8,14 +8,8 @@
 # the developer's machine, makes CI green again with one changed golden in `git diff`.
 # Part of `make test` (after the debug build; clusterplot is installed into a temporary PREFIX).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$PWD
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cp-ci.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "test-ci-recipe: $*" >&2; exit 1; }
-
-make --no-print-directory install PREFIX="$tmp/prefix" CONFIGURATION=debug >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log"; fail "make install failed"; }
-export PATH="$tmp/prefix/bin:$PATH"
+NAME=ci-recipe
+source "$(dirname "$0")/installed-clusterplot.sh"
 doc=docs/ci-recipes.md
 
 # The recipe's project file and its check lines, from the document itself.

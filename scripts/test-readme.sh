@@ -3,15 +3,8 @@
 # man page and the completions, then runs every command of the README's Usage block, as written,
 # in a copy of the repository's fixtures with that clusterplot on PATH; uninstalls. Part of `make test`.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-repo=$PWD
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/cp-readme.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "test-readme: $*" >&2; exit 1; }
-
-make --no-print-directory install PREFIX="$tmp/prefix" CONFIGURATION=debug >"$tmp/install.log" 2>&1 || { cat "$tmp/install.log"; fail "make install failed"; }
-export PATH="$tmp/prefix/bin:$PATH"
-[ "$(command -v clusterplot)" = "$tmp/prefix/bin/clusterplot" ] || fail "clusterplot is not on PATH"
+NAME=readme
+source "$(dirname "$0")/installed-clusterplot.sh"
 man=$tmp/prefix/share/man/man1/clusterplot.1
 grep -q '^\.Dt CLUSTERPLOT 1' "$man" && grep -q 'watch' "$man" || fail "the man page is missing or lacks the watch command"
 if command -v man >/dev/null; then MANPATH="$tmp/prefix/share/man" man -P cat clusterplot >/dev/null 2>&1 || fail "man clusterplot failed"; fi

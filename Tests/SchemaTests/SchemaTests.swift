@@ -9,30 +9,27 @@ final class SchemaTests: XCTestCase {
     static let schema = repo.appendingPathComponent("schema/figure-config.schema.json")
     static let documentSchema = repo.appendingPathComponent("schema/document-config.schema.json")
 
-    /// Regenerate with `CLUSTERPLOT_UPDATE_SCHEMA=1 swift test --filter SchemaTests`.
-    func testCommittedSchemaIsTheGeneratedOne() throws {
-        let generated = JSONSchemaExport.figureConfigText()
+    /// `generated` is what `file` holds (regenerated first with `CLUSTERPLOT_UPDATE_SCHEMA=1`); its
+    /// top-level property names.
+    func committed(_ generated: String, in file: URL) throws -> Set<String> {
         if ProcessInfo.processInfo.environment["CLUSTERPLOT_UPDATE_SCHEMA"] == "1" {
-            try generated.write(to: Self.schema, atomically: true, encoding: .utf8)
+            try generated.write(to: file, atomically: true, encoding: .utf8)
         }
-        XCTAssertEqual(try String(contentsOf: Self.schema, encoding: .utf8), generated,
-                       "schema/figure-config.schema.json is stale: regenerate it with CLUSTERPLOT_UPDATE_SCHEMA=1")
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8), generated,
+                       "\(file.lastPathComponent) is stale: regenerate it with CLUSTERPLOT_UPDATE_SCHEMA=1 swift test --filter SchemaTests")
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(generated.utf8)) as? [String: Any])
-        let props = try XCTUnwrap(json["properties"] as? [String: Any])
-        XCTAssertEqual(Set(props.keys), ["figure", "data", "clustering", "panels", "output", "description", "comparison"])
         XCTAssertEqual(json["additionalProperties"] as? Bool, false)
+        return Set(try XCTUnwrap(json["properties"] as? [String: Any]).keys)
     }
 
-    /// schema/document-config.schema.json is what ``DocumentSchema`` generates (same regeneration).
+    func testCommittedSchemaIsTheGeneratedOne() throws {
+        XCTAssertEqual(try committed(JSONSchemaExport.figureConfigText(), in: Self.schema),
+                       ["figure", "data", "clustering", "panels", "output", "description", "comparison"])
+    }
+
+    /// schema/document-config.schema.json is what ``DocumentSchema`` generates.
     func testCommittedDocumentSchemaIsTheGeneratedOne() throws {
-        let generated = JSONSchemaExport.documentConfigText()
-        if ProcessInfo.processInfo.environment["CLUSTERPLOT_UPDATE_SCHEMA"] == "1" {
-            try generated.write(to: Self.documentSchema, atomically: true, encoding: .utf8)
-        }
-        XCTAssertEqual(try String(contentsOf: Self.documentSchema, encoding: .utf8), generated,
-                       "schema/document-config.schema.json is stale: regenerate it with CLUSTERPLOT_UPDATE_SCHEMA=1")
-        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(generated.utf8)) as? [String: Any])
-        XCTAssertEqual(Set(try XCTUnwrap(json["properties"] as? [String: Any]).keys), ["document", "blocks"])
+        XCTAssertEqual(try committed(JSONSchemaExport.documentConfigText(), in: Self.documentSchema), ["document", "blocks"])
     }
 
     /// Runs a validation script over `files` against `schema`; a misspelt `bad` document must fail.

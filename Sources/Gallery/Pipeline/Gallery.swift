@@ -90,8 +90,13 @@ public enum Gallery {
 
     /// One format's bytes (the PNG zlib level was set by ``FigureBuilder``).
     static func renderBytes(_ p: Prepared, format: OutputFormat) throws -> [UInt8] {
+        try renderReportingFit(p, format: format).bytes
+    }
+
+    /// The bytes and the fit warnings of the layout drawn.
+    static func renderReportingFit(_ p: Prepared, format: OutputFormat) throws -> (bytes: [UInt8], fitWarnings: [String]) {
         do {
-            return try p.figure.render(format: format)
+            return try p.figure.renderReportingFit(format: format)
         } catch {
             throw GalleryError("rendering \(format.rawValue) failed: \(error)", at: SourceLocation(file: p.spec.file, line: 1, column: 1),
                                isInputError: false)

@@ -38,9 +38,7 @@ extension Gallery {
                 let spec = try FigureLoader.load(path: files[i], overrides: overrides)
                 let data = try FigureData.compute(spec, threads: n > 1 ? 1 : nil)
                 let figure = try FigureBuilder.figure(for: spec, data: data)
-                // Layout warnings (text that cannot fit) are the figure's, located at the config's start.
-                let fit = figure.fitWarnings().map { "\(files[i]):1:1: warning: \($0) (figure)" }
-                outcomes.withLock { $0[i].warnings = (spec.warnings + data.warnings).map(\.warningDescription) + fit }
+                outcomes.withLock { $0[i].warnings = (spec.warnings + data.warnings).map(\.warningDescription) }
                 prepared.withLock { $0[i] = Prepared(spec: spec, figure: figure) }
             } catch {
                 outcomes.withLock { record(error, file: files[i], in: &$0[i]) }
@@ -78,12 +76,17 @@ extension Gallery {
         let order = jobs.sorted { $0.cost > $1.cost }
         let bytes = Locked([[[UInt8]?]](ready.map { p in Array(repeating: nil, count: p?.spec.output.formats.count ?? 0) }))
         let remaining = Locked(ready.map { $0?.spec.output.formats.count ?? 0 })
+        // Layout warnings (text that cannot fit) come from the layout each render draws anyway; a
+        // config reports those of its first vector format (Cairo's unhinted metrics), else its first.
+        let fits = Locked([[[String]]](ready.map { p in Array(repeating: [], count: p?.spec.output.formats.count ?? 0) }))
         DispatchQueue.concurrentPerform(iterations: order.count) { k in
             let job = order[k]
             let p = ready[job.config]!
             var result: [UInt8]?
             do {
-                result = try renderBytes(p, format: p.spec.output.formats[job.format])
+                let r = try renderReportingFit(p, format: p.spec.output.formats[job.format])
+                result = r.bytes
+                fits.withLock { $0[job.config][job.format] = r.fitWarnings }
             } catch {
                 outcomes.withLock { record(error, file: files[job.config], in: &$0[job.config]) }
             }
@@ -94,6 +97,10 @@ extension Gallery {
             }
             guard last else { return }
             // Every format of this config is rendered: write them (or nothing if one failed).
+            let formats = p.spec.output.formats
+            let reported = formats.firstIndex { !$0.isRaster } ?? 0
+            let fit = fits.withLock { $0[job.config][reported] }.map { "\(files[job.config]):1:1: warning: \($0) (figure)" }
+            outcomes.withLock { $0[job.config].warnings += fit }
             let all = bytes.withLock { $0[job.config] }
             if all.allSatisfy({ $0 != nil }) {
                 for (j, f) in p.spec.output.formats.enumerated() {
@@ -134,14 +141,3 @@ extension Gallery {
     }
 }
 
-/// A value behind a lock.
-final class Locked<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) -> R) -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-}

@@ -7,12 +7,18 @@ import FigureConfig
 public enum JSONSchemaExport {
     /// The figure-config schema as a JSON document.
     public static func figureConfig() -> JSONValue {
-        var root = object(FigureLoader.topLevelKeys)
+        document(FigureLoader.topLevelKeys, file: "figure-config.schema.json", title: "clusterplot figure config",
+                 source: "Gallery.JSONSchemaExport", docs: "docs/config.md")
+    }
+
+    /// A schema document: the keys' object with its identification first.
+    static func document(_ keys: [ConfigKey], file: String, title: String, source: String, docs: String) -> JSONValue {
+        var root = object(keys)
         root.insert(contentsOf: [
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("$id", .string("https://clusterplot.invalid/schema/figure-config.schema.json")),
-            ("title", .string("clusterplot figure config")),
-            ("description", .string("Generated from ClusterPlot's key declarations (Gallery.JSONSchemaExport); see docs/config.md.")),
+            ("$id", .string("https://clusterplot.invalid/schema/\(file)")),
+            ("title", .string(title)),
+            ("description", .string("Generated from ClusterPlot's key declarations (\(source)); see \(docs).")),
         ], at: 0)
         return .object(root)
     }
@@ -23,14 +29,8 @@ public enum JSONSchemaExport {
     /// The handout and slide-deck schema (``DocumentSchema``), for `# yaml-language-server: $schema=…`
     /// in document configs.
     public static func documentConfig() -> JSONValue {
-        var root = object(DocumentSchema.topLevelKeys)
-        root.insert(contentsOf: [
-            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("$id", .string("https://clusterplot.invalid/schema/document-config.schema.json")),
-            ("title", .string("clusterplot handout or slide deck")),
-            ("description", .string("Generated from ClusterPlot's key declarations (FigureConfig.DocumentSchema); see docs/handouts.md.")),
-        ], at: 0)
-        return .object(root)
+        document(DocumentSchema.topLevelKeys, file: "document-config.schema.json", title: "clusterplot handout or slide deck",
+                 source: "FigureConfig.DocumentSchema", docs: "docs/handouts.md")
     }
 
     /// The document schema text as committed (`schema/document-config.schema.json`).

@@ -89,12 +89,25 @@ public final class Figure {
         FigurePainter(figure: self, renderer: placed).paint()
     }
 
+
+
     /// The encoded bytes of the figure as PNG (at `dpi`), PDF or SVG.
     public func render(format: OutputFormat) throws -> [UInt8] {
         try Canvas.render(format: format, size: size, dpi: dpi, background: backgroundColor ?? style.figureFaceColor,
                           png: pngOptions) {
             self.draw(into: $0)
         }
+    }
+
+    /// ``render(format:)`` and the ``fitWarnings(using:)`` of the layout it drew (measured with that
+    /// format's own text metrics), from one layout pass.
+    public func renderReportingFit(format: OutputFormat) throws -> (bytes: [UInt8], fitWarnings: [String]) {
+        nonisolated(unsafe) var warnings: [String] = []
+        let bytes = try Canvas.render(format: format, size: size, dpi: dpi, background: backgroundColor ?? style.figureFaceColor,
+                                      png: pngOptions) {
+            warnings = FigurePainter(figure: self, renderer: $0).paint()
+        }
+        return (bytes, warnings)
     }
 
     /// Writes the figure atomically; the format comes from `format` or the file extension.

@@ -116,10 +116,13 @@ struct FigurePainter {
 
     // MARK: Painting
 
-    func paint() {
+    /// Paints the figure; returns what did not fit in the layout it painted (``Figure/fitWarnings(using:)``).
+    @discardableResult
+    func paint() -> [String] {
         let plans = layoutPlans()
         for p in plans where p.axes.isVisible { paintAxes(p) }
         if let s = suptitlePlaced() { drawText(s) }
+        return figure.fitWarnings(plans: plans, painter: self)
     }
 
     func drawText(_ t: PlacedText) {

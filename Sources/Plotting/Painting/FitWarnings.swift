@@ -9,7 +9,12 @@ extension Figure {
     public func fitWarnings(using renderer: Renderer? = nil) -> [String] {
         let r = renderer ?? RecordingRenderer(size: size)
         let painter = FigurePainter(figure: self, renderer: r)
-        let plans = painter.layoutPlans()
+        return fitWarnings(plans: painter.layoutPlans(), painter: painter)
+    }
+
+    /// The same from a layout already made (the one a render paints), so a render can report what
+    /// did not fit without laying the figure out a second time.
+    func fitWarnings(plans: [AxesPlan], painter: FigurePainter) -> [String] {
         var out: [String] = []
         func pt(_ v: Double) -> String { String(format: "%.0f pt", v) }
         let canvas = Rect(x: 0, y: 0, width: size.width, height: size.height)
