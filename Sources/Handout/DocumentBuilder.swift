@@ -47,11 +47,17 @@ public enum DocumentBuilder {
             r.keepBackground = f.keepBackground
             return r
         }
+        // A slide visual is redrawn at its place unless `redraw: false`.
+        func slideRequest(_ f: FigureBlockSpec) -> FigureRequest {
+            var r = request(f, slide: true)
+            r.redrawn = f.redraw != false
+            return r
+        }
         func bullets(_ items: [BulletSpec]) -> [BulletItem] { items.map { BulletItem(RichText(markdown: $0.text), level: $0.level) } }
         func visual(_ f: FigureBlockSpec?, _ image: ImageSpec?, figure: FigureContent? = nil) throws -> SlideVisual? {
             var v: SlideVisual
             if let f {
-                v = SlideVisual(figure: try figure ?? sources.figure(request(f, slide: true)))
+                v = SlideVisual(figure: try figure ?? sources.figure(slideRequest(f)))
                 v.placement = SlidePlacement(rawValue: f.place.rawValue) ?? .auto
                 v.fill = f.fill ?? true
                 v.width = f.width
@@ -89,7 +95,7 @@ public enum DocumentBuilder {
                 let columns = try parts.map { SlideColumn(bullets: bullets($0.bullets), visual: try visual($0.figure, $0.image)) }
                 blocks.append(.slide(Slide(title: s.title, columns: columns, notes: s.notes.map { RichText(markdown: $0) })))
             case .iterationSlides(let it):
-                let figures = try sources.iterationFigures(request(it.figure, slide: true))
+                let figures = try sources.iterationFigures(slideRequest(it.figure))
                 for (i, f) in figures.enumerated() {
                     let t = it.title.replacingOccurrences(of: "{iteration}", with: "\(i + 1)")
                         .replacingOccurrences(of: "{count}", with: "\(figures.count)")

@@ -18,6 +18,9 @@ public struct FigureRequest: Sendable {
     /// Keep the config's own look — its style and background — whatever the theme says (the
     /// slide's context and text size rules still apply).
     public var keepBackground = false
+    /// The figure will only be drawn redrawn at its place (a slide visual): its natural-size fit
+    /// is not measured.
+    public var redrawn = false
 
     /// A request for the figure of `config`.
     public init(config: String, location: SourceLocation) { self.config = config; self.location = location }
@@ -114,8 +117,10 @@ public final class GallerySources: HandoutSources {
     }
 
     /// A figure for `spec`, redrawable at any size with its text kept at a minimum; `limits` (one
-    /// per axes) are put back on every redraw (shared iteration limits).
-    static func content(_ spec: FigureSpec, data: FigureData, limits: [(ClosedRange<Double>?, ClosedRange<Double>?)]? = nil) throws -> FigureContent {
+    /// per axes) are put back on every redraw (shared iteration limits). A slide figure is always
+    /// redrawn (`redrawn`), so only the redraws' fit is measured, and each size is built once.
+    static func content(_ spec: FigureSpec, data: FigureData, limits: [(ClosedRange<Double>?, ClosedRange<Double>?)]? = nil,
+                        redrawn: Bool = false) throws -> FigureContent {
         // With its background (the theme's, or its own), drawn at the origin.
         func paint(_ f: Figure, _ r: Renderer) { f.draw(into: r, in: Rect(x: 0, y: 0, width: f.size.width, height: f.size.height)) }
         func build(_ s: FigureSpec) throws -> Figure {
@@ -127,7 +132,10 @@ public final class GallerySources: HandoutSources {
         }
         let fig = try build(spec)
         let smallest = smallestText(fig)
+        let memo = Locked([String: FigureContent]())
         var content = FigureContent(size: fig.size, smallestText: smallest, resized: { size, minText in
+            let key = "\(size.width)x\(size.height)@\(minText)"
+            if let c = memo.withLock({ $0[key] }) { return c }
             var s = spec
             s.figure.width = size.width / 72
             s.figure.height = size.height / 72
@@ -135,16 +143,17 @@ public final class GallerySources: HandoutSources {
             guard let f = try? build(s) else { return FigureContent(size: fig.size, smallestText: smallest) { paint(fig, $0) } }
             var c = FigureContent(size: f.size, smallestText: smallestText(f)) { paint(f, $0) }
             c.warnings = f.fitWarnings()
+            memo.withLock { $0[key] = c }
             return c
         }) { r in paint(fig, r) }
-        content.warnings = fig.fitWarnings()
+        if !redrawn { content.warnings = fig.fitWarnings() }
         return content
     }
 
     /// The figure a figure config describes, drawn as vectors, themed as asked.
     public func figure(_ request: FigureRequest) throws -> FigureContent {
         let (spec, data) = try load(request.config, overrides: request.overrides)
-        return try Self.content(Self.themed(spec, request), data: data)
+        return try Self.content(Self.themed(spec, request), data: data, redrawn: request.redrawn)
     }
 
     /// One single-panel figure per iteration facet of the config, keeping the config's font sizes,
@@ -155,7 +164,7 @@ public final class GallerySources: HandoutSources {
                                                keepFonts: true)
         let shared = try IterationFigures.figures(specs, data: data)
         return try zip(specs, shared).map { s, fig in
-            try Self.content(s, data: data, limits: fig.axes.map { ($0.xLimits, $0.yLimits) })
+            try Self.content(s, data: data, limits: fig.axes.map { ($0.xLimits, $0.yLimits) }, redrawn: request.redrawn)
         }
     }
 

@@ -147,11 +147,19 @@ final class CairoRenderer: Renderer {
         CairoText.metrics(text, style: style, face: face, on: context, pixelsPerPoint: pixelsPerPoint, raster: isRaster)
     }
 
+    /// Metrics already measured on this surface, by text and font (a table or a page of figures
+    /// measures the same strings — "Hg", " ", tick labels — many times).
+    private var measured: [TextKey: TextMetrics] = [:]
+
     func measureText(_ text: String, style: TextStyle) -> TextMetrics {
+        let key = TextKey(text: text, style: style)
+        if let m = measured[key] { return m }
         cairo_save(context)
         defer { cairo_restore(context) }
         guard let face = selectFont(style) else { return TextMetrics(width: 0, ascent: 0, descent: 0) }
-        return metrics(text, style, face)
+        let m = metrics(text, style, face)
+        measured[key] = m
+        return m
     }
 
     func drawText(_ text: String, at position: Point, style: TextStyle,
@@ -320,4 +328,12 @@ final class CairoRenderer: Renderer {
 private struct VectorMarkerKey: Hashable {
     let shape: Path; let fill: Color?; let edge: Color?; let edgeWidth: Double
     let cap: LineCap; let join: LineJoin
+}
+
+/// What text metrics depend on: the text and the font (not its colour).
+struct TextKey: Hashable {
+    let text: String, size: Double, weight: FontWeight, slant: FontSlant, family: String
+    init(text: String, style: TextStyle) {
+        self.text = text; size = style.size; weight = style.weight; slant = style.slant; family = style.family
+    }
 }

@@ -121,11 +121,19 @@ final class CairoTextMeasurer {
     /// The metrics of one line of `text` for output at `pixelsPerPoint` (raster: whole-pixel
     /// glyph advances); zero when the font cannot be loaded.
     func measure(_ text: String, style: TextStyle, pixelsPerPoint: Double = 1, raster: Bool = false) -> TextMetrics {
+        let key = MeasureKey(text: TextKey(text: text, style: style), pixelsPerPoint: pixelsPerPoint, raster: raster)
+        if let m = measured[key] { return m }
         cairo_save(context)
         defer { cairo_restore(context) }
         guard let face = try? CairoText.select(style, on: context, options: fontOptions) else {
             return TextMetrics(width: 0, ascent: 0, descent: 0)
         }
-        return CairoText.metrics(text, style: style, face: face, on: context, pixelsPerPoint: pixelsPerPoint, raster: raster)
+        let m = CairoText.metrics(text, style: style, face: face, on: context, pixelsPerPoint: pixelsPerPoint, raster: raster)
+        measured[key] = m
+        return m
     }
+
+    /// Metrics measured so far (the same strings come back: "Hg", " ", tick labels, table cells).
+    private var measured: [MeasureKey: TextMetrics] = [:]
+    private struct MeasureKey: Hashable { let text: TextKey, pixelsPerPoint: Double, raster: Bool }
 }
