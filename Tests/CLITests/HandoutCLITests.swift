@@ -96,7 +96,7 @@ final class HandoutCLITests: XCTestCase {
             (3, "Round clusters assumed", "DBSCAN (eps = 0.3): 2 clusters"), (4, "Stretched clusters", "Gaussian mixture (full covariance)"),
             (5, "Unequal spreads", "K-Means (k = 3)"), (6, "Outliers", "noise points"), (7, "Choosing K", "elbow at k = 4"),
             (8, "Silhouette analysis", "Average silhouette"), (9, "DBSCAN: density-based, no K", "Estimated number of clusters: 3"),
-            (10, "Choosing eps", "suggested eps"), (11, "Hierarchical clustering", "Hierarchical Clustering Dendrogram"),
+            (10, "Choosing eps", "suggested eps"), (11, "Hierarchical clustering", "Ward on iris, 3 levels"),
             (12, "Gaussian mixtures", "spherical"), (13, "Choosing the mixture", "BIC"), (14, "Comparing the algorithms", "Single linkage"),
         ]
         for (page, title, figureText) in expected {
