@@ -14,6 +14,11 @@ final class PolishCLITests: XCTestCase {
         XCTAssertEqual(far.status, 64)
         XCTAssertFalse(far.stderr.contains("did you mean"), far.stderr)
         XCTAssertEqual(try CLITests.run(["help", "watch"]).status, 0)
+        // The spelt-out names are the subcommands --help lists, in order.
+        let help = try CLITests.run(["--help"]).stdout
+        let listed = help.components(separatedBy: "SUBCOMMANDS:")[1].split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }.map { String($0.split(separator: " ")[0]) }
+        XCTAssertEqual(listed.filter { $0 != "help" && $0 != "See" }, ["render", "data", "validate", "init", "compare", "check", "update", "handout", "animate", "watch"])
     }
 
     func testArgumentErrorsShowTheArgumentApartFromItsColumn() throws {
