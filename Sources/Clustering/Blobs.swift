@@ -15,7 +15,9 @@ public enum BlobSampleCounts: Sendable, Equatable, ExpressibleByIntegerLiteral, 
     /// Exactly `counts[c]` samples for centre `c` (the number of centres is `counts.count`).
     case perCenter([Int])
 
+    /// `samples: 300`: that many in total.
     public init(integerLiteral value: Int) { self = .total(value) }
+    /// `[100, 50]`: that many per centre.
     public init(arrayLiteral elements: Int...) { self = .perCenter(elements) }
 }
 
@@ -26,6 +28,7 @@ public enum BlobCenters: Sendable, Equatable, ExpressibleByIntegerLiteral {
     /// These centres, one per row (no random draws for them).
     case given(DataMatrix)
 
+    /// `centers: 3`: that many random centres.
     public init(integerLiteral value: Int) { self = .random(value) }
 }
 
@@ -38,8 +41,11 @@ public enum BlobStandardDeviation: Sendable, Equatable, ExpressibleByFloatLitera
     /// `values[c]` for blob `c`.
     case perCenter([Double])
 
+    /// `std: 1.5`: the same spread for every centre.
     public init(floatLiteral value: Double) { self = .same(value) }
+    /// `std: 2`: the same spread for every centre.
     public init(integerLiteral value: Int) { self = .same(Double(value)) }
+    /// `[1, 2.5, 0.5]`: one spread per centre.
     public init(arrayLiteral elements: Double...) { self = .perCenter(elements) }
 }
 

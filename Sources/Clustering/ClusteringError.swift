@@ -27,6 +27,7 @@ public enum ClusteringError: Error, Equatable, Sendable, CustomStringConvertible
     /// "ill-defined empirical covariance" error).
     case illDefinedCovariance
 
+    /// The message, one line.
     public var description: String {
         switch self {
         case .emptyData:

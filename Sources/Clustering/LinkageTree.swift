@@ -13,6 +13,7 @@ public struct MergePair: Sendable, Hashable, CustomStringConvertible {
         self.second = second
     }
 
+    /// `(first, second)`, as numpy prints a row of `children_`.
     public var description: String { "(\(first), \(second))" }
 }
 

@@ -14,6 +14,7 @@ public struct ConfigNode: Sendable, Hashable {
         /// A sequence.
         case sequence([ConfigNode])
 
+        /// Same kind and contents (a scalar's quoting included).
         public static func == (a: Kind, b: Kind) -> Bool {
             switch (a, b) {
             case let (.scalar(x, q), .scalar(y, r)): return x == y && q == r
@@ -24,6 +25,7 @@ public struct ConfigNode: Sendable, Hashable {
             }
         }
 
+        /// Hashes what `==` compares.
         public func hash(into h: inout Hasher) {
             switch self {
             case let .scalar(s, q): h.combine(0); h.combine(s); h.combine(q)

@@ -9,17 +9,23 @@ public struct DocumentSpec: Sendable {
     public var format: PageFormat = .a4
     /// Page margin in points (nil: the format's default).
     public var margin: Double?
+    /// Page numbers in the footer (default true).
     public var pageNumbers = true
     /// Body text size in points (nil: the format's default).
     public var fontSize: Double?
+    /// The title (a title page on slides, a heading on paper).
     public var title: String?
+    /// Under the title.
     public var subtitle: String?
+    /// Under the subtitle.
     public var author: String?
     /// `document.theme`: the look of the pages and of every embedded figure (nil: white pages,
     /// figures as their configs say; slides default to the `talk` context).
     public var theme: ThemeSpec?
+    /// The content, in order.
     public var blocks: [DocumentBlockSpec] = []
 
+    /// An empty document read from `file`.
     public init(file: String) { self.file = file }
 }
 
@@ -73,6 +79,7 @@ public struct FigureBlockSpec: Sendable {
     /// `set: {KEY.PATH: VALUE}`: overrides applied to the config, like `--set`.
     public var overrides: [Override] = []
     /// Caption (Markdown).
+    /// Under the table (Markdown).
     public var caption: String?
     /// Width in points (handouts: the figure is scaled to it; slides: the figure's box).
     public var width: Double?
@@ -89,6 +96,7 @@ public struct FigureBlockSpec: Sendable {
     /// Keep the figure's own style and background on a themed document (`keep_background`).
     public var keepBackground = false
     /// Where the block was written.
+    /// Where the table was written.
     public var location: SourceLocation
 
     /// A figure block.
@@ -102,8 +110,10 @@ public struct ImageSpec: Sendable {
     /// Width in points (default: the picture's own size, at most the column's width).
     public var width: Double?
     /// Caption (Markdown).
+    /// Under the table (Markdown).
     public var caption: String?
     /// Where the block was written.
+    /// Where the table was written.
     public var location: SourceLocation
 }
 
@@ -128,6 +138,7 @@ public struct SlideSpec: Sendable {
     /// Speaker notes (Markdown).
     public var notes: String?
     /// Where the slide was written.
+    /// Where the table was written.
     public var location: SourceLocation
 }
 
@@ -182,15 +193,23 @@ public struct TableSpec: Sendable {
     public enum Cell: Sendable, Hashable { case text(String), integer(Int), number(Double), empty }
     /// A column of random integers in `low..<high`.
     public struct RandomColumn: Sendable, Hashable {
+        /// The column header.
         public var name: String
+        /// The smallest value (inclusive).
         public var low: Int
+        /// The bound (exclusive), as `np.random.randint`.
         public var high: Int
     }
 
+    /// Column headers of a literal table.
     public var columns: [String] = []
+    /// The cells of a literal table, row by row.
     public var rows: [[Cell]] = []
+    /// `random_integers`: the `np.random.seed` (nil: not a random table).
     public var randomSeed: UInt32?
+    /// `random_integers`: the rows drawn.
     public var randomRows = 5
+    /// `random_integers`: the columns, drawn in order.
     public var randomColumns: [RandomColumn] = []
     /// Distance table source: figure config and 1-based iteration.
     public var distances: (config: String, iteration: Int)?
@@ -202,8 +221,11 @@ public struct TableSpec: Sendable {
     public var emptyColumns: [String] = []
     /// Highlight: `min`/`max` along `row`/`column` over the numeric columns.
     public var highlight: (extremum: Table.Extremum, along: Table.Direction)?
+    /// Under the table (Markdown).
     public var caption: String?
+    /// Digits after the point (nil: the table's default).
     public var decimals: Int?
+    /// Where the table was written.
     public var location: SourceLocation
 }
 

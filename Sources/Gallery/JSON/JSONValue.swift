@@ -19,6 +19,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// An object; keys keep their insertion order.
     case object([(String, JSONValue)])
 
+    /// Equal when they serialise to the same text.
     public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
 
     /// The JSON text. `indent` > 0 pretty-prints containers of containers; arrays of scalars stay on one line.
