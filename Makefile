@@ -1,14 +1,23 @@
 # ClusterPlot — build, test, demo and benchmarks.
 SHELL := /bin/bash
-APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libgif-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils libxml2-utils python3-jsonschema python3-yaml
+APT_PACKAGES := libcairo2-dev libpng-dev libdeflate-dev libgif-dev libfreetype-dev libfontconfig-dev fonts-dejavu-core pkg-config poppler-utils
+# Only for `make test`: JUnit (xmllint) and JSON Schema validation, the GIF played in a browser.
+TEST_APT_PACKAGES := libxml2-utils python3-jsonschema python3-yaml chromium
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test demo bench fuzz clean install uninstall man completions examples install-check
+.PHONY: deps test-deps apt-install build release test demo bench fuzz clean install uninstall man completions examples install-check
 
 ## deps: install missing system packages with apt (does nothing when all are present)
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+## test-deps: deps and the packages only the tests use
+test-deps: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -26,7 +35,7 @@ release: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product clusterplot
 
 ## test: build and run every XCTest suite; ends with a plain "N passed, N failed" line
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	@$(MAKE) --no-print-directory examples install-check
 	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
