@@ -133,7 +133,7 @@ struct CSVChunk {
             let role = roles[j]
             let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
             if role >= 0 || (role <= -2 && !textColumns[-role - 2]) {
-                guard let (v, t) = CSVNumber.prefix(b, i, n), t < n else { return false }
+                guard let (v, t) = (i + 40 <= n ? CSVNumber.quick(b, i) : nil) ?? CSVNumber.prefix(b, i, n), t < n else { return false }
                 guard let next = Self.after(b, t, n, terminator) else { return false }
                 scratch[role >= 0 ? role : d + (-role - 2)] = v
                 i = next
@@ -157,7 +157,7 @@ struct CSVChunk {
                 i = next
             }
         }
-        for k in 0..<d { values.append(scratch[k]) }
+        values.append(contentsOf: UnsafeBufferPointer(start: scratch, count: d))   // one uniqueness check a row
         for k in 0..<textColumns.count {
             if textColumns[k] { codes[k].append(interners[k].intern(b + spans[2 * k], spans[2 * k + 1] - spans[2 * k])) }
             else { numbers[k].append(scratch[d + k]) }
