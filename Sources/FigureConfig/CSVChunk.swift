@@ -56,6 +56,7 @@ struct CSVChunk {
                 let done = Double(s.recordEnd - offset), total = Double(fileEnd - offset)
                 let expected = Int(Double(c.records) * total / max(done, 1) * 1.08) + 64
                 c.values.reserveCapacity(expected * d)
+                Self.adviseHugePages(&c.values)
                 for k in others.indices {
                     if textColumns[k] { c.codes[k].reserveCapacity(expected) } else { c.numbers[k].reserveCapacity(expected) }
                 }
@@ -133,7 +134,9 @@ struct CSVChunk {
             let role = roles[j]
             let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
             if role >= 0 || (role <= -2 && !textColumns[-role - 2]) {
-                guard let (v, t) = (i + 40 <= n ? CSVNumber.quick(b, i) : nil) ?? CSVNumber.prefix(b, i, n), t < n else { return false }
+                var parsed = i + 40 <= n ? CSVNumber.quick(b, i) : nil
+                if parsed == nil { parsed = CSVNumber.prefix(b, i, n) }
+                guard let (v, t) = parsed, t < n else { return false }
                 guard let next = Self.after(b, t, n, terminator) else { return false }
                 scratch[role >= 0 ? role : d + (-role - 2)] = v
                 i = next
@@ -166,6 +169,23 @@ struct CSVChunk {
         rows += 1
         s.skipQuick(to: i)
         return true
+    }
+
+    /// Asks the kernel to back the reserved storage of a big matrix with huge pages: its first
+    /// writes then fault in 2 MiB at a time instead of 4 KiB (a large file's matrix cost some
+    /// 14,000 page faults a read — a tenth of the time). Only memory use changes, not the values.
+    static func adviseHugePages(_ a: inout [Double]) {
+        #if os(Linux)
+        let bytes = a.capacity * MemoryLayout<Double>.stride
+        guard bytes >= 4 << 20 else { return }
+        a.withUnsafeMutableBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            let page = 4096
+            let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+            let end = (Int(bitPattern: base) + bytes) & ~(page - 1)
+            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 14) }   // MADV_HUGEPAGE
+        }
+        #endif
     }
 
     /// Where the next field (or record) starts when `b[k]` ends this field as `terminator` — the
