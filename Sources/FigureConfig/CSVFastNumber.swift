@@ -1,5 +1,5 @@
 /// The quick reader's number parser for the common shapes of table cells: an optional `-` or `+`,
-/// 1–8 integer digits, and optionally a `.` with up to 18 fraction digits, at most 19 digits in all.
+/// 1–7 integer digits, and optionally a `.` with up to 18 fraction digits, at most 19 digits in all.
 ///
 /// `CSVNumber.prefix` reads digits one at a time, and its loops end at a different byte for every
 /// length of integer part or fraction — a mispredicted branch or two per cell. Here each run of
@@ -8,7 +8,7 @@
 /// shifted out), so the work is the same whatever the lengths. The value is then the mantissa and
 /// power of ten `prefix` would have found (leading zeros add nothing to the mantissa), rounded by
 /// the same code (Clinger's fast path, `CSVNumber.wide`, or `strtod`): the same bits, always.
-/// Any other shape (an exponent, 9+ integer digits, 20+ digits) returns nil, and the
+/// Any other shape (an exponent, 8+ integer digits, 20+ digits) returns nil, and the
 /// caller asks `prefix`.
 extension CSVNumber {
     /// `0x30` in every byte: subtracting it turns ASCII digits into their values.
