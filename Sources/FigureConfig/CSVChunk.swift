@@ -43,10 +43,20 @@ struct CSVChunk {
         let quick = !(plan.delimiter &- 0x30 < 10 || [0x2B, 0x2D, 0x2E, 0x45, 0x65, 0x20, 0x09, 0x22].contains(plan.delimiter))
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: d + others.count + 1)
         let spans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * others.count + 2)
-        defer { scratch.deallocate(); spans.deallocate() }
+        // Quick rows' numbers go to a block appended to `values` every `blockRows` rows (an append
+        // a row cost a uniqueness check and a copy call each); it is appended before any record
+        // the general path reads, so the rows stay in file order.
+        let blockRows = 512
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: blockRows * max(d, 1))
+        var pending = 0
+        defer { scratch.deallocate(); spans.deallocate(); block.deallocate() }
         while true {
-            if !(quick && c.records < maxRows && c.quickRecord(&s, roles: roles, delimiter: plan.delimiter, numeric: d,
-                                                                textColumns: textColumns, scratch: scratch, spans: spans)) {
+            if quick && c.records < maxRows && c.quickRecord(&s, roles: roles, delimiter: plan.delimiter, numeric: d, textColumns: textColumns,
+                                                             row: block + pending * d, scratch: scratch, spans: spans) {
+                pending += 1
+                if pending == blockRows { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)); pending = 0 }
+            } else {
+                if pending > 0 { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)); pending = 0 }
                 guard try s.next() else { break }
                 if try c.generalRecord(s, plan: plan, fields: fields, textColumns: textColumns, maxRows: maxRows) { return c }
             }
@@ -65,6 +75,7 @@ struct CSVChunk {
             if end == limit && stop != nil && !c.crossedStop { break }
             if end > limit && !c.crossedStop { c.crossedStop = true; limit = fileEnd }
         }
+        if pending > 0 { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)) }
         c.endLine = s.line
         return c
     }
@@ -121,9 +132,10 @@ struct CSVChunk {
     /// One record the quick way, when it is plain — one line, no quotes, spaces or missing cells,
     /// numbers where numbers are read — parsing each number where it is found (no field table);
     /// false (nothing taken) sends the record to the general path, which reads it the same way.
+    /// The numeric columns' numbers are written to `row` (the caller appends them to `values`).
     @inline(__always)
     mutating func quickRecord(_ s: inout CSVScanner, roles: [Int], delimiter: UInt8, numeric d: Int, textColumns: [Bool],
-                              scratch: UnsafeMutablePointer<Double>, spans: UnsafeMutablePointer<Int>) -> Bool {
+                              row: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>, spans: UnsafeMutablePointer<Int>) -> Bool {
         let b = UnsafePointer(s.buffer), n = s.readable
         var i = s.cursor
         let fields = roles.count
@@ -138,7 +150,7 @@ struct CSVChunk {
                 if parsed == nil { parsed = CSVNumber.prefix(b, i, n) }
                 guard let (v, t) = parsed, t < n else { return false }
                 guard let next = Self.after(b, t, n, terminator) else { return false }
-                scratch[role >= 0 ? role : d + (-role - 2)] = v
+                if role >= 0 { row[role] = v } else { scratch[d + (-role - 2)] = v }
                 i = next
             } else {
                 guard b[i] != 0x22 && b[i] != 0x20 && b[i] != 0x09 else { return false }
@@ -160,7 +172,6 @@ struct CSVChunk {
                 i = next
             }
         }
-        values.append(contentsOf: UnsafeBufferPointer(start: scratch, count: d))   // one uniqueness check a row
         for k in 0..<textColumns.count {
             if textColumns[k] { codes[k].append(interners[k].intern(b + spans[2 * k], spans[2 * k + 1] - spans[2 * k])) }
             else { numbers[k].append(scratch[d + k]) }
