@@ -184,7 +184,9 @@ enum CSVNumber {
     static func isMissing(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int) -> Bool {
         if a >= e { return true }
         let n = e - a
-        guard n <= 8 else { return false }
+        // Markers are 2, 3, 4, 6, 7 or 8 bytes long (bits of 0x1DC); most texts are not, or do not
+        // start like one.
+        guard n <= 8, (0x1DC >> n) & 1 != 0 else { return false }
         let c = b[a]
         guard c == 0x23 || c == 0x2D || c == 0x31 || c == 0x3C || c == 0x4E || c == 0x6E else { return false }
         for m in missingMarkers where m.count == n {
@@ -213,6 +215,15 @@ struct TextInterner {
         return h ^ (h >> 29)
     }
 
+    /// Whether `n` bytes at `x` and `y` are equal: a loop, as the texts are short (a call to `memcmp`
+    /// for each cell cost more than the comparison).
+    @inline(__always)
+    static func same(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n { if x[i] != y[i] { return false }; i += 1 }
+        return true
+    }
+
     /// The number of the text `p[0..<n]`, adding it when new.
     @inline(__always)
     mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
@@ -223,8 +234,7 @@ struct TextInterner {
             let id = table[slot]
             if id < 0 { break }
             let k = Int(id)
-            if hashes[k] == h && starts[k + 1] - starts[k] == n
-                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + starts[k], p, n) == 0 }) { return id }
+            if hashes[k] == h && starts[k + 1] - starts[k] == n && bytes.withUnsafeBufferPointer({ Self.same($0.baseAddress! + starts[k], p, n) }) { return id }
             slot = (slot + 1) & mask
         }
         let id = Int32(count)
