@@ -132,6 +132,16 @@ enum CSVNumber {
     /// cell to `strtod` (about once in 2⁴⁵ cells).
     @inline(__always)
     static func wide(_ m: UInt64, _ e: Int) -> Double? {
+        #if arch(x86_64) && os(Linux)
+        return extended(m, e)
+        #else
+        return doubleDouble(m, e)
+        #endif
+    }
+
+    /// ``wide(_:_:)`` in double-double arithmetic (where `Float80` is not available).
+    @inline(__always)
+    static func doubleDouble(_ m: UInt64, _ e: Int) -> Double? {
         let xh = Double(m & ~0x7FF), xl = Double(m & 0x7FF)   // both exact: m = xh + xl
         let p = power(e < 0 ? -e : e)                         // exact
         let hi: Double, lo: Double, bound: Double

@@ -62,6 +62,21 @@ final class CSVQuickNumberTests: XCTestCase {
         XCTAssertGreaterThan(quick, cells.count / 3, "most shapes take the quick parser")
     }
 
+    func testWideMantissasAgreeWithStrtod() {
+        // 54–64-bit mantissas times 10^±22 at most (the x87 path on x86-64 Linux, double-double
+        // elsewhere), midpoints such as 2^53 + 1 among them; nil is allowed (strtod decides).
+        var rng = SystemRandomNumberGenerator()
+        var cases: [(UInt64, Int)] = [((1 << 53) + 1, 0), ((1 << 53) + 3, 0), ((1 << 54) + 2, 0), (UInt64.max, 0), (UInt64.max, -22), (UInt64.max, 22)]
+        for _ in 0..<200_000 { cases.append((UInt64.random(in: (1 << 53)...UInt64.max, using: &rng), Int.random(in: -22...22, using: &rng))) }
+        var read = 0
+        for (m, e) in cases {
+            let want = Double("\(m)e\(e)")!
+            if let v = CSVNumber.wide(m, e) { read += 1; XCTAssertEqual(v.bitPattern, want.bitPattern, "\(m)e\(e)") }
+            if let v = CSVNumber.doubleDouble(m, e) { XCTAssertEqual(v.bitPattern, want.bitPattern, "\(m)e\(e) (double-double)") }
+        }
+        XCTAssertGreaterThan(read, cases.count * 9 / 10)
+    }
+
     func testEveryRunLengthAtEveryWordOffset() {
         // Integer runs 1–9 and fractions 0–19 at each offset 0…15 of the buffer.
         for intDigits in 1...9 {
