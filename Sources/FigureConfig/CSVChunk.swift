@@ -43,10 +43,20 @@ struct CSVChunk {
         let quick = !(plan.delimiter &- 0x30 < 10 || [0x2B, 0x2D, 0x2E, 0x45, 0x65, 0x20, 0x09, 0x22].contains(plan.delimiter))
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: d + others.count + 1)
         let spans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * others.count + 2)
-        defer { scratch.deallocate(); spans.deallocate() }
+        // Quick rows' numbers go to a block appended to `values` every `blockRows` rows (an append
+        // a row cost a uniqueness check and a copy call each); it is appended before any record
+        // the general path reads, so the rows stay in file order.
+        let blockRows = 512
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: blockRows * max(d, 1))
+        var pending = 0
+        defer { scratch.deallocate(); spans.deallocate(); block.deallocate() }
         while true {
-            if !(quick && c.records < maxRows && c.quickRecord(&s, roles: roles, delimiter: plan.delimiter, numeric: d,
-                                                                textColumns: textColumns, scratch: scratch, spans: spans)) {
+            if quick && c.records < maxRows && c.quickRecord(&s, roles: roles, delimiter: plan.delimiter, numeric: d, textColumns: textColumns,
+                                                             row: block + pending * d, scratch: scratch, spans: spans) {
+                pending += 1
+                if pending == blockRows { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)); pending = 0 }
+            } else {
+                if pending > 0 { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)); pending = 0 }
                 guard try s.next() else { break }
                 if try c.generalRecord(s, plan: plan, fields: fields, textColumns: textColumns, maxRows: maxRows) { return c }
             }
@@ -56,6 +66,7 @@ struct CSVChunk {
                 let done = Double(s.recordEnd - offset), total = Double(fileEnd - offset)
                 let expected = Int(Double(c.records) * total / max(done, 1) * 1.08) + 64
                 c.values.reserveCapacity(expected * d)
+                Self.adviseHugePages(&c.values)
                 for k in others.indices {
                     if textColumns[k] { c.codes[k].reserveCapacity(expected) } else { c.numbers[k].reserveCapacity(expected) }
                 }
@@ -64,6 +75,7 @@ struct CSVChunk {
             if end == limit && stop != nil && !c.crossedStop { break }
             if end > limit && !c.crossedStop { c.crossedStop = true; limit = fileEnd }
         }
+        if pending > 0 { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)) }
         c.endLine = s.line
         return c
     }
@@ -120,9 +132,10 @@ struct CSVChunk {
     /// One record the quick way, when it is plain — one line, no quotes, spaces or missing cells,
     /// numbers where numbers are read — parsing each number where it is found (no field table);
     /// false (nothing taken) sends the record to the general path, which reads it the same way.
+    /// The numeric columns' numbers are written to `row` (the caller appends them to `values`).
     @inline(__always)
     mutating func quickRecord(_ s: inout CSVScanner, roles: [Int], delimiter: UInt8, numeric d: Int, textColumns: [Bool],
-                              scratch: UnsafeMutablePointer<Double>, spans: UnsafeMutablePointer<Int>) -> Bool {
+                              row: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>, spans: UnsafeMutablePointer<Int>) -> Bool {
         let b = UnsafePointer(s.buffer), n = s.readable
         var i = s.cursor
         let fields = roles.count
@@ -133,9 +146,11 @@ struct CSVChunk {
             let role = roles[j]
             let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
             if role >= 0 || (role <= -2 && !textColumns[-role - 2]) {
-                guard let (v, t) = CSVNumber.prefix(b, i, n), t < n else { return false }
+                var parsed = i + 40 <= n ? CSVNumber.quick(b, i) : nil
+                if parsed == nil { parsed = CSVNumber.prefix(b, i, n) }
+                guard let (v, t) = parsed, t < n else { return false }
                 guard let next = Self.after(b, t, n, terminator) else { return false }
-                scratch[role >= 0 ? role : d + (-role - 2)] = v
+                if role >= 0 { row[role] = v } else { scratch[d + (-role - 2)] = v }
                 i = next
             } else {
                 guard b[i] != 0x22 && b[i] != 0x20 && b[i] != 0x09 else { return false }
@@ -157,7 +172,6 @@ struct CSVChunk {
                 i = next
             }
         }
-        for k in 0..<d { values.append(scratch[k]) }
         for k in 0..<textColumns.count {
             if textColumns[k] { codes[k].append(interners[k].intern(b + spans[2 * k], spans[2 * k + 1] - spans[2 * k])) }
             else { numbers[k].append(scratch[d + k]) }
@@ -166,6 +180,23 @@ struct CSVChunk {
         rows += 1
         s.skipQuick(to: i)
         return true
+    }
+
+    /// Asks the kernel to back the reserved storage of a big matrix with huge pages: its first
+    /// writes then fault in 2 MiB at a time instead of 4 KiB (a large file's matrix cost some
+    /// 14,000 page faults a read — a tenth of the time). Only memory use changes, not the values.
+    static func adviseHugePages(_ a: inout [Double]) {
+        #if os(Linux)
+        let bytes = a.capacity * MemoryLayout<Double>.stride
+        guard bytes >= 4 << 20 else { return }
+        a.withUnsafeMutableBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            let page = 4096
+            let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+            let end = (Int(bitPattern: base) + bytes) & ~(page - 1)
+            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 14) }   // MADV_HUGEPAGE
+        }
+        #endif
     }
 
     /// Where the next field (or record) starts when `b[k]` ends this field as `terminator` — the

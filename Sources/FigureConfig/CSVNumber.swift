@@ -132,6 +132,16 @@ enum CSVNumber {
     /// cell to `strtod` (about once in 2⁴⁵ cells).
     @inline(__always)
     static func wide(_ m: UInt64, _ e: Int) -> Double? {
+        #if arch(x86_64) && os(Linux)
+        return extended(m, e)
+        #else
+        return doubleDouble(m, e)
+        #endif
+    }
+
+    /// ``wide(_:_:)`` in double-double arithmetic (where `Float80` is not available).
+    @inline(__always)
+    static func doubleDouble(_ m: UInt64, _ e: Int) -> Double? {
         let xh = Double(m & ~0x7FF), xl = Double(m & 0x7FF)   // both exact: m = xh + xl
         let p = power(e < 0 ? -e : e)                         // exact
         let hi: Double, lo: Double, bound: Double
@@ -184,7 +194,9 @@ enum CSVNumber {
     static func isMissing(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int) -> Bool {
         if a >= e { return true }
         let n = e - a
-        guard n <= 8 else { return false }
+        // Markers are 2, 3, 4, 6, 7 or 8 bytes long (bits of 0x1DC); most texts are not, or do not
+        // start like one.
+        guard n <= 8, (0x1DC >> n) & 1 != 0 else { return false }
         let c = b[a]
         guard c == 0x23 || c == 0x2D || c == 0x31 || c == 0x3C || c == 0x4E || c == 0x6E else { return false }
         for m in missingMarkers where m.count == n {
@@ -213,6 +225,15 @@ struct TextInterner {
         return h ^ (h >> 29)
     }
 
+    /// Whether `n` bytes at `x` and `y` are equal: a loop, as the texts are short (a call to `memcmp`
+    /// for each cell cost more than the comparison).
+    @inline(__always)
+    static func same(_ x: UnsafePointer<UInt8>, _ y: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n { if x[i] != y[i] { return false }; i += 1 }
+        return true
+    }
+
     /// The number of the text `p[0..<n]`, adding it when new.
     @inline(__always)
     mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int32 {
@@ -223,8 +244,7 @@ struct TextInterner {
             let id = table[slot]
             if id < 0 { break }
             let k = Int(id)
-            if hashes[k] == h && starts[k + 1] - starts[k] == n
-                && bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + starts[k], p, n) == 0 }) { return id }
+            if hashes[k] == h && starts[k + 1] - starts[k] == n && bytes.withUnsafeBufferPointer({ Self.same($0.baseAddress! + starts[k], p, n) }) { return id }
             slot = (slot + 1) & mask
         }
         let id = Int32(count)
@@ -258,10 +278,19 @@ enum UTF8Check {
     static func firstInvalid(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int) -> Int? {
         var i = a
         while i < e {
+            // 32 bytes a step while they are ASCII (nearly always in a CSV of numbers).
+            while i + 32 <= e {
+                let p = UnsafeRawPointer(b + i)
+                let w = p.loadUnaligned(as: UInt64.self) | p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | p.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                guard w & 0x8080_8080_8080_8080 == 0 else { break }
+                i += 32
+            }
             if i + 8 <= e {
                 let w = UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
                 if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             }
+            guard i < e else { break }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             var need = 0
