@@ -15,4 +15,23 @@ median_ms() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 # peers_ready: true when the peer venv from ../shared/bench is set up (sh run_all.sh setup).
 peers_ready() { [ -n "$SHARED_BENCH" ] && [ -x "$BENCH_WORK/venv/bin/python" ]; }
-export -f median_ms ratio peers_ready
+# require_cpbench: ends the part when the release cpbench is not built.
+require_cpbench() {
+  [ -x "${CP_BENCH:-}" ] || { echo "cpbench not built: swift build -c release --product cpbench"; exit 1; }
+}
+# ms_of: the milliseconds of a cpbench line ("name: 12.3 ms …"); field_of KEY: its KEY=value.
+ms_of() { sed -n 's/^[^:]*: \([0-9.]*\) ms.*/\1/p' | head -1; }
+field_of() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
+# sklearn_baseline RUNS: sets have_peers (1 when the scikit-learn venv is there) and PY, and says so.
+sklearn_baseline() {
+  have_peers=0
+  if peers_ready; then
+    have_peers=1
+    PY="$BENCH_WORK/venv/bin/python"
+    echo "baseline: scikit-learn from $BENCH_WORK/venv, $1 runs each, medians (same run, same data)"
+  else
+    echo "baseline: not available (../shared/bench or its venv missing: sh ../shared/bench/run_all.sh setup);"
+    echo "          printing ClusterPlot's numbers only"
+  fi
+}
+export -f median_ms ratio peers_ready require_cpbench ms_of field_of sklearn_baseline

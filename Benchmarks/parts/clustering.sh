@@ -7,24 +7,11 @@
 # Environment: CP_BENCH, SHARED_BENCH, BENCH_WORK (Benchmarks/run.sh); CLUSTERING_BENCH_RUNS (default 7).
 set -euo pipefail
 runs=${CLUSTERING_BENCH_RUNS:-7}
-if [ ! -x "${CP_BENCH:-}" ]; then
-  echo "cpbench not built: swift build -c release --product cpbench"
-  exit 1
-fi
-# first "NUMBER ms" of a cpbench line
-ms_of() { sed -n 's/^[^:]*: \([0-9.]*\) ms.*/\1/p' | head -1; }
+require_cpbench
+# the k-means++ time of a cpbench kmeans line
 init_of() { sed -n 's/.*(kmeans++ \([0-9.]*\) ms).*/\1/p' | head -1; }
-field_of() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
 
-have_peers=0
-if peers_ready; then
-  have_peers=1
-  PY="$BENCH_WORK/venv/bin/python"
-  echo "baseline: scikit-learn from $BENCH_WORK/venv, $runs runs each, medians (same run, same data)"
-else
-  echo "baseline: not available (../shared/bench or its venv missing: sh ../shared/bench/run_all.sh setup);"
-  echo "          printing ClusterPlot's numbers only"
-fi
+sklearn_baseline "$runs"
 
 # --- make_blobs 1,000,000 x 2 (target <= 40 ms) ---
 line=$("$CP_BENCH" blobs-1m "$runs")

@@ -8,22 +8,9 @@
 # Environment: CP_BENCH, SHARED_BENCH, BENCH_WORK (Benchmarks/run.sh); HIERARCHY_BENCH_RUNS (default 5).
 set -euo pipefail
 runs=${HIERARCHY_BENCH_RUNS:-5}
-if [ ! -x "${CP_BENCH:-}" ]; then
-  echo "cpbench not built: swift build -c release --product cpbench"
-  exit 1
-fi
-ms_of() { sed -n 's/^[^:]*: \([0-9.]*\) ms.*/\1/p' | head -1; }
-field_of() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
+require_cpbench
 
-have_peers=0
-if peers_ready; then
-  have_peers=1
-  PY="$BENCH_WORK/venv/bin/python"
-  echo "baseline: scikit-learn from $BENCH_WORK/venv, $runs runs each, medians (same run, same data)"
-else
-  echo "baseline: not available (../shared/bench or its venv missing: sh ../shared/bench/run_all.sh setup);"
-  echo "          printing ClusterPlot's numbers only"
-fi
+sklearn_baseline "$runs"
 
 agglo_case() {  # CPBENCH_NAME N LINKAGE TARGET_RATIO
   local name=$1 n=$2 linkage=$3 target=$4

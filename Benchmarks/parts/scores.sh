@@ -10,21 +10,9 @@
 # Environment: CP_BENCH, SHARED_BENCH, BENCH_WORK (Benchmarks/run.sh); SCORES_BENCH_RUNS (default 3).
 set -euo pipefail
 runs=${SCORES_BENCH_RUNS:-3}
-if [ ! -x "${CP_BENCH:-}" ]; then
-  echo "cpbench not built: swift build -c release --product cpbench"
-  exit 1
-fi
-ms_of() { sed -n 's/^[^:]*: \([0-9.]*\) ms.*/\1/p' | head -1; }
-field_of() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
+require_cpbench
 
-have_peers=0
-if peers_ready; then
-  have_peers=1
-  PY="$BENCH_WORK/venv/bin/python"
-  echo "baseline: scikit-learn from $BENCH_WORK/venv, $runs runs each, medians (same run, same data)"
-else
-  echo "baseline: not available (../shared/bench or its venv missing); printing ClusterPlot's numbers only"
-fi
+sklearn_baseline "$runs"
 
 # --- silhouette_samples 20,000 x 2 (target <= 0.5x scikit-learn) ---
 line=$("$CP_BENCH" silhouette-20k "$runs")
