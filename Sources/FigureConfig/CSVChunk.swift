@@ -140,8 +140,7 @@ struct CSVChunk {
         var i = s.cursor
         let fields = roles.count
         guard i < n else { return false }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let dd = UInt64(delimiter) &* ones, ll: UInt64 = 0x0A &* ones, rr: UInt64 = 0x0D &* ones
+        let stops = FieldStops(delimiter)
         for j in 0..<fields {
             let role = roles[j]
             let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
@@ -154,15 +153,7 @@ struct CSVChunk {
                 i = next
             } else {
                 guard b[i] != 0x22 && b[i] != 0x20 && b[i] != 0x09 else { return false }
-                var k = i
-                while k + 8 <= n {
-                    let w = UInt64(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self))
-                    let x = w ^ dd, y = w ^ ll, z = w ^ rr
-                    let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
-                    if hit != 0 { k += hit.trailingZeroBitCount >> 3; break }
-                    k += 8
-                }
-                while k < n && b[k] != delimiter && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
+                let k = stops.end(b, from: i, to: n)
                 guard k < n, let next = Self.after(b, k, n, terminator) else { return false }
                 if role <= -2 {
                     guard k > i, b[k - 1] != 0x20 && b[k - 1] != 0x09, !CSVNumber.isMissing(b, i, k) else { return false }

@@ -185,22 +185,7 @@ struct CSVScanner {
                                       at: location(from: recordStart, line: line, to: i))
                 }
             } else {
-                var k = i
-                // Eight bytes at a time: the first delimiter, LF or CR (the lowest flagged byte is exact).
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let dd = UInt64(d) &* ones, ll = UInt64(Self.lf) &* ones, rr = UInt64(Self.cr) &* ones
-                while k + 8 <= n {
-                    let w = UInt64(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self))
-                    let x = w ^ dd, y = w ^ ll, z = w ^ rr
-                    let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
-                    if hit != 0 { k += hit.trailingZeroBitCount >> 3; break }
-                    k += 8
-                }
-                while k < n {
-                    let c = b[k]
-                    if c == d || c == Self.lf || c == Self.cr { break }
-                    k += 1
-                }
+                let k = FieldStops(d).end(b, from: i, to: n)
                 if k == n && !final { return -1 }
                 addField(raw, i, k, false)
                 i = k
@@ -265,5 +250,36 @@ struct CSVScanner {
             i += 1
         }
         return SourceLocation(file: file, line: l, column: c)
+    }
+}
+
+/// Where an unquoted field ends: the first delimiter, LF or CR, found eight bytes at a time (the
+/// lowest flagged byte of a word is exact), then byte by byte. Made once per record by the quick
+/// path of ``CSVChunk`` (its masks hoisted out of the fields) and per field by the general parser.
+struct FieldStops {
+    let delimiter: UInt8
+    private let dd: UInt64, ll: UInt64, rr: UInt64
+    private static let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+
+    @inline(__always)
+    init(_ delimiter: UInt8) {
+        self.delimiter = delimiter
+        dd = UInt64(delimiter) &* Self.ones; ll = 0x0A &* Self.ones; rr = 0x0D &* Self.ones
+    }
+
+    /// The first offset in `i..<n` holding the delimiter, LF or CR, else `n`.
+    @inline(__always)
+    func end(_ b: UnsafePointer<UInt8>, from i: Int, to n: Int) -> Int {
+        let ones = Self.ones, highs = Self.highs
+        var k = i
+        while k + 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(b + k).loadUnaligned(as: UInt64.self))
+            let x = w ^ dd, y = w ^ ll, z = w ^ rr
+            let hit = ((x &- ones) & ~x | (y &- ones) & ~y | (z &- ones) & ~z) & highs
+            if hit != 0 { return k + hit.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < n && b[k] != delimiter && b[k] != 0x0A && b[k] != 0x0D { k += 1 }
+        return k
     }
 }

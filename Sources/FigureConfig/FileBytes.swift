@@ -39,34 +39,8 @@ public enum FileBytes {
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, no surrogates, nothing past U+10FFFF).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x80 { i += 1; continue }
-                var need = 0
-                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lo = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; hi = 0x9F
-                case 0xF0: need = 3; lo = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; hi = 0x8F
-                default: return false
-                }
-                guard i + need < n else { return false }   // the sequence runs past the end
-                let first = b[i + 1]
-                guard first >= lo && first <= hi else { return false }
-                var k = 2
-                while k <= need {
-                    guard b[i + k] & 0xC0 == 0x80 else { return false }
-                    k += 1
-                }
-                i += need + 1
-            }
-            return true
+            guard let base = b.baseAddress else { return true }
+            return UTF8Check.firstInvalid(base, 0, b.count) == nil
         }
     }
 }
