@@ -351,7 +351,7 @@ final class ComparisonGridTests: XCTestCase {
         XCTAssertTrue(errors("  limits: [1, 0]\n").contains { $0.contains(":4:11: min must be below max") }, "\(errors("  limits: [1, 0]\n"))")
         XCTAssertTrue(errors("  limits: everywhere\n").contains { $0.contains("comparison.limits") }, "\(errors("  limits: everywhere\n"))")
         XCTAssertTrue(errors("", method: "{name: G, gmm: {k: 2}, layers: []}").contains { $0.contains("needs at least one layer") })
-        XCTAssertTrue(errors("", method: "{name: K, kmeans: {k: 2}, layers: [{mark: ellipses}]}").contains { $0.contains("needs clustering.gmm") },
+        XCTAssertTrue(errors("", method: "{name: K, kmeans: {k: 2}, layers: [{mark: ellipses}]}").contains { $0.contains("draws from gmm, but this comparison method runs kmeans") },
                       "\(errors("", method: "{name: K, kmeans: {k: 2}, layers: [{mark: ellipses}]}"))")
     }
 }

@@ -133,9 +133,10 @@ extension ComparisonSpec {
             guard let node, let items = node.items(what: "a list of layers") else { continue }
             if items.isEmpty { node.fail("needs at least one layer"); continue }
             let first = rows[0].data
-            let lctx = LayerDecodeContext(reader: value.reader, facetKind: nil, present: [columns[c].kind],
+            var lctx = LayerDecodeContext(reader: value.reader, facetKind: nil, present: [columns[c].kind],
                                           hasBlobs: rows.allSatisfy { $0.data.hasBlobs }, columns: first.columnNames,
                                           analyses: [cells[0][c]], generatorLabels: nil, otherColumns: first.otherColumnNames)
+            lctx.comparisonMethod = columns[c].kind
             columns[c].layers = items.compactMap { LayerKind.decodeLayer($0, lctx) }
         }
         var palette = Palette(colors: sklearnColors.compactMap(ColorValue.init(parsing:)))
@@ -146,7 +147,9 @@ extension ComparisonSpec {
         var spec = ComparisonSpec(rows: rows, columns: columns, cells: cells, palette: palette, location: value.location)
         if let s = m.double("size", min: 0, max: 10_000) { spec.size = s }
         if let l = m["limits"] {
-            if l.isScalar { if l.choice(["auto"]) != nil { spec.limits = nil } }
+            if l.isScalar {
+                if l.scalar == "auto" { spec.limits = nil } else { l.fail("expected [min, max] or auto, got \(Echo.quoted(l.scalar ?? ""))") }
+            }
             else if let v = l.doubles(count: 2, what: "[min, max] or auto") {
                 if v[0] < v[1] { spec.limits = v[0]...v[1] } else { l.fail("min must be below max, got [\(value.reader.fmt(v[0])), \(value.reader.fmt(v[1]))]") }
             }

@@ -101,8 +101,9 @@ extension LayerKind {
             return "'\(key)' does not apply to a \(mark) layer drawn from '\(source)' (it applies to: \(others.map { "\($0.mark) from \($0.sources.joined(separator: "/"))" }.joined(separator: ", ")))"
         }) else { return nil }
         if let key = AnalysisKind.named(source)?.key, !ctx.present.contains(key) {
-            value.reader.fail("needs clustering.\(key)\(kind.missingSourceHint(source, ctx))", at: (m["from"] ?? markValue).location,
-                              m.path("from"))
+            let message = ctx.comparisonMethod.map { "draws from \(key), but this comparison method runs \($0)" }
+                ?? "needs clustering.\(key)\(kind.missingSourceHint(source, ctx))"
+            value.reader.fail(message, at: (m["from"] ?? markValue).location, m.path("from"))
         }
         let style = LayerStyle.decode(m, kind: kind, source: source, ctx)
         return kind.decode(m, source, style, ctx)
@@ -134,6 +135,8 @@ public struct LayerDecodeContext {
     public let generatorLabels: Int?
     /// Columns that can be drawn besides the clustered ones (principal components, a CSV's other columns).
     public var otherColumns: [String] = []
+    /// The analysis of the comparison method whose `layers:` these are (nil in panels).
+    public var comparisonMethod: String?
 
     /// How many categories a field will have, when the config alone tells.
     func categoryCount(_ ref: FieldRef) -> Int? {
