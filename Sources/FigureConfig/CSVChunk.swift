@@ -41,22 +41,15 @@ struct CSVChunk {
         for (k, j) in r.numeric.enumerated() { roles[j] = k }
         for (k, j) in others.enumerated() { roles[j] = -(k + 2) }
         let quick = !(plan.delimiter &- 0x30 < 10 || [0x2B, 0x2D, 0x2E, 0x45, 0x65, 0x20, 0x09, 0x22].contains(plan.delimiter))
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: d + others.count + 1)
-        let spans = UnsafeMutablePointer<Int>.allocate(capacity: 2 * others.count + 2)
-        // Quick rows' numbers go to a block appended to `values` every `blockRows` rows (an append
-        // a row cost a uniqueness check and a copy call each); it is appended before any record
-        // the general path reads, so the rows stay in file order.
-        let blockRows = 512
-        let block = UnsafeMutablePointer<Double>.allocate(capacity: blockRows * max(d, 1))
-        var pending = 0
-        defer { scratch.deallocate(); spans.deallocate(); block.deallocate() }
+        var rows = CSVQuickRows(roles: roles, numeric: d, textColumns: textColumns, delimiter: plan.delimiter)
+        defer { rows.release() }
         while true {
-            if quick && c.records < maxRows && c.quickRecord(&s, roles: roles, delimiter: plan.delimiter, numeric: d, textColumns: textColumns,
-                                                             row: block + pending * d, scratch: scratch, spans: spans) {
-                pending += 1
-                if pending == blockRows { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)); pending = 0 }
+            if quick && c.records < maxRows && rows.record(&s, interners: &c.interners) {
+                c.records += 1
+                c.rows += 1
+                if rows.pending == CSVQuickRows.blockRows { rows.flush(into: &c, textColumns: textColumns) }
             } else {
-                if pending > 0 { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)); pending = 0 }
+                rows.flush(into: &c, textColumns: textColumns)
                 guard try s.next() else { break }
                 if try c.generalRecord(s, plan: plan, fields: fields, textColumns: textColumns, maxRows: maxRows) { return c }
             }
@@ -75,7 +68,7 @@ struct CSVChunk {
             if end == limit && stop != nil && !c.crossedStop { break }
             if end > limit && !c.crossedStop { c.crossedStop = true; limit = fileEnd }
         }
-        if pending > 0 { c.values.append(contentsOf: UnsafeBufferPointer(start: block, count: pending * d)) }
+        rows.flush(into: &c, textColumns: textColumns)
         c.endLine = s.line
         return c
     }
@@ -129,50 +122,6 @@ struct CSVChunk {
         return false
     }
 
-    /// One record the quick way, when it is plain — one line, no quotes, spaces or missing cells,
-    /// numbers where numbers are read — parsing each number where it is found (no field table);
-    /// false (nothing taken) sends the record to the general path, which reads it the same way.
-    /// The numeric columns' numbers are written to `row` (the caller appends them to `values`).
-    @inline(__always)
-    mutating func quickRecord(_ s: inout CSVScanner, roles: [Int], delimiter: UInt8, numeric d: Int, textColumns: [Bool],
-                              row: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>, spans: UnsafeMutablePointer<Int>) -> Bool {
-        let b = UnsafePointer(s.buffer), n = s.readable
-        var i = s.cursor
-        let fields = roles.count
-        guard i < n else { return false }
-        let stops = FieldStops(delimiter)
-        for j in 0..<fields {
-            let role = roles[j]
-            let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
-            if role >= 0 || (role <= -2 && !textColumns[-role - 2]) {
-                var parsed = i + 40 <= n ? CSVNumber.quick(b, i) : nil
-                if parsed == nil { parsed = CSVNumber.prefix(b, i, n) }
-                guard let (v, t) = parsed, t < n else { return false }
-                guard let next = Self.after(b, t, n, terminator) else { return false }
-                if role >= 0 { row[role] = v } else { scratch[d + (-role - 2)] = v }
-                i = next
-            } else {
-                guard b[i] != 0x22 && b[i] != 0x20 && b[i] != 0x09 else { return false }
-                let k = stops.end(b, from: i, to: n)
-                guard k < n, let next = Self.after(b, k, n, terminator) else { return false }
-                if role <= -2 {
-                    guard k > i, b[k - 1] != 0x20 && b[k - 1] != 0x09, !CSVNumber.isMissing(b, i, k) else { return false }
-                    spans[2 * (-role - 2)] = i
-                    spans[2 * (-role - 2) + 1] = k
-                }
-                i = next
-            }
-        }
-        for k in 0..<textColumns.count {
-            if textColumns[k] { codes[k].append(interners[k].intern(b + spans[2 * k], spans[2 * k + 1] - spans[2 * k])) }
-            else { numbers[k].append(scratch[d + k]) }
-        }
-        records += 1
-        rows += 1
-        s.skipQuick(to: i)
-        return true
-    }
-
     /// Asks the kernel to back the reserved storage of a big matrix with huge pages: its first
     /// writes then fault in 2 MiB at a time instead of 4 KiB (a large file's matrix cost some
     /// 14,000 page faults a read — a tenth of the time). Only memory use changes, not the values.
@@ -188,15 +137,6 @@ struct CSVChunk {
             if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 14) }   // MADV_HUGEPAGE
         }
         #endif
-    }
-
-    /// Where the next field (or record) starts when `b[k]` ends this field as `terminator` — the
-    /// delimiter, or for the last field LF or CRLF; nil otherwise.
-    @inline(__always)
-    static func after(_ b: UnsafePointer<UInt8>, _ k: Int, _ n: Int, _ terminator: UInt8) -> Int? {
-        if b[k] == terminator { return k + 1 }
-        if terminator == 0x0A && b[k] == 0x0D && k + 1 < n && b[k + 1] == 0x0A { return k + 2 }
-        return nil
     }
 
     /// The chunks joined in file order: rows appended, texts renumbered in the order first seen.

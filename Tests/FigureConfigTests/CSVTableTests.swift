@@ -147,4 +147,39 @@ final class CSVTableTests: XCTestCase {
         XCTAssertEqual(error { _ = try f.read(r, threads: 2) }, "t.csv:80002:\(String(80_000).count + 2): 'oops' is not a number (column 'x')")
         XCTAssertEqual(error { _ = try f.read(r, threads: 2) }, error { _ = try f.read(r, threads: 1) })
     }
+
+    func testShortTextsAreNumberedInFirstSeenOrderThroughTheCache() throws {
+        // Texts of 1–12 bytes, many sharing a prefix or differing only in length ("a", "ab", "a b"),
+        // 3,000 distinct (more than a cache holds, so slots are overwritten and found again): the
+        // numbers must be the first-seen order, on one thread and on several.
+        var rng = CSVTestRandom(7)
+        let alphabet = Array("abz").map(String.init) + ["é", "a b"]
+        var pool: [String] = []
+        while pool.count < 3_000 {
+            let n = 1 + Int(rng.next() % 6)
+            let t = (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+            if !pool.contains(t) && t.first != " " && t.last != " " && !["NA", "nan", "null"].contains(t) { pool.append(t) }
+        }
+        var text = "x,label\n", labels: [String] = []
+        for i in 0..<400_000 {
+            // Mostly a few common texts, now and then any of the pool.
+            let t = rng.next() % 4 == 0 ? pool[Int(rng.next() % UInt64(pool.count))] : pool[Int(rng.next() % 5)]
+            labels.append(t)
+            text += "\(i),\(t)\n"
+        }
+        var firstSeen: [String: Int32] = [:], levels: [String] = []
+        let codes: [Int32] = labels.map { t in
+            if let k = firstSeen[t] { return k }
+            firstSeen[t] = Int32(levels.count); levels.append(t); return Int32(levels.count - 1)
+        }
+        let f = try open(text)
+        for threads in [1, 2, 3] {
+            let t = try f.read(CSVReadRequest(numeric: [0], others: [1]), threads: threads)
+            guard case let .text(got, gotLevels) = t.others[0] else { return XCTFail("label not text") }
+            // Compared whole, reported short (the arrays are long).
+            XCTAssertTrue(gotLevels == levels, "threads \(threads): levels differ from \(gotLevels.indices.first { gotLevels[$0] != levels[$0] } ?? levels.count)")
+            XCTAssertTrue(got == codes, "threads \(threads): codes differ from row \(got.indices.first { got[$0] != codes[$0] } ?? codes.count)")
+            XCTAssertTrue(t.values == (0..<400_000).map(Double.init), "threads \(threads): numbers differ")
+        }
+    }
 }
