@@ -1,7 +1,7 @@
 import Foundation
 
-/// What one thread of ``CSVFile/read(_:threads:)`` read: the records from an offset to a stop (the
-/// other thread's start) or to the end of the file.
+/// One part of a ``CSVFile/read(_:threads:)``: the records from an offset (a line start) until one
+/// ends exactly where a later part starts, or to the end of the file (``CSVParts`` joins them).
 struct CSVChunk {
     /// The settings every chunk shares.
     struct Plan {
@@ -20,22 +20,29 @@ struct CSVChunk {
     var interners: [TextInterner]
     /// Further columns found to hold text while read as numbers (the read is repeated).
     var switchedToText: [Int] = []
-    /// The last record ended past `stop`: this chunk read on to the end of the file.
-    var crossedStop = false
+    /// The index into `stops` of the later part's start at which the last record ended; nil when
+    /// this chunk read to the end of the file (or stopped early: an error, a column switched).
+    var stoppedAt: Int?
     /// The line after the last record.
     var endLine = 1
 
-    /// Reads records from `offset` (on `line`) until one ends exactly at `stop` (or the end of the file).
-    static func read(_ plan: Plan, fd: Int32, from offset: Int, stop: Int?, fileEnd: Int, line: Int,
-                     textColumns: [Bool], maxRows: Int) throws(ConfigError) -> CSVChunk {
+    /// Reads records from `offset` (on `line`) until one ends exactly at one of `stops` (the later
+    /// parts' starts, increasing) or the end of the file. The matrix is reserved for the rest of
+    /// the file when `wholeRest` (the part the others are appended to), else for its own range.
+    /// `storage` (empty) is used for the matrix: a part's emptied matrix handed on keeps its pages,
+    /// so the next part's numbers do not fault in fresh zeroed memory.
+    static func read(_ plan: Plan, fd: Int32, from offset: Int, stops: ArraySlice<Int>, fileEnd: Int, line: Int,
+                     textColumns: [Bool], maxRows: Int, wholeRest: Bool, storage: [Double] = []) throws(ConfigError) -> CSVChunk {
         let r = plan.request
         let others = r.others
         var c = CSVChunk(numbers: others.map { _ in [] }, codes: others.map { _ in [] }, interners: others.map { _ in TextInterner() })
+        c.values = storage
         var s = CSVScanner(fd: fd, file: plan.file, delimiter: plan.delimiter, from: offset, fileEnd: fileEnd, line: line)
         defer { s.release() }
         let d = r.numeric.count, fields = plan.header.count
-        var limit = stop ?? fileEnd
         var reserved = false
+        var nextStop = stops.startIndex
+        let rangeEnd = wholeRest ? fileEnd : stops.first ?? fileEnd
         // The quick path: field roles by position (≥ 0 a numeric column, ≤ −2 another column, −1 skipped).
         var roles = [Int](repeating: -1, count: fields)
         for (k, j) in r.numeric.enumerated() { roles[j] = k }
@@ -56,7 +63,7 @@ struct CSVChunk {
             if !reserved && c.records >= 2048 {
                 // Room for the rest at the density seen so far (no growth copies for big files).
                 reserved = true
-                let done = Double(s.recordEnd - offset), total = Double(fileEnd - offset)
+                let done = Double(s.recordEnd - offset), total = Double(rangeEnd - offset)
                 let expected = Int(Double(c.records) * total / max(done, 1) * 1.08) + 64
                 c.values.reserveCapacity(expected * d)
                 Self.adviseHugePages(&c.values)
@@ -64,9 +71,11 @@ struct CSVChunk {
                     if textColumns[k] { c.codes[k].reserveCapacity(expected) } else { c.numbers[k].reserveCapacity(expected) }
                 }
             }
+            // A record that ends past a later part's start (a quoted line break at the cut) reads on
+            // to the next start it ends exactly at.
             let end = s.recordEnd
-            if end == limit && stop != nil && !c.crossedStop { break }
-            if end > limit && !c.crossedStop { c.crossedStop = true; limit = fileEnd }
+            while nextStop < stops.endIndex && end > stops[nextStop] { nextStop += 1 }
+            if nextStop < stops.endIndex && end == stops[nextStop] { c.stoppedAt = nextStop - stops.startIndex; break }
         }
         rows.flush(into: &c, textColumns: textColumns)
         c.endLine = s.line
@@ -139,37 +148,40 @@ struct CSVChunk {
         #endif
     }
 
-    /// The chunks joined in file order: rows appended, texts renumbered in the order first seen.
-    /// `parts` is emptied: the first chunk's arrays, then held by nothing else, grow in place (within
-    /// the capacity reserved for the whole file) instead of being copied.
-    static func merge(_ parts: inout [CSVChunk], plan: Plan, textColumns: [Bool]) -> CSVTable {
-        var first = parts.removeFirst()
-        var t = CSVTable()
-        for p in parts {
-            for var drop in p.dropped { drop.record += first.records; first.dropped.append(drop) }
-            first.values.append(contentsOf: p.values)
-            for k in plan.request.others.indices {
-                if textColumns[k] {
-                    let map: [Int32] = (0..<p.interners[k].count).map { i in
-                        p.interners[k].bytes.withUnsafeBufferPointer { buf in
-                            let a = p.interners[k].starts[i], e = p.interners[k].starts[i + 1]
-                            return first.interners[k].intern(buf.baseAddress! + a, e - a)
-                        }
+    /// Appends the records of `p`, the part read after this one: rows, dropped records (renumbered),
+    /// further columns, their texts renumbered in the order first seen.
+    mutating func append(_ p: CSVChunk, textColumns: [Bool]) {
+        for var drop in p.dropped { drop.record += records; dropped.append(drop) }
+        values.append(contentsOf: p.values)
+        for k in textColumns.indices {
+            if textColumns[k] {
+                let map: [Int32] = (0..<p.interners[k].count).map { i in
+                    p.interners[k].bytes.withUnsafeBufferPointer { buf in
+                        let a = p.interners[k].starts[i], e = p.interners[k].starts[i + 1]
+                        return interners[k].intern(buf.baseAddress! + a, e - a)
                     }
-                    first.codes[k].append(contentsOf: p.codes[k].lazy.map { $0 < 0 ? -1 : map[Int($0)] })
-                } else {
-                    first.numbers[k].append(contentsOf: p.numbers[k])
                 }
+                // Parts nearly always see their texts in the same order: then the codes are copied.
+                if map.enumerated().allSatisfy({ $0.offset == Int($0.element) }) { codes[k].append(contentsOf: p.codes[k]) }
+                else { codes[k].append(contentsOf: p.codes[k].lazy.map { $0 < 0 ? -1 : map[Int($0)] }) }
+            } else {
+                numbers[k].append(contentsOf: p.numbers[k])
             }
-            first.records += p.records
-            first.rows += p.rows
         }
-        t.records = first.records
-        t.rows = first.rows
-        t.values = first.values
-        t.dropped = first.dropped
-        t.others = plan.request.others.indices.map { k in
-            textColumns[k] ? .text(codes: first.codes[k], levels: first.interners[k].texts) : .numbers(first.numbers[k])
+        records += p.records
+        rows += p.rows
+    }
+
+    /// The table of everything appended.
+    func table(header: [String], textColumns: [Bool]) -> CSVTable {
+        var t = CSVTable()
+        t.header = header
+        t.records = records
+        t.rows = rows
+        t.values = values
+        t.dropped = dropped
+        t.others = textColumns.indices.map { k in
+            textColumns[k] ? .text(codes: codes[k], levels: interners[k].texts) : .numbers(numbers[k])
         }
         return t
     }

@@ -121,7 +121,7 @@ struct CSVQuickRows {
     /// The number of the text `b[a..<e]` of further column `k`: from the cache when it holds it, else
     /// from the column's interner (and then cached).
     @inline(__always)
-    private func code(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int, _ n: Int, column k: Int,
+    func code(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int, _ n: Int, column k: Int,
                       interners: inout [TextInterner]) -> Int32 {
         let length = e - a
         guard length <= 8 && a + 8 <= n else { return interners[k].intern(b + a, length) }

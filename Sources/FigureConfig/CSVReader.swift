@@ -6,10 +6,10 @@ import Foundation
 ///
 /// Opening reads the header only. ``read(_:)`` streams the rest in 1 MiB blocks (the file is never
 /// held whole), parses numbers with a correctly rounded fast path (`CSVNumber`), numbers the texts of
-/// text columns as they come (`TextInterner`), and splits a large file in two at a line break read
-/// by two threads: the second half counts only if the first half's last record ends exactly there
-/// (a quoted field spanning the cut sends the first thread on to the end alone), so the result is
-/// the same on any number of cores.
+/// text columns as they come (`TextInterner`), and reads a large file in parts cut at line breaks
+/// on every core (`CSVParts`): a part counts only if the part before it ended exactly at its start
+/// (a quoted field spanning a cut sends that part on to the next start it ends at), so the result
+/// is the same on any number of cores.
 public struct CSVFile: Sendable {
     /// The path as the user should see it in messages.
     public let displayPath: String
@@ -72,46 +72,27 @@ public struct CSVFile: Sendable {
         let (fd, size) = try Self.openFile(path, unreadableReason)
         defer { close(fd) }
         let plan = CSVChunk.Plan(file: displayPath, delimiter: delimiter, header: header, request: request)
-        let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let split = cores >= 2 && size - dataStart >= 4 << 20 ? Self.lineBreak(fd, after: dataStart + (size - dataStart) / 2, end: size) : nil
+        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let starts = CSVParts.starts(fd, from: dataStart, end: size, workers: workers)
         var textColumns = [Bool](repeating: false, count: request.others.count)
         while true {
-            let ranges: [(Int, Int?)] = split.map { [(dataStart, $0), ($0, nil)] } ?? [(dataStart, nil)]
-            let results = Locked([Result<CSVChunk, ConfigError>?](repeating: nil, count: ranges.count))
-            let types = textColumns
-            DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-                let (a, stop) = ranges[k]
-                let r: Result<CSVChunk, ConfigError>
-                do throws(ConfigError) {
-                    r = .success(try CSVChunk.read(plan, fd: fd, from: a, stop: stop, fileEnd: size, line: k == 0 ? dataStartLine : 1,
-                                                   textColumns: types, maxRows: request.maxRows))
-                } catch { r = .failure(error) }
-                results.withLock { $0[k] = r }
+            let parts = CSVParts(plan: plan, fd: fd, starts: starts, fileEnd: size, firstLine: dataStartLine, textColumns: textColumns)
+            switch parts.run(workers: workers) {
+            case let .switched(columns):
+                for k in columns { textColumns[k] = true }
+                continue
+            case let .failed(e):
+                throw e
+            case let .tooMany(part, line, remaining):
+                try parts.readAgain(part, line: line, remaining: remaining)
+                throw ConfigError("the CSV file has more than \(request.maxRows) data rows (the limit)",
+                                  at: SourceLocation(file: displayPath, line: line, column: 1))
+            case let .table(all):
+                if all.records == 0 {
+                    throw ConfigError("the CSV file has a header but no data rows", at: SourceLocation(file: displayPath, line: 1, column: 1))
+                }
+                return all.table(header: header, textColumns: textColumns)
             }
-            // Each chunk is taken out of the shared array, so its arrays are uniquely held and the
-            // merge appends to them in place (no copy of the numbers).
-            func take(_ k: Int) -> Result<CSVChunk, ConfigError> { results.withLock { r in let x = r[k]!; r[k] = nil; return x } }
-            var parts = [try take(0).get()]   // no other binding: the merge owns the arrays alone
-            if !parts[0].switchedToText.isEmpty { for k in parts[0].switchedToText { textColumns[k] = true }; continue }
-            // The first half ran on to the end when the cut was inside a record.
-            let crossed = parts[0].crossedStop || ranges.count == 1
-            let firstRecords = parts[0].records, firstEndLine = parts[0].endLine
-            if !crossed {
-                let second = try Self.shifted(take(1), lines: firstEndLine - 1).get()
-                if !second.switchedToText.isEmpty { for k in second.switchedToText { textColumns[k] = true }; continue }
-                parts.append(second)
-            }
-            var table = CSVChunk.merge(&parts, plan: plan, textColumns: textColumns)
-            if table.records > request.maxRows {
-                // Only the second half can have gone past the limit; read it again to stop at the right record.
-                _ = try CSVChunk.read(plan, fd: fd, from: split!, stop: nil, fileEnd: size, line: firstEndLine,
-                                      textColumns: textColumns, maxRows: request.maxRows - firstRecords)
-            }
-            if table.records == 0 {
-                throw ConfigError("the CSV file has a header but no data rows", at: SourceLocation(file: displayPath, line: 1, column: 1))
-            }
-            table.header = header
-            return table
         }
     }
 

@@ -127,25 +127,48 @@ final class CSVTableTests: XCTestCase {
             XCTAssertGreaterThan(text.utf8.count, 4 << 20)
             let f = try open(text)
             let r = CSVReadRequest(numeric: [1, 2], others: [0, 3, 4])
-            let one = try f.read(r, threads: 1), two = try f.read(r, threads: 2)
+            let one = try f.read(r, threads: 1)
             XCTAssertEqual(one.rows, 90_000)
-            XCTAssertEqual(one.values, two.values)
-            for k in 0..<3 {
-                switch (one.others[k], two.others[k]) {
-                case let (.numbers(a), .numbers(b)): XCTAssertEqual(a.map(\.bitPattern), b.map(\.bitPattern))
-                case let (.text(a, la), .text(b, lb)): XCTAssertEqual(a, b); XCTAssertEqual(la, lb)
-                default: XCTFail("column \(k) typed differently")
+            // Two threads, and more parts than cores (several cuts fall inside the long quoted text).
+            for threads in [2, 3, 6] {
+                let two = try f.read(r, threads: threads)
+                XCTAssertTrue(one.values.map(\.bitPattern) == two.values.map(\.bitPattern), "threads \(threads)")
+                for k in 0..<3 {
+                    switch (one.others[k], two.others[k]) {
+                    case let (.numbers(a), .numbers(b)): XCTAssertTrue(a.map(\.bitPattern) == b.map(\.bitPattern), "threads \(threads)")
+                    case let (.text(a, la), .text(b, lb)): XCTAssertTrue(a == b, "threads \(threads)"); XCTAssertEqual(la, lb)
+                    default: XCTFail("column \(k) typed differently")
+                    }
                 }
+                XCTAssertEqual(texts(two.others[1])[45_000], middle.replacingOccurrences(of: "\"\"", with: "\""))
             }
-            XCTAssertEqual(texts(two.others[1])[45_000], middle.replacingOccurrences(of: "\"\"", with: "\""))
         }
     }
 
-    func testAnErrorInTheSecondHalfIsAtItsOwnLine() throws {
+    func testAnErrorInALaterPartIsAtItsOwnLine() throws {
         let f = try open(bigFile(badRecord: 80_000))
         let r = CSVReadRequest(numeric: [1, 2])
-        XCTAssertEqual(error { _ = try f.read(r, threads: 2) }, "t.csv:80002:\(String(80_000).count + 2): 'oops' is not a number (column 'x')")
-        XCTAssertEqual(error { _ = try f.read(r, threads: 2) }, error { _ = try f.read(r, threads: 1) })
+        for threads in [1, 2, 3, 6] {
+            XCTAssertEqual(error { _ = try f.read(r, threads: threads) }, "t.csv:80002:\(String(80_000).count + 2): 'oops' is not a number (column 'x')")
+        }
+    }
+
+    func testTheRowLimitAndDroppedRowsAreCountedAcrossParts() throws {
+        let f = try open(bigFile())
+        // The limit falls in a later part: reported at the first record past it, on any number of cores.
+        for threads in [1, 2, 3, 6] {
+            XCTAssertEqual(error { _ = try f.read(CSVReadRequest(numeric: [1, 2], maxRows: 70_000), threads: threads) },
+                           "t.csv:70002:1: the CSV file has more than 70000 data rows (the limit)", "threads \(threads)")
+            XCTAssertEqual(try f.read(CSVReadRequest(numeric: [1, 2], maxRows: 90_000), threads: threads).rows, 90_000)
+        }
+        // Column z is empty in every third record: those are dropped, numbered in the whole file.
+        let one = try f.read(CSVReadRequest(numeric: [1, 4], dropMissing: true), threads: 1)
+        XCTAssertEqual(one.dropped.count, 30_000)
+        XCTAssertEqual(one.dropped.last, CSVDroppedRecord(record: 89_997, line: 89_999, column: 4))
+        for threads in [2, 3, 6] {
+            let t = try f.read(CSVReadRequest(numeric: [1, 4], dropMissing: true), threads: threads)
+            XCTAssertTrue(t.dropped == one.dropped && t.values == one.values && t.rows == 60_000, "threads \(threads)")
+        }
     }
 
     func testShortTextsAreNumberedInFirstSeenOrderThroughTheCache() throws {
