@@ -48,8 +48,9 @@ enum CSVNumber {
 
     /// The number that starts at `b[a]` and runs as far as the grammar allows before `e`, and where it
     /// ends (the quick path checks the byte there is the field's end); nil when no number starts at
-    /// `a`, or an exponent has no digits, or it is 64 bytes or longer, or not finite.
-    @inline(__always)
+    /// `a`, or an exponent has no digits, or it is 64 bytes or longer, or not finite. Not inlined:
+    /// the quick path calls it only for the shapes ``quick(_:_:)`` leaves to it.
+    @inline(never)
     static func prefix(_ b: UnsafePointer<UInt8>, _ a: Int, _ e: Int) -> (Double, Int)? {
         var i = a
         var negative = false
