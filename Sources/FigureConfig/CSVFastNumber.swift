@@ -135,3 +135,70 @@ extension CSVNumber {
     }
 }
 #endif
+
+extension CSVNumber {
+    /// `m · 10^−q` (m ≥ 1, 1 ≤ q ≤ 22) correctly rounded, by the Eisel–Lemire algorithm (Lemire,
+    /// "Number parsing at a gigabyte per second", 2021; Mushtak and Lemire, "Fast number parsing
+    /// without fallback", 2023): `m` normalised to 64 bits times a 128-bit upper bound of 2^k / 5^q
+    /// (``inverseFive(_:)``; the second word only when the first product's low bits cannot decide),
+    /// whose top 54 bits are the result and its rounding bit. Only q ≤ 4 can land exactly halfway
+    /// (a fraction with 5^q, q ≥ 5, in its denominator is never a binary midpoint); then ties go to
+    /// even. Two 64-bit multiplications instead of an x87 division and its stores (the 16–19-digit
+    /// cells of `repr`-written columns). Nil for a result that is not a normal double.
+    @inline(__always)
+    static func eiselLemire(_ m: UInt64, _ q: Int) -> Double? {
+        let (high, low) = inverseFive(q)
+        let lz = m.leadingZeroBitCount
+        let w = m << UInt64(lz)
+        var (hi, lo) = w.multipliedFullWidth(by: high)
+        if hi & 0x1FF == 0x1FF {
+            let (h2, _) = w.multipliedFullWidth(by: low)
+            let (sum, carry) = lo.addingReportingOverflow(h2)
+            lo = sum
+            if carry { hi &+= 1 }
+        }
+        let upper = Int(hi >> 63)
+        let shift = UInt64(upper + 9)
+        var mantissa = hi >> shift
+        // The binary exponent: ⌊log₂ 10^−q⌋ + 63 as ((217706 · −q) >> 16) + 63, plus the bias.
+        var power2 = ((217_706 * -q) >> 16) + 63 + upper - lz + 1023
+        guard power2 > 0 else { return nil }
+        if lo <= 1 && q <= 4 && mantissa & 3 == 1 && mantissa << shift == hi { mantissa &= ~1 }
+        mantissa += mantissa & 1
+        mantissa >>= 1
+        if mantissa >= 2 << 52 { mantissa = 1 << 52; power2 += 1 }
+        mantissa &= ~(1 << 52)
+        guard power2 < 0x7FF else { return nil }
+        return Double(bitPattern: mantissa | UInt64(power2) << 52)
+    }
+
+    /// ⌊2^(127 + z) / 5^q⌋ + 1 for 1 ≤ q ≤ 22, where 2^z is the least power of two ≥ 5^q: the
+    /// 128-bit inverse of 5^q rounded up (high word, low word), as in fast_float's table.
+    @inline(__always)
+    static func inverseFive(_ q: Int) -> (UInt64, UInt64) {
+        switch q {
+        case 1: return (0xCCCC_CCCC_CCCC_CCCC, 0xCCCC_CCCC_CCCC_CCCD)
+        case 2: return (0xA3D7_0A3D_70A3_D70A, 0x3D70_A3D7_0A3D_70A4)
+        case 3: return (0x8312_6E97_8D4F_DF3B, 0x645A_1CAC_0831_26EA)
+        case 4: return (0xD1B7_1758_E219_652B, 0xD3C3_6113_404E_A4A9)
+        case 5: return (0xA7C5_AC47_1B47_8423, 0x0FCF_80DC_3372_1D54)
+        case 6: return (0x8637_BD05_AF6C_69B5, 0xA63F_9A49_C2C1_B110)
+        case 7: return (0xD6BF_94D5_E57A_42BC, 0x3D32_9076_0469_1B4D)
+        case 8: return (0xABCC_7711_8461_CEFC, 0xFDC2_0D2B_36BA_7C3E)
+        case 9: return (0x8970_5F41_36B4_A597, 0x3168_0A88_F895_3031)
+        case 10: return (0xDBE6_FECE_BDED_D5BE, 0xB573_440E_5A88_4D1C)
+        case 11: return (0xAFEB_FF0B_CB24_AAFE, 0xF78F_69A5_1539_D749)
+        case 12: return (0x8CBC_CC09_6F50_88CB, 0xF93F_87B7_442E_45D4)
+        case 13: return (0xE12E_1342_4BB4_0E13, 0x2865_A5F2_06B0_6FBA)
+        case 14: return (0xB424_DC35_095C_D80F, 0x5384_84C1_9EF3_8C95)
+        case 15: return (0x901D_7CF7_3AB0_ACD9, 0x0F9D_3701_4BF6_0A11)
+        case 16: return (0xE695_94BE_C44D_E15B, 0x4C2E_BE68_7989_A9B4)
+        case 17: return (0xB877_AA32_36A4_B449, 0x09BE_FEB9_FAD4_87C3)
+        case 18: return (0x9392_EE8E_921D_5D07, 0x3AFF_322E_6243_9FD0)
+        case 19: return (0xEC1E_4A7D_B695_61A5, 0x2B31_E9E3_D06C_32E6)
+        case 20: return (0xBCE5_0864_9211_1AEA, 0x88F4_BB1C_A6BC_F585)
+        case 21: return (0x971D_A050_74DA_7BEE, 0xD3F6_FC16_EBCA_5E04)
+        default: return (0xF1C9_0080_BAF7_2CB1, 0x5324_C68B_12DD_6339)
+        }
+    }
+}

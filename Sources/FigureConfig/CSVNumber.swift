@@ -126,13 +126,15 @@ enum CSVNumber {
     }
 
     /// `m · 10ᵉ` for a mantissa of more than 53 bits (16–19 digits, as Python's `repr` writes
-    /// doubles) and |e| ≤ 22, in double-double arithmetic: `m` split exactly into two doubles, the
+    /// doubles) and |e| ≤ 22: a fraction (e < 0) by ``eiselLemire(_:_:)``, else in x87 extended
+    /// precision (``extended(_:_:)``) or double-double arithmetic: `m` split exactly into two doubles, the
     /// product or quotient by the exact power of ten carried with its rounding error (FMA), then
     /// rounded once. The error of the double-double value is bounded; when the value lies within that
     /// bound of a halfway point between two doubles the rounding cannot be told and nil sends the
     /// cell to `strtod` (about once in 2⁴⁵ cells).
     @inline(__always)
     static func wide(_ m: UInt64, _ e: Int) -> Double? {
+        if e < 0 { return eiselLemire(m, -e) }
         #if arch(x86_64) && os(Linux)
         return extended(m, e)
         #else

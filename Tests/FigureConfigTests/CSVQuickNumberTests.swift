@@ -63,8 +63,9 @@ final class CSVQuickNumberTests: XCTestCase {
     }
 
     func testWideMantissasAgreeWithStrtod() {
-        // 54–64-bit mantissas times 10^±22 at most (the x87 path on x86-64 Linux, double-double
-        // elsewhere), midpoints such as 2^53 + 1 among them; nil is allowed (strtod decides).
+        // 54–64-bit mantissas times 10^±22 at most (Eisel–Lemire for 10^−q; for 10^e the x87 path
+        // on x86-64 Linux, double-double elsewhere), midpoints such as 2^53 + 1 among them; nil is
+        // allowed (strtod decides).
         var rng = SystemRandomNumberGenerator()
         var cases: [(UInt64, Int)] = [((1 << 53) + 1, 0), ((1 << 53) + 3, 0), ((1 << 54) + 2, 0), (UInt64.max, 0), (UInt64.max, -22), (UInt64.max, 22)]
         for _ in 0..<200_000 { cases.append((UInt64.random(in: (1 << 53)...UInt64.max, using: &rng), Int.random(in: -22...22, using: &rng))) }
@@ -75,6 +76,34 @@ final class CSVQuickNumberTests: XCTestCase {
             if let v = CSVNumber.doubleDouble(m, e) { XCTAssertEqual(v.bitPattern, want.bitPattern, "\(m)e\(e) (double-double)") }
         }
         XCTAssertGreaterThan(read, cases.count * 9 / 10)
+    }
+
+    func testEiselLemireAgreesWithStrtod() {
+        // Every mantissa size (1 to 64 bits) over 10^−1…10^−22, exact halfway points (which only
+        // q ≤ 4 can give: 2^53 + 1, 2^52 + ½, … written with trailing zeros) and their neighbours.
+        var rng = CSVTestRandom(11)
+        var cases: [(UInt64, Int)] = []
+        for q in 1...4 {
+            let scale = CSVNumber.intPower(q)
+            for odd in stride(from: UInt64(1), through: 41, by: 2) {
+                for base in [UInt64(1) << 53, 1 << 54] where (base + odd) <= UInt64.max / scale {
+                    let m = (base + odd) * scale
+                    cases += [(m, q), (m - 1, q), (m + 1, q)]
+                }
+                let (half, over) = ((UInt64(1) << 52) * 10 + 5 * odd).multipliedReportingOverflow(by: scale / 10)   // 2^52 + odd/2
+                if !over { cases += [(half, q), (half - 1, q), (half + 1, q)] }
+            }
+        }
+        for _ in 0..<300_000 {
+            let bits = Int(rng.next() % 64) + 1
+            let m = bits == 64 ? rng.next() : (rng.next() & ((1 << UInt64(bits)) - 1)) | (1 << UInt64(bits - 1))
+            cases.append((m, Int(rng.next() % 22) + 1))
+        }
+        for (m, q) in cases {
+            let want = Double("\(m)e-\(q)")!
+            guard let got = CSVNumber.eiselLemire(m, q) else { XCTFail("\(m)e-\(q): nil"); continue }
+            if got.bitPattern != want.bitPattern { XCTFail("\(m)e-\(q): \(got) instead of \(want)"); break }
+        }
     }
 
     func testEveryRunLengthAtEveryWordOffset() {
