@@ -65,7 +65,9 @@ struct CSVChunk {
                 reserved = true
                 let done = Double(s.recordEnd - offset), total = Double(rangeEnd - offset)
                 let expected = Int(Double(c.records) * total / max(done, 1) * 1.08) + 64
-                c.values.reserveCapacity(expected * d)
+                // A later part's matrix (a few MiB, handed on from part to part) is given room for
+                // two whole huge pages, so its first writes fault in 2 MiB at a time too.
+                c.values.reserveCapacity(wholeRest ? expected * d : max(expected * d, 3 << 18))
                 Self.adviseHugePages(&c.values)
                 for k in others.indices {
                     if textColumns[k] { c.codes[k].reserveCapacity(expected) } else { c.numbers[k].reserveCapacity(expected) }
@@ -137,7 +139,7 @@ struct CSVChunk {
     static func adviseHugePages(_ a: inout [Double]) {
         #if os(Linux)
         let bytes = a.capacity * MemoryLayout<Double>.stride
-        guard bytes >= 4 << 20 else { return }
+        guard bytes >= 4 << 20 else { return }   // 2 MiB-aligned huge pages must fit inside
         a.withUnsafeMutableBufferPointer { buf in
             guard let base = buf.baseAddress else { return }
             let page = 4096
