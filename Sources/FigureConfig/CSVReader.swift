@@ -74,7 +74,7 @@ public struct CSVFile: Sendable {
         let plan = CSVChunk.Plan(file: displayPath, delimiter: delimiter, header: header, request: request)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
         let starts = CSVParts.starts(fd, from: dataStart, end: size, workers: workers)
-        var textColumns = [Bool](repeating: false, count: request.others.count)
+        var textColumns = textInFirstRecord(request, fd: fd, size: size)
         while true {
             let parts = CSVParts(plan: plan, fd: fd, starts: starts, fileEnd: size, firstLine: dataStartLine, textColumns: textColumns)
             switch parts.run(workers: workers) {
@@ -93,6 +93,30 @@ public struct CSVFile: Sendable {
                 }
                 return all.table(header: header, textColumns: textColumns)
             }
+        }
+    }
+
+    /// Which further columns are text by the first data record alone: its numeric cells are
+    /// numbers (so the record is kept and its other cells looked at, as the read does) and the
+    /// column's cell is neither a number nor missing (or holds a doubled quote), the test the read
+    /// applies to every cell. Such a column is text whatever the
+    /// rest of the file holds, so the read starts with it as text instead of finding out on its first
+    /// record and starting again (a millisecond of a large read). All false when the record is not
+    /// plain enough to tell; the read then decides as always.
+    func textInFirstRecord(_ request: CSVReadRequest, fd: Int32, size: Int) -> [Bool] {
+        let none = [Bool](repeating: false, count: request.others.count)
+        guard !request.others.isEmpty else { return none }
+        var s = CSVScanner(fd: fd, file: displayPath, delimiter: delimiter, from: dataStart, fileEnd: size, line: dataStartLine, blockSize: 1 << 16)
+        defer { s.release() }
+        guard (try? s.next()) == true, s.fieldCount == header.count else { return none }
+        let b = UnsafePointer(s.buffer)
+        for j in request.numeric {
+            let (a, e) = s.trimmed(j)
+            guard !s.escaped[j], CSVNumber.parse(b, a, e) != nil else { return none }
+        }
+        return request.others.map { j in
+            let (a, e) = s.trimmed(j)
+            return s.escaped[j] || (CSVNumber.parse(b, a, e) == nil && !CSVNumber.isMissing(b, a, e))
         }
     }
 

@@ -51,6 +51,23 @@ final class CSVTableTests: XCTestCase {
         XCTAssertEqual(texts(t.others[2]), ["10", "11", "id-3"])
     }
 
+    func testTheFirstRecordTypesAColumnOnlyWhenTheReadWould() throws {
+        // The reader takes a column whose first cell is text as text from the start; that must not
+        // change a result. A dropped first record's cells do not count: c stays numbers.
+        let f = try open("a,b,c\n,1,word\n2,\"3\",4\n5,6,7\n")
+        let t = try f.read(CSVReadRequest(numeric: [0], dropMissing: true, others: [1, 2]))
+        XCTAssertEqual(t.rows, 2)
+        guard case let .numbers(b) = t.others[0] else { return XCTFail("b (a quoted number, then a number) is numeric") }
+        XCTAssertEqual(b, [3, 6])
+        guard case let .numbers(c) = t.others[1] else { return XCTFail("c is numeric once the first record is dropped") }
+        XCTAssertEqual(c, [4, 7])
+        // Kept, the first record's text makes the column text; a first numeric cell that is text is
+        // the error it always was.
+        XCTAssertEqual(texts(try open("a,c\n1,word\n2,4\n").read(CSVReadRequest(numeric: [0], others: [1])).others[0]), ["word", "4"])
+        XCTAssertEqual(error { _ = try self.open("a,c\nx,word\n2,4\n").read(CSVReadRequest(numeric: [0], others: [1])) },
+                       "t.csv:2:1: 'x' is not a number (column 'a')")
+    }
+
     func testMissingCellsAreErrorsOrDroppedRows() throws {
         let text = "a,b,s\n1,2,p\n3,,q\n5,NaN,r\n7,8,s\n"
         var r = CSVReadRequest(numeric: [0, 1], others: [2])
