@@ -105,6 +105,29 @@ final class WaveLayerTests: XCTestCase {
         XCTAssertEqual(fig.axes[1].xAxis.isInverted, true)
     }
 
+    func testDendrogramLeafLabelSizeAndRotationAreScipysOrGiven() throws {
+        // scipy's sizes by leaf count unless leaf_font_size / leaf_rotation say otherwise (slides
+        // draw the leaves at 18 pt, turned upright so they do not overlap).
+        let (fig, _, _) = try build("""
+        data:
+          blobs: {samples: 60, centers: 3, seed: 2}
+        clustering:
+          agglomerative: {k: 3}
+        panels:
+          - layers: [{mark: dendrogram, truncate_mode: lastp, p: 12}]
+          - position: [0, 1]
+            layers: [{mark: dendrogram, truncate_mode: lastp, p: 12, leaf_font_size: 18, leaf_rotation: 90}]
+          - position: [0, 2]
+            layers: [{mark: dendrogram, truncate_mode: lastp, p: 12, orientation: left, leaf_font_size: 7.5}]
+        """)
+        XCTAssertEqual(fig.axes[0].xAxis.labelSize, 12)
+        XCTAssertEqual(fig.axes[0].xAxis.labelRotation, 0)
+        XCTAssertEqual(fig.axes[1].xAxis.labelSize, 18)
+        XCTAssertEqual(fig.axes[1].xAxis.labelRotation, 90)
+        XCTAssertEqual(fig.axes[2].yAxis.labelSize, 7.5)
+        XCTAssertEqual(fig.axes[2].yAxis.labelRotation, 0)
+    }
+
     func testDendrogramCutBeyondThePointsWarns() throws {
         let spec = try FigureLoader.parse(yaml: """
         data:

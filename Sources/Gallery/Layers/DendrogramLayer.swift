@@ -37,6 +37,10 @@ public struct DendrogramLayer: Layer {
     public var showLeafCounts = true
     /// Link line width (default the style's).
     public var lineWidth: Double?
+    /// Leaf label size in points (scipy's `leaf_font_size`; default scipy's by leaf count).
+    public var leafFontSize: Double?
+    /// Leaf label rotation in degrees (scipy's `leaf_rotation`; default scipy's by leaf count).
+    public var leafRotation: Double?
     /// The cut line's legend label (`{height}` and `{k}` filled); nil: none.
     public var cutLabel: String?
     /// Where the layer was written.
@@ -63,7 +67,8 @@ public struct DendrogramLayer: Layer {
         }
         let given = (ax.xLimits, ax.yLimits)
         ax.dendrogram(icoord: d.links.map(\.icoord), dcoord: d.links.map(\.dcoord), colors: linkColours, leafLabels: d.leafLabels,
-                      orientation: orientation, aboveThresholdColor: above, maxHeight: d.maxHeight, lineWidth: lineWidth)
+                      orientation: orientation, aboveThresholdColor: above, maxHeight: d.maxHeight,
+                      leafFontSize: leafFontSize, leafRotation: leafRotation, lineWidth: lineWidth)
         if let x = given.0 { ax.xLimits = x }
         if let y = given.1 { ax.yLimits = y }
         guard let cut else { return false }
@@ -136,6 +141,10 @@ extension LayerKind {
             ConfigKey("colors", .list(.text, count: nil), "link colours below the threshold (default C1…C9)"),
             ConfigKey("above_threshold_color", .text, "links at or above the threshold (default C0)"),
             ConfigKey("show_leaf_counts", .boolean, "label truncated leaves (n) (default true)"),
+            ConfigKey("leaf_font_size", .number(min: 0, max: 200, exclusiveMinimum: true),
+                      "leaf label size in points (default scipy's: 12 up to 20 leaves … 5 beyond 85)"),
+            ConfigKey("leaf_rotation", .number(min: -360, max: 360, exclusiveMinimum: false),
+                      "leaf label rotation in degrees (default scipy's: 0 up to 20 leaves, 45 to 40, then 90)"),
         ],
         defaultSource: { _ in "agglomerative" },
         decode: { m, _, style, _ in
@@ -171,6 +180,8 @@ extension LayerKind {
             }
             if let c = m["above_threshold_color"], let v = ColorEncoding.parseColor(c) { layer.aboveThresholdColor = v }
             if let v = m.bool("show_leaf_counts") { layer.showLeafCounts = v }
+            if let v = m.double("leaf_font_size", above: 0, max: 200) { layer.leafFontSize = v }
+            if let v = m.double("leaf_rotation", min: -360, max: 360) { layer.leafRotation = v }
             return layer
         })
 }
