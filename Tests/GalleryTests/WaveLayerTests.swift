@@ -83,8 +83,15 @@ final class WaveLayerTests: XCTestCase {
         panels:
           - layers: [{mark: dendrogram, truncate_mode: lastp, p: 12, cut: true}]
           - position: [0, 1]
-            layers: [{mark: dendrogram, orientation: left, cut: {height: 5}, color_threshold: 0}]
+            layers: [{mark: dendrogram, orientation: left, cut: {height: 5}, color_threshold: 0, leaf_font_size: 7.5}]
+          - position: [0, 2]
+            layers: [{mark: dendrogram, truncate_mode: lastp, p: 12, leaf_font_size: 18, leaf_rotation: 90}]
         """)
+        // Leaf labels: scipy's size and turn by leaf count unless leaf_font_size / leaf_rotation say
+        // otherwise (the slides draw them at 18 pt, upright, so they do not overlap).
+        XCTAssertEqual([fig.axes[0].xAxis.labelSize, fig.axes[0].xAxis.labelRotation], [12, 0])
+        XCTAssertEqual([fig.axes[1].yAxis.labelSize, fig.axes[1].yAxis.labelRotation], [7.5, 0])
+        XCTAssertEqual([fig.axes[2].xAxis.labelSize, fig.axes[2].xAxis.labelRotation], [18, 90])
         let tree = try XCTUnwrap(data.results["agglomerative"] as? AgglomerativeResult).tree
         let d = try Dendrogram(tree, truncation: .lastMerges(12))
         let links = elements(fig.axes[0], LineCollection.self)
@@ -103,29 +110,6 @@ final class WaveLayerTests: XCTestCase {
         XCTAssertEqual(side.value, 5)
         XCTAssertEqual(elements(fig.axes[1], LineCollection.self).count, 1)
         XCTAssertEqual(fig.axes[1].xAxis.isInverted, true)
-    }
-
-    func testDendrogramLeafLabelSizeAndRotationAreScipysOrGiven() throws {
-        // scipy's sizes by leaf count unless leaf_font_size / leaf_rotation say otherwise (slides
-        // draw the leaves at 18 pt, turned upright so they do not overlap).
-        let (fig, _, _) = try build("""
-        data:
-          blobs: {samples: 60, centers: 3, seed: 2}
-        clustering:
-          agglomerative: {k: 3}
-        panels:
-          - layers: [{mark: dendrogram, truncate_mode: lastp, p: 12}]
-          - position: [0, 1]
-            layers: [{mark: dendrogram, truncate_mode: lastp, p: 12, leaf_font_size: 18, leaf_rotation: 90}]
-          - position: [0, 2]
-            layers: [{mark: dendrogram, truncate_mode: lastp, p: 12, orientation: left, leaf_font_size: 7.5}]
-        """)
-        XCTAssertEqual(fig.axes[0].xAxis.labelSize, 12)
-        XCTAssertEqual(fig.axes[0].xAxis.labelRotation, 0)
-        XCTAssertEqual(fig.axes[1].xAxis.labelSize, 18)
-        XCTAssertEqual(fig.axes[1].xAxis.labelRotation, 90)
-        XCTAssertEqual(fig.axes[2].yAxis.labelSize, 7.5)
-        XCTAssertEqual(fig.axes[2].yAxis.labelRotation, 0)
     }
 
     func testDendrogramCutBeyondThePointsWarns() throws {
