@@ -25,14 +25,32 @@ enum CLISupport {
 
     /// Creates an output folder (with parents) and checks it is writable; a failure prints one
     /// plain line (`PATH:1:1: cannot create the output folder (Not a directory)`) and ends with status 2.
-    static func prepareFolder(_ path: String) throws {
-        if !FileManager.default.fileExists(atPath: path), let reason = Folders.create(path) {
+    /// Returns the folders it created, outermost first (``removeIfEmpty(_:)`` takes them back when
+    /// nothing was written into them).
+    @discardableResult
+    static func prepareFolder(_ path: String) throws -> [String] {
+        var missing: [String] = []
+        var p = (path as NSString).standardizingPath
+        while !p.isEmpty && p != "/" && p != "." && !FileManager.default.fileExists(atPath: p) {
+            missing.insert(p, at: 0)
+            p = (p as NSString).deletingLastPathComponent
+        }
+        if !missing.isEmpty, let reason = Folders.create(path) {
+            removeIfEmpty(missing)
             stderr("\(path):1:1: cannot create the output folder (\(reason))")
             throw ExitCode(2)
         }
         do { try Gallery.prepareOutputDirectory(path) } catch {
+            removeIfEmpty(missing)
             stderr("\(error)"); throw ExitCode(2)
         }
+        return missing
+    }
+
+    /// Removes `folders` (outermost first) innermost first, each only if it is empty: a command that
+    /// wrote nothing leaves no folder it made behind.
+    static func removeIfEmpty(_ folders: [String]) {
+        for f in folders.reversed() where rmdir(f) != 0 { return }
     }
 
     static func printError(_ e: ConfigError) { stderr(e.description) }

@@ -44,7 +44,7 @@ struct RenderCommand: ParsableCommand {
         if let dpi { parsed.append(Override(path: ["output", "dpi"], value: dpi, label: "--dpi \(dpi)")) }
         let (files, pathErrors) = ConfigFiles.expand(paths)
         pathErrors.forEach(CLISupport.printError)
-        try CLISupport.prepareFolder(out)
+        let made = try CLISupport.prepareFolder(out)
         let start = Date()
         let tty = isatty(2) == 1 && !quiet
         let total = files.count
@@ -68,6 +68,7 @@ struct RenderCommand: ParsableCommand {
         // Files actually on disk: a config whose write failed part-way (ENOSPC) still wrote the earlier formats.
         let written = outcomes.reduce(0) { $0 + $1.written.count }
         let failed = outcomes.count - ok.count + pathErrors.count
+        if written == 0 { CLISupport.removeIfEmpty(made) }   // no stray empty folder from a failed render
         let ms = Int(Date().timeIntervalSince(start) * 1000)
         if !quiet {
             let line = "rendered \(ok.count) of \(outcomes.count + pathErrors.count) config\(outcomes.count + pathErrors.count == 1 ? "" : "s") (\(written) file\(written == 1 ? "" : "s") in \(out)) in \(ms) ms\(failed > 0 ? "; \(failed) failed" : "")"

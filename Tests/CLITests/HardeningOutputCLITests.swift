@@ -47,6 +47,24 @@ final class HardeningOutputCLITests: XCTestCase {
         XCTAssertEqual(temporaryFiles(out), [])
     }
 
+    /// A render that writes nothing leaves no folder it made behind (an existing one stays); one
+    /// that writes something keeps its folders.
+    func testAFailedRenderLeavesNoNewFolder() throws {
+        let bad = tmp.appendingPathComponent("bad.yaml")
+        try Data("data:\n  blobs: {samples: 20, centers: 2}\npanels:\n  - layers: [{mark: scatter, size: -1}]\n".utf8).write(to: bad)
+        let deep = tmp.appendingPathComponent("new/deeper/out")
+        let r = try CLITests.run(["render", bad.path, "--out", deep.path])
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertEqual(files(tmp), ["bad.yaml"], "no folder left of new/deeper/out")
+        let existing = tmp.appendingPathComponent("existing")
+        try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)
+        XCTAssertEqual(try CLITests.run(["render", bad.path, "--out", existing.path]).status, 2)
+        XCTAssertEqual(fileType(existing.path), S_IFDIR, "a folder that was there stays")
+        let mixed = try CLITests.run(["render", bad.path, Self.minimal, "--out", deep.path])
+        XCTAssertEqual(mixed.status, 2, mixed.stderr)
+        XCTAssertEqual(files(deep), ["minimal.png"])
+    }
+
     /// A name that fits NAME_MAX (255 bytes with its extension) is written; its temporary name
     /// would not fit, so a short one is used.
     func testNameAtNameMaxIsWritten() throws {
