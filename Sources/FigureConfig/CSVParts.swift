@@ -49,12 +49,12 @@ final class CSVParts: @unchecked Sendable {
     }
 
     /// The offsets where parts start: `start`, then line starts after it (one part for one worker
-    /// or a file under 4 MiB).
-    static func starts(_ fd: Int32, from start: Int, end: Int, workers: Int) -> [Int] {
+    /// or a file under 4 MiB). `partBytes` (tests) cuts every that many bytes instead, at any size.
+    static func starts(_ fd: Int32, from start: Int, end: Int, workers: Int, partBytes: Int? = nil) -> [Int] {
         let size = end - start
-        guard workers >= 2, size >= 4 << 20 else { return [start] }
-        let first = size * 4 / (5 * workers)
-        let step = max(1 << 20, (size - first) / (6 * workers))
+        guard workers >= 2, size >= (partBytes == nil ? 4 << 20 : 1) else { return [start] }
+        let first = partBytes ?? size * 4 / (5 * workers)
+        let step = partBytes ?? max(1 << 20, (size - first) / (6 * workers))
         var cuts = [start]
         var at = start + first
         while at < end, let cut = CSVFile.lineBreak(fd, after: at, end: end) {

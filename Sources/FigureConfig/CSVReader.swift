@@ -69,11 +69,16 @@ public struct CSVFile: Sendable {
     /// their cells (numbers when every cell that is not missing is one, else texts), rows with a
     /// missing numeric cell left out when the request says so.
     public func read(_ request: CSVReadRequest, threads: Int? = nil) throws(ConfigError) -> CSVTable {
+        try read(request, threads: threads, partBytes: nil)
+    }
+
+    /// ``read(_:threads:)`` with parts of `partBytes` bytes when given (tests: many cuts in a small file).
+    func read(_ request: CSVReadRequest, threads: Int?, partBytes: Int?) throws(ConfigError) -> CSVTable {
         let (fd, size) = try Self.openFile(path, unreadableReason)
         defer { close(fd) }
         let plan = CSVChunk.Plan(file: displayPath, delimiter: delimiter, header: header, request: request)
         let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let starts = CSVParts.starts(fd, from: dataStart, end: size, workers: workers)
+        let starts = CSVParts.starts(fd, from: dataStart, end: size, workers: workers, partBytes: partBytes)
         var textColumns = textInFirstRecord(request, fd: fd, size: size)
         while true {
             let parts = CSVParts(plan: plan, fd: fd, starts: starts, fileEnd: size, firstLine: dataStartLine, textColumns: textColumns)
