@@ -54,9 +54,9 @@ struct CSVChunk {
             if quick && c.records < maxRows && rows.record(&s, interners: &c.interners) {
                 c.records += 1
                 c.rows += 1
-                if rows.pending == CSVQuickRows.blockRows { rows.flush(into: &c, textColumns: textColumns) }
+                if rows.pending == CSVQuickRows.blockRows { rows.flush(into: &c) }
             } else {
-                rows.flush(into: &c, textColumns: textColumns)
+                rows.flush(into: &c)
                 guard try s.next() else { break }
                 if try c.generalRecord(s, plan: plan, fields: fields, textColumns: textColumns, maxRows: maxRows) { return c }
             }
@@ -79,7 +79,7 @@ struct CSVChunk {
             while nextStop < stops.endIndex && end > stops[nextStop] { nextStop += 1 }
             if nextStop < stops.endIndex && end == stops[nextStop] { c.stoppedAt = nextStop - stops.startIndex; break }
         }
-        rows.flush(into: &c, textColumns: textColumns)
+        rows.flush(into: &c)
         c.endLine = s.line
         return c
     }
