@@ -15,6 +15,20 @@ median_ms() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 # peers_ready: true when the peer venv from ../shared/bench is set up (sh run_all.sh setup).
 peers_ready() { [ -n "$SHARED_BENCH" ] && [ -x "$BENCH_WORK/venv/bin/python" ]; }
+# peer_modules MODULE=PACKAGE==VERSION ...: installs into the peer venv each package whose module does
+# not import (../shared/bench's set-up has no pandas, seaborn or kneed); false if one is still missing.
+peer_modules() {
+  local py="$BENCH_WORK/venv/bin/python" spec module ok=0
+  for spec in "$@"; do
+    module=${spec%%=*}
+    if ! "$py" -c "import $module" >/dev/null 2>&1; then
+      echo "installing ${spec#*=} (the reference version) into the peer venv"
+      "$BENCH_WORK/venv/bin/pip" install -q "${spec#*=}" >/dev/null 2>&1 || true
+      "$py" -c "import $module" >/dev/null 2>&1 || { echo "could not install ${spec#*=}"; ok=1; }
+    fi
+  done
+  return $ok
+}
 # require_cpbench: ends the part when the release cpbench is not built.
 require_cpbench() {
   [ -x "${CP_BENCH:-}" ] || { echo "cpbench not built: swift build -c release --product cpbench"; exit 1; }
@@ -34,4 +48,4 @@ sklearn_baseline() {
     echo "          printing ClusterPlot's numbers only"
   fi
 }
-export -f median_ms ratio peers_ready require_cpbench ms_of field_of sklearn_baseline
+export -f median_ms ratio peers_ready peer_modules require_cpbench ms_of field_of sklearn_baseline

@@ -19,12 +19,7 @@ csv="$work/csv-1m-8.csv"
 have_peers=0
 if peers_ready; then
   PY="$BENCH_WORK/venv/bin/python"
-  # pandas is not in ../shared/bench's set-up: installed here (as the gallery part does) when missing.
-  if ! "$PY" -c 'import pandas' >/dev/null 2>&1; then
-    echo "installing pandas (the reference version) into the peer venv"
-    "$BENCH_WORK/venv/bin/pip" install -q pandas==3.1.1 >/dev/null 2>&1 || true
-  fi
-  "$PY" -c 'import pandas' >/dev/null 2>&1 && have_peers=1 || echo "pandas could not be installed: ClusterPlot's numbers only"
+  peer_modules pandas=pandas==3.1.1 && have_peers=1 || echo "ClusterPlot's numbers only"
 fi
 
 # --- the 1,000,000 x 8 CSV (written once, by numpy when available, else by awk) ---

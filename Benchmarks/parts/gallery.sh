@@ -31,11 +31,7 @@ for c in ../shared/reference/seed_figures.py "${SHARED_BENCH:-/nonexistent}/../r
 done
 if peers_ready && [ -n "$seed_py" ]; then
   py="$BENCH_WORK/venv/bin/python"
-  if ! "$py" -c 'import pandas, seaborn' >/dev/null 2>&1; then
-    echo "installing pandas and seaborn (the reference versions) into the peer venv for seed_figures.py"
-    "$BENCH_WORK/venv/bin/pip" install -q pandas==3.1.1 seaborn==0.13.2 >/dev/null 2>&1 || true
-  fi
-  if "$py" -c 'import pandas, seaborn' >/dev/null 2>&1; then
+  if peer_modules pandas=pandas==3.1.1 seaborn=seaborn==0.13.2; then
     mpl_all=$(median_ms "$PEER_RUNS" "$py" "$seed_py" --out "$work/mpl")
     mpl_grid=$(median_ms "$PEER_RUNS" "$py" "$seed_py" --out "$work/mpl" --only iterations --no-pdf)
     printf '%-44s %9s ms  (clusterplot is %sx faster)\n' "matplotlib: 5 seed figures, png+pdf" "$mpl_all" "$(ratio "$mpl_all" "$all_ms")"

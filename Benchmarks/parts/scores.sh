@@ -47,7 +47,9 @@ fi
 # --- elbow k = 2..10 by silhouette, 10,000 x 2 (target <= 0.5x scikit-learn) ---
 line=$("$CP_BENCH" elbow-silhouette-10k "$runs")
 ours=$(ms_of <<<"$line"); values=$(field_of values <<<"$line"); knee=$(field_of knee <<<"$line")
-if [ $have_peers = 1 ]; then
+have_kneed=0
+if [ $have_peers = 1 ] && peer_modules kneed=kneed==0.8.6; then have_kneed=1; fi
+if [ $have_kneed = 1 ]; then
   read -r base bknee bvalues < <(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" - "$runs" <<'PYEOF'
 import statistics, sys, time
 from kneed import KneeLocator
