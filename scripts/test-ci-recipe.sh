@@ -72,7 +72,7 @@ for i in $(seq 1 "$total"); do
        grep -q 'clusterplot update --failed --only figures/appendix/scatter.yaml' "$tmp/job.log" || { cat "$tmp/job.log"; fail "the failure does not end with its accept command"; }
        [ -f visual-report/index.html ] || fail "no report for the artifacts"
        grep -q '<failure' visual-junit.xml && grep -q 'classname="figures/appendix/scatter.yaml"' visual-junit.xml || fail "JUnit does not name the failing config: $(cat visual-junit.xml)"
-       find visual-results -name '*actual.png' | grep -q . && find visual-results -name '*diff.png' | grep -q . && [ -f visual-results/summary.json ] \
+       [ -n "$(find visual-results -name '*actual.png')" ] && [ -n "$(find visual-results -name '*diff.png')" ] && [ -f visual-results/summary.json ] \
          || fail "no expected/actual/diff images or summary in visual-results: $(find visual-results | sort)"
        ;;
     *) cat "$tmp/job.log"; fail "GitLab job $i/$total ended with $status on a regression (expected 1)";;

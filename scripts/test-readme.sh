@@ -15,9 +15,13 @@ complete_words() { # words... -> the completions bash offers for the last word
   ( source "$bashc"; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
     _clusterplot clusterplot "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; printf '%s\n' "${COMPREPLY[@]}" )
 }
-complete_words clusterplot init "" | grep -qx segmentation || fail "bash does not complete init kinds"
-complete_words clusterplot render x.yaml --format "" | grep -qx svg || fail "bash does not complete --format values"
-(cd "$repo/Fixtures/configs" && complete_words clusterplot render "el") | grep -qx elbow.yaml || fail "bash does not complete config files"
+# Each answer is captured before it is searched: `complete_words ... | grep -q` under pipefail fails
+# at random, since bash's printf writes a line at a time and grep -q closes the pipe at its first match
+# (the writer then dies of SIGPIPE, status 141).
+offers() { grep -qx "$1" <<<"$2"; }
+offers segmentation "$(complete_words clusterplot init "")" || fail "bash does not complete init kinds"
+offers svg "$(complete_words clusterplot render x.yaml --format "")" || fail "bash does not complete --format values"
+offers elbow.yaml "$(cd "$repo/Fixtures/configs" && complete_words clusterplot render "el")" || fail "bash does not complete config files"
 [ -s "$tmp/prefix/share/zsh/site-functions/_clusterplot" ] && [ -s "$tmp/prefix/share/fish/vendor_completions.d/clusterplot.fish" ] || fail "zsh/fish completions missing"
 
 # The README's Usage commands, in a copy of what they read.
