@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "Plotting", dependencies: ["CCairo", "CPNG", "CGif", "LargeArrays"]),
         .target(name: "LargeArrays"),
         .target(name: "Clustering", dependencies: ["LargeArrays"]),
-        .target(name: "FigureConfig", dependencies: ["Plotting", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FigureConfig", dependencies: ["Plotting", "LargeArrays", .product(name: "Yams", package: "Yams")]),
         .target(name: "Gallery", dependencies: ["Plotting", "Clustering", "FigureConfig"]),
         .target(name: "VisualDiff", dependencies: ["Plotting", "LargeArrays"]),
         .target(name: "Handout", dependencies: ["Plotting", "FigureConfig", "Gallery"]),

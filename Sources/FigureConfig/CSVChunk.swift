@@ -1,4 +1,5 @@
 import Foundation
+import LargeArrays
 
 /// One part of a ``CSVFile/read(_:threads:)``: the records from an offset (a line start) until one
 /// ends exactly where a later part starts, or to the end of the file (``CSVParts`` joins them).
@@ -13,7 +14,15 @@ struct CSVChunk {
 
     var records = 0
     var rows = 0
+    /// Where the rows go first, when set: this chunk's stretch of the table's matrix (``CSVParts``
+    /// sets one aside for every part), `regionCapacity` numbers long, `regionCount` of them written.
+    /// Rows past it, and all rows of a chunk without one, go to `values`.
+    var regionBase: UnsafeMutablePointer<Double>?
+    var regionCapacity = 0
+    var regionCount = 0
     var values: [Double] = []
+    /// One record's numbers, read the general way, before they are known to be kept.
+    private var scratch: [Double] = []
     var dropped: [CSVDroppedRecord] = []
     var numbers: [[Double]]
     var codes: [[Int32]]
@@ -28,15 +37,16 @@ struct CSVChunk {
 
     /// Reads records from `offset` (on `line`) until one ends exactly at one of `stops` (the later
     /// parts' starts, increasing) or the end of the file. The matrix is reserved for the rest of
-    /// the file when `wholeRest` (the part the others are appended to), else for its own range.
-    /// `storage` (empty) is used for the matrix: a part's emptied matrix handed on keeps its pages,
-    /// so the next part's numbers do not fault in fresh zeroed memory.
+    /// the file when `wholeRest` (the part the others are appended to), else for its own range;
+    /// given a `region` (whole rows of the table's matrix set aside for this part), the rows are
+    /// written there first and only those past it go to `values`.
     static func read(_ plan: Plan, fd: Int32, from offset: Int, stops: ArraySlice<Int>, fileEnd: Int, line: Int,
-                     textColumns: [Bool], maxRows: Int, wholeRest: Bool, storage: [Double] = []) throws(ConfigError) -> CSVChunk {
+                     textColumns: [Bool], maxRows: Int, wholeRest: Bool,
+                     region: UnsafeMutableBufferPointer<Double>? = nil) throws(ConfigError) -> CSVChunk {
         let r = plan.request
         let others = r.others
         var c = CSVChunk(numbers: others.map { _ in [] }, codes: others.map { _ in [] }, interners: others.map { _ in TextInterner() })
-        c.values = storage
+        if let region { c.regionBase = region.baseAddress; c.regionCapacity = region.count }
         var s = CSVScanner(fd: fd, file: plan.file, delimiter: plan.delimiter, from: offset, fileEnd: fileEnd, line: line)
         defer { s.release() }
         let d = r.numeric.count, fields = plan.header.count
@@ -65,10 +75,12 @@ struct CSVChunk {
                 reserved = true
                 let done = Double(s.recordEnd - offset), total = Double(rangeEnd - offset)
                 let expected = Int(Double(c.records) * total / max(done, 1) * 1.08) + 64
-                // A later part's matrix (a few MiB, handed on from part to part) is given room for
-                // two whole huge pages, so its first writes fault in 2 MiB at a time too.
-                c.values.reserveCapacity(wholeRest ? expected * d : max(expected * d, 3 << 18))
-                Self.adviseHugePages(&c.values)
+                if region == nil {
+                    c.values.reserveCapacity(expected * d)
+                    c.values.withUnsafeMutableBufferPointer { buf in
+                        if let base = buf.baseAddress { LargeArray.adviseHugePages(base, byteCount: buf.count * 8) }
+                    }
+                }
                 for k in others.indices {
                     if textColumns[k] { c.codes[k].reserveCapacity(expected) } else { c.numbers[k].reserveCapacity(expected) }
                 }
@@ -97,12 +109,12 @@ struct CSVChunk {
                               at: SourceLocation(file: plan.file, line: s.recordLine, column: 1))
         }
         let b = UnsafePointer(s.buffer)
-        for (k, j) in r.numeric.enumerated() {
+        scratch.removeAll(keepingCapacity: true)
+        for j in r.numeric {
             let (a, e) = s.trimmed(j)
-            if !s.escaped[j], let v = CSVNumber.parse(b, a, e) { values.append(v); continue }
+            if !s.escaped[j], let v = CSVNumber.parse(b, a, e) { scratch.append(v); continue }
             if !s.escaped[j] && CSVNumber.isMissing(b, a, e) {
                 if r.dropMissing {
-                    values.removeLast(k)
                     dropped.append(CSVDroppedRecord(record: records, line: s.recordLine, column: j))
                     records += 1
                     return false
@@ -112,6 +124,7 @@ struct CSVChunk {
             }
             throw ConfigError("\(Echo.quoted(s.text(j))) is not a number (column '\(plan.header[j])')\(r.textHint ?? "")", at: s.location(ofField: j))
         }
+        if !scratch.isEmpty { scratch.withUnsafeBufferPointer { appendRows($0.baseAddress!, count: $0.count) } }
         records += 1
         rows += 1
         for (k, j) in r.others.enumerated() {
@@ -133,28 +146,25 @@ struct CSVChunk {
         return false
     }
 
-    /// Asks the kernel to back the reserved storage of a big matrix with huge pages: its first
-    /// writes then fault in 2 MiB at a time instead of 4 KiB (a large file's matrix cost some
-    /// 14,000 page faults a read — a tenth of the time). Only memory use changes, not the values.
-    static func adviseHugePages(_ a: inout [Double]) {
-        #if os(Linux)
-        let bytes = a.capacity * MemoryLayout<Double>.stride
-        guard bytes >= 4 << 20 else { return }   // 2 MiB-aligned huge pages must fit inside
-        a.withUnsafeMutableBufferPointer { buf in
-            guard let base = buf.baseAddress else { return }
-            let page = 4096
-            let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-            let end = (Int(bitPattern: base) + bytes) & ~(page - 1)
-            if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 14) }   // MADV_HUGEPAGE
+    /// Appends `m` numbers (whole rows) to the matrix: to the region while they fit, then to `values`.
+    @inline(__always)
+    mutating func appendRows(_ p: UnsafePointer<Double>, count m: Int) {
+        if let base = regionBase, values.isEmpty {
+            let k = min(m, regionCapacity - regionCount)   // whole rows: the capacity is whole rows
+            (base + regionCount).initialize(from: p, count: k)
+            regionCount += k
+            if k == m { return }
+            values.append(contentsOf: UnsafeBufferPointer(start: p + k, count: m - k))
+        } else {
+            values.append(contentsOf: UnsafeBufferPointer(start: p, count: m))
         }
-        #endif
     }
 
-    /// Appends the records of `p`, the part read after this one: rows, dropped records (renumbered),
-    /// further columns, their texts renumbered in the order first seen.
-    mutating func append(_ p: CSVChunk, textColumns: [Bool]) {
+    /// Appends the records of `p`, the part read after this one — dropped records (renumbered),
+    /// further columns, their texts renumbered in the order first seen — but not its matrix rows,
+    /// which ``CSVParts`` moves.
+    mutating func appendColumns(_ p: CSVChunk, textColumns: [Bool]) {
         for var drop in p.dropped { drop.record += records; dropped.append(drop) }
-        values.append(contentsOf: p.values)
         for k in textColumns.indices {
             if textColumns[k] {
                 let map: [Int32] = (0..<p.interners[k].count).map { i in

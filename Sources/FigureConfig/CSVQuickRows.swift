@@ -140,7 +140,7 @@ struct CSVQuickRows {
     /// Appends the block's rows to the chunk's arrays and empties it.
     mutating func flush(into c: inout CSVChunk) {
         guard pending > 0 else { return }
-        c.values.append(contentsOf: UnsafeBufferPointer(start: values, count: pending * numeric))
+        c.appendRows(values, count: pending * numeric)
         for k in 0..<further {
             if isText[k] { c.codes[k].append(contentsOf: UnsafeBufferPointer(start: codes + k * Self.blockRows, count: pending)) }
             else { c.numbers[k].append(contentsOf: UnsafeBufferPointer(start: numbers + k * Self.blockRows, count: pending)) }
