@@ -61,11 +61,17 @@ struct CSVChunk {
         var rows = CSVQuickRows(roles: roles, numeric: d, textColumns: textColumns, delimiter: plan.delimiter)
         defer { rows.release() }
         while true {
-            if quick && c.records < maxRows && rows.record(&s, interners: &c.interners) {
-                c.records += 1
-                c.rows += 1
+            var taken = 0
+            if quick {
                 if rows.pending == CSVQuickRows.blockRows { rows.flush(into: &c) }
-            } else {
+                // The next later part's start, in the buffer: the batch ends with the record ending there.
+                let stop = nextStop < stops.endIndex ? stops[nextStop] - s.bufferStart : .max
+                taken = rows.records(&s, limit: min(maxRows - c.records, CSVQuickRows.blockRows - rows.pending),
+                                     stop: stop, interners: &c.interners)
+                c.records += taken
+                c.rows += taken
+            }
+            if taken == 0 {
                 rows.flush(into: &c)
                 guard try s.next() else { break }
                 if try c.generalRecord(s, plan: plan, fields: fields, textColumns: textColumns, maxRows: maxRows) { return c }

@@ -1,4 +1,4 @@
-/// The quick path of ``CSVChunk/read(_:fd:from:stops:fileEnd:line:textColumns:maxRows:wholeRest:storage:)``: plain
+/// The quick path of ``CSVChunk/read(_:fd:from:stops:fileEnd:line:textColumns:maxRows:wholeRest:region:)``: plain
 /// records — one line, no quotes, spaces or missing cells, numbers where numbers are read — read
 /// where they are found (no field table), into blocks of `blockRows` rows that ``flush(into:)``
 /// appends to the chunk's arrays (an append a row cost a uniqueness check and a copy call each). The
@@ -77,47 +77,56 @@ struct CSVQuickRows {
         codes.deallocate(); cache.deallocate(); spans.deallocate()
     }
 
-    /// Reads the record at the scanner's cursor into the block when it is plain, and moves the
-    /// scanner past it; false (nothing taken, no text numbered) sends it to the general path, which
-    /// reads it the same way.
+    /// Reads records from the scanner's cursor into the block while they are plain — at most
+    /// `limit`, ending after the one that ends at buffer offset `stop` — and moves the scanner past
+    /// them; the number read. A record that is not plain is left (nothing taken, no text numbered)
+    /// for the general path, which reads it the same way. Many records a call: the set-up, the
+    /// scanner's bookkeeping and the caller's checks are paid once a batch, not once a record.
     @inline(__always)
-    mutating func record(_ s: inout CSVScanner, interners: inout [TextInterner]) -> Bool {
+    mutating func records(_ s: inout CSVScanner, limit: Int, stop: Int, interners: inout [TextInterner]) -> Int {
         let b = UnsafePointer(s.buffer), n = s.readable
-        var i = s.cursor
-        guard i < n else { return false }
         // Made here, not stored: its three words then stay in registers (a stored copy, read
         // through `self` at every text field, made the read 5 % slower).
         let stops = FieldStops(delimiter)
-        let row = values + pending * numeric
-        for j in 0..<fields {
-            let kind = kinds[j]
-            let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
-            if kind == .matrix || kind == .number {
-                var parsed = i + 40 <= n ? CSVNumber.quick(b, i) : nil
-                if parsed == nil { parsed = CSVNumber.prefix(b, i, n) }
-                guard let (v, t) = parsed, t < n else { return false }
-                guard let next = Self.after(b, t, n, terminator) else { return false }
-                if kind == .matrix { row[slots[j]] = v } else { numbers[slots[j] * Self.blockRows + pending] = v }
-                i = next
-            } else {
-                guard b[i] != 0x22 && b[i] != 0x20 && b[i] != 0x09 else { return false }
-                let k = stops.end(b, from: i, to: n)
-                guard k < n, let next = Self.after(b, k, n, terminator) else { return false }
-                if kind == .text {
-                    guard k > i, b[k - 1] != 0x20 && b[k - 1] != 0x09, !CSVNumber.isMissing(b, i, k) else { return false }
-                    spans[2 * slots[j]] = i
-                    spans[2 * slots[j] + 1] = k
+        var start = s.cursor, lastStart = start
+        var taken = 0
+        rows: while taken < limit && start < n {
+            var i = start
+            let row = values + pending * numeric
+            for j in 0..<fields {
+                let kind = kinds[j]
+                let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
+                if kind == .matrix || kind == .number {
+                    var parsed = i + 40 <= n ? CSVNumber.quick(b, i) : nil
+                    if parsed == nil { parsed = CSVNumber.prefix(b, i, n) }
+                    guard let (v, t) = parsed, t < n else { break rows }
+                    guard let next = Self.after(b, t, n, terminator) else { break rows }
+                    if kind == .matrix { row[slots[j]] = v } else { numbers[slots[j] * Self.blockRows + pending] = v }
+                    i = next
+                } else {
+                    guard b[i] != 0x22 && b[i] != 0x20 && b[i] != 0x09 else { break rows }
+                    let k = stops.end(b, from: i, to: n)
+                    guard k < n, let next = Self.after(b, k, n, terminator) else { break rows }
+                    if kind == .text {
+                        guard k > i, b[k - 1] != 0x20 && b[k - 1] != 0x09, !CSVNumber.isMissing(b, i, k) else { break rows }
+                        spans[2 * slots[j]] = i
+                        spans[2 * slots[j] + 1] = k
+                    }
+                    i = next
                 }
-                i = next
             }
+            // Texts are numbered only now that the whole record is known to be plain.
+            for k in 0..<further where isText[k] {
+                codes[k * Self.blockRows + pending] = code(b, spans[2 * k], spans[2 * k + 1], n, column: k, interners: &interners)
+            }
+            pending += 1
+            taken += 1
+            lastStart = start
+            start = i
+            if start == stop { break }
         }
-        // Texts are numbered only now that the whole record is known to be plain.
-        for k in 0..<further where isText[k] {
-            codes[k * Self.blockRows + pending] = code(b, spans[2 * k], spans[2 * k + 1], n, column: k, interners: &interners)
-        }
-        pending += 1
-        s.skipQuick(to: i)
-        return true
+        if taken > 0 { s.skipQuick(records: taken, last: lastStart, to: start) }
+        return taken
     }
 
     /// The number of the text `b[a..<e]` of further column `k`: from the cache when it holds it, else

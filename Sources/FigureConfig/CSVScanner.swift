@@ -61,13 +61,13 @@ struct CSVScanner {
     /// Where the next record starts in the buffer.
     var cursor: Int { position }
 
-    /// Takes a one-line record that ends at buffer offset `end` (its line break included), read by
-    /// the caller's quick path.
-    mutating func skipQuick(to end: Int) {
-        recordStart = position
-        recordLine = line
+    /// Takes `records` one-line records, the last starting at buffer offset `last` and ending at
+    /// `end` (its line break included), read by the caller's quick path.
+    mutating func skipQuick(records: Int, last: Int, to end: Int) {
+        recordStart = last
+        recordLine = line + records - 1
         position = end
-        line += 1
+        line += records
         fieldCount = 0
     }
 
