@@ -75,15 +75,24 @@ extension CSVNumber {
         guard n1 != 0 else { return nil }
         let l1 = n1.trailingZeroBitCount >> 3
         guard l1 > 0 else { return nil }
-        var mantissa = runValue(t1, l1)
+        var mantissa: UInt64
         var j = i + l1
         var fraction = 0
         if b[j] == 0x2E {
             let (n2, t2) = digitWord(b + j + 1)
             if n2 != 0 {
                 fraction = n2.trailingZeroBitCount >> 3
-                mantissa = mantissa &* intPower(fraction) &+ runValue(t2, fraction)
+                if l1 + fraction <= 8 {
+                    // Both runs in one word, the fraction's bytes after the integer's (l1 ≤ 7: a
+                    // word of eight digits has no non-digit), summed once: the bytes past them
+                    // are shifted out by `runValue`.
+                    let integer = t1 & ((1 &<< UInt64(8 * l1)) &- 1)
+                    mantissa = runValue(integer | (t2 &<< UInt64(8 * l1)), l1 + fraction)
+                } else {
+                    mantissa = runValue(t1, l1) &* intPower(fraction) &+ runValue(t2, fraction)
+                }
             } else {
+                mantissa = runValue(t1, l1)
                 let (n3, t3) = digitWord(b + j + 9)
                 mantissa = mantissa &* 100_000_000 &+ runValue(t2, 8)
                 if n3 != 0 {
@@ -102,6 +111,8 @@ extension CSVNumber {
             // At most 19 digits: the mantissa above is then exact (below 10¹⁹ < 2⁶⁴).
             guard l1 + fraction <= 19 else { return nil }
             j += 1 + fraction
+        } else {
+            mantissa = runValue(t1, l1)
         }
         // An exponent is `prefix`'s to read.
         guard b[j] | 0x20 != 0x65 else { return nil }
