@@ -83,8 +83,10 @@ struct CSVChunk {
                 let expected = Int(Double(c.records) * total / max(done, 1) * 1.08) + 64
                 if region == nil {
                     c.values.reserveCapacity(expected * d)
+                    // Huge pages for the whole reserve (its capacity: only a few rows are counted yet).
+                    let bytes = c.values.capacity * 8
                     c.values.withUnsafeMutableBufferPointer { buf in
-                        if let base = buf.baseAddress { LargeArray.adviseHugePages(base, byteCount: buf.count * 8) }
+                        if let base = buf.baseAddress { LargeArray.adviseHugePages(base, byteCount: bytes) }
                     }
                 }
                 for k in others.indices {
