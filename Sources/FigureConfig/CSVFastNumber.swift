@@ -7,8 +7,7 @@
 /// value taken from the same word (fast_float's SWAR sum of eight digits, the digits past the run
 /// shifted out), so the work is the same whatever the lengths. The value is then the mantissa and
 /// power of ten `prefix` would have found (leading zeros add nothing to the mantissa), rounded by
-/// correctly (Clinger's fast path below 16 digits, Eisel–Lemire from 16, `strtod` where that cannot
-/// decide): the same bits as `prefix`, always.
+/// the same code (Clinger's fast path, `CSVNumber.wide`, or `strtod`): the same bits, always.
 /// Any other shape (an exponent, 8+ integer digits, 20+ digits) returns nil, and the
 /// caller asks `prefix`.
 extension CSVNumber {
@@ -119,13 +118,6 @@ extension CSVNumber {
         // The sign is set as a bit, not by a branch: it is random in many columns (a mispredicted
         // branch there cost more than the rest of a short number).
         let sign = UInt64(c == 0x2D ? 1 : 0) << 63
-        // The path is chosen by the count of digits, not by the mantissa: 16–19 digits (`repr`-written
-        // doubles) are around 2⁵³ about as often below as above, a mispredicted branch per cell.
-        // 16+ digits have 8+ fraction digits, so q ≥ 8 and Eisel–Lemire never meets a tie.
-        if l1 + fraction >= 16 && mantissa != 0 {
-            if let v = eiselLemire(mantissa, fraction) { return (Double(bitPattern: v.bitPattern | sign), j) }
-            return slow(b, a, j).map { ($0, j) }
-        }
         if mantissa < (1 << 53) {
             let v = Double(mantissa) / Double(Int64(intPower(fraction)))   // 10ᵉ exact: e ≤ 18
             return (Double(bitPattern: v.bitPattern | sign), j)
