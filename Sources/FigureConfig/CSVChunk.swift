@@ -64,6 +64,7 @@ struct CSVChunk {
             var taken = 0
             if quick {
                 if rows.pending == CSVQuickRows.blockRows { rows.flush(into: &c) }
+                if rows.pending == 0 { rows.begin(c) }
                 // The next later part's start, in the buffer: the batch ends with the record ending there.
                 let stop = nextStop < stops.endIndex ? stops[nextStop] - s.bufferStart : .max
                 taken = rows.records(&s, limit: min(maxRows - c.records, CSVQuickRows.blockRows - rows.pending),

@@ -44,6 +44,10 @@ struct CSVQuickRows {
     private let cache: UnsafeMutablePointer<UInt64>
     /// Each text column's start and end in the current record.
     private let spans: UnsafeMutablePointer<Int>
+    /// Where the block's matrix rows go: `values`, or straight into the chunk's region when a whole
+    /// block fits there (``begin(_:)``; ``flush(into:)`` then only counts them, no copy).
+    private var rows: UnsafeMutablePointer<Double>
+    private var direct = false
     /// Rows in the block.
     private(set) var pending = 0
 
@@ -64,6 +68,7 @@ struct CSVQuickRows {
             else { kinds[j] = textColumns[-role - 2] ? .text : .number; slots[j] = -role - 2 }
         }
         values = .allocate(capacity: Self.blockRows * max(numeric, 1))
+        rows = values
         numbers = .allocate(capacity: Self.blockRows * max(further, 1))
         codes = .allocate(capacity: Self.blockRows * max(further, 1))
         cache = .allocate(capacity: 2 * Self.cacheSlots * max(further, 1))
@@ -92,7 +97,7 @@ struct CSVQuickRows {
         var taken = 0
         rows: while taken < limit && start < n {
             var i = start
-            let row = values + pending * numeric
+            let row = rows + pending * numeric
             for j in 0..<fields {
                 let kind = kinds[j]
                 let terminator: UInt8 = j == fields - 1 ? 0x0A : delimiter
@@ -146,10 +151,17 @@ struct CSVQuickRows {
         return id
     }
 
+    /// Starts a block (none pending): its matrix rows are written straight into `c`'s region when
+    /// a whole block fits there after the rows it holds, else into the block's own buffer.
+    mutating func begin(_ c: CSVChunk) {
+        direct = numeric > 0 && c.regionBase != nil && c.values.isEmpty && c.regionCapacity - c.regionCount >= Self.blockRows * numeric
+        rows = direct ? c.regionBase! + c.regionCount : values
+    }
+
     /// Appends the block's rows to the chunk's arrays and empties it.
     mutating func flush(into c: inout CSVChunk) {
         guard pending > 0 else { return }
-        c.appendRows(values, count: pending * numeric)
+        if direct { c.regionCount += pending * numeric } else { c.appendRows(values, count: pending * numeric) }
         for k in 0..<further {
             if isText[k] { c.codes[k].append(contentsOf: UnsafeBufferPointer(start: codes + k * Self.blockRows, count: pending)) }
             else { c.numbers[k].append(contentsOf: UnsafeBufferPointer(start: numbers + k * Self.blockRows, count: pending)) }
