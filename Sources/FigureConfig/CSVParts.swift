@@ -85,8 +85,9 @@ final class CSVParts: @unchecked Sendable {
     func run(workers: Int) -> Outcome {
         guard workers >= 2 && starts.count >= 2 else { return lead() }
         let d = plan.request.numeric.count
+        guard d > 0 else { return runParts(workers) }
         let rows = regions()
-        guard d > 0, rows <= Int.max / (8 * d) else { return runParts(workers) }
+        guard rows <= Int.max / (8 * d) else { return runParts(workers) }
         var outcome: Outcome?
         let table = [Double](unsafeUninitializedCapacity: rows * d) { buffer, initialized in
             matrix = buffer.baseAddress

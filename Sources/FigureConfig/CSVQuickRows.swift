@@ -1,8 +1,10 @@
 /// The quick path of ``CSVChunk/read(_:fd:from:stops:fileEnd:line:textColumns:maxRows:wholeRest:region:)``: plain
 /// records — one line, no quotes, spaces or missing cells, numbers where numbers are read — read
 /// where they are found (no field table), into blocks of `blockRows` rows that ``flush(into:)``
-/// appends to the chunk's arrays (an append a row cost a uniqueness check and a copy call each). The
-/// caller flushes before any record the general path reads, so the rows stay in file order.
+/// appends to the chunk's arrays (an append a row cost a uniqueness check and a copy call each); a
+/// block's matrix rows are written straight into the chunk's region of the table's matrix when it
+/// has room for them. The caller flushes before any record the general path reads, so the rows
+/// stay in file order.
 ///
 /// Texts of up to 8 bytes are numbered through a small direct-mapped cache keyed by their bytes as
 /// one word (a text column of a few values costs one load, a multiplication and a compare a cell);
