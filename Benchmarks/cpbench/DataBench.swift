@@ -8,7 +8,8 @@ import Glibc
 /// Benchmarks of the data step, by name (`CSV_THREADS` sets the reader's thread count):
 /// - `csv-read PATH [RUNS [TEXT_COLUMN…]]`: `CSVFile.read` of every column of a CSV — the numeric
 ///   ones as the clustered matrix, the named text columns numbered — the median time, the
-///   peak memory above the process's start, and a checksum (sum of the numbers, distinct texts);
+///   peak memory above the process's start, a checksum (sum of the numbers, distinct texts) and
+///   every run's time (`runs_ms`);
 /// - `data-step CONFIG [RUNS]`: load a figure config and run its data step and analyses.
 let dataBenchmarks: [String: @Sendable ([String]) throws -> Void] = [
     "csv-read": { args in
@@ -40,7 +41,7 @@ let dataBenchmarks: [String: @Sendable ([String]) throws -> Void] = [
         let sum = table.values.reduce(0, +)
         print("csv-read \(table.rows)x\(file.header.count) (\(numeric.count) numeric): \((median * 10).rounded() / 10) ms"
               + " peak_mb=\(Int(peak / 1e6)) numeric_mb=\(Int(numericBytes / 1e6)) memory_ratio=\(String(format: "%.2f", peak / numericBytes))"
-              + " sum=\(sum) levels=\(levels)")
+              + " sum=\(sum) levels=\(levels) runs_ms=\(times.map { String(format: "%.2f", $0) }.joined(separator: ","))")
     },
     "data-step": { args in
         guard let path = args.first else { throw BenchUsage("data-step CONFIG [RUNS]") }
