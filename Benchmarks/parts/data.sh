@@ -4,7 +4,8 @@
 #   one text column of 5 values): cpbench csv-read (CSVFile.read: the numbers as one row-major matrix,
 #   the text numbered) against pandas.read_csv; target <= 0.5x pandas, peak memory above the
 #   process's start <= 2x the numeric data (1e6 x 7 x 8 bytes); the sum of the numbers is compared.
-#   The two take turns (3 turns of a third of the runs each) and the ratio is of the overall medians.
+#   The two take turns (3 turns of a third of the runs each, at least 9 runs) and the ratio is of the
+#   overall medians.
 # - The iris and wine flows whole process (clusterplot render of Fixtures/data/iris.yaml: standardise,
 #   k-means, PCA, hulls, profiles; the same on wine's 13 columns); target <= 100 ms each.
 # Environment: CP_BIN, CP_BENCH, BENCH_WORK (Benchmarks/run.sh); DATA_BENCH_RUNS (default 5).
@@ -49,8 +50,11 @@ echo "file: $csv ($(( $(stat -c %s "$csv") / 1000000 )) MB)"
 # Ours and pandas take turns, a few runs each, until each has run $runs times: the machine's slow and
 # quick spells last longer than one read, and a ratio of two medians taken one after the other
 # measures the spell as much as the readers. The ratio is of the medians over all the runs.
+# At least 3 runs a turn: a process's first timed reads are slower than its later ones, pandas'
+# more so (its second read of a process 270-300 ms where later ones take 200-220).
 rounds=3
-per=$(( (runs + rounds - 1) / rounds ))
+csv_runs=$(( runs < 9 ? 9 : runs ))
+per=$(( (csv_runs + rounds - 1) / rounds ))
 ours_all=""; base_all=""; line=""; psum=""
 for round in $(seq 1 "$rounds"); do
   l=$("$CP_BENCH" csv-read "$csv" "$per" region)
