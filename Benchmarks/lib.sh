@@ -9,8 +9,10 @@ median_ms() {
     t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
     times+=($(( (t1 - t0) / 1000 )))
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.1f\n", m/1000}'
+  printf '%s\n' "${times[@]}" | awk '{ printf "%.3f\n", $1 / 1000 }' | median_of
 }
+# median_of: the median of the numbers on standard input (one per line or space-separated), one decimal.
+median_of() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f\n", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # ratio A B: prints A/B with two decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 # peers_ready: true when the peer venv from ../shared/bench is set up (sh run_all.sh setup).

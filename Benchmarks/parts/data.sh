@@ -79,7 +79,6 @@ PYEOF
     base_all="$base_all $(tr ',' ' ' <<<"$times")"
   fi
 done
-median_of() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.1f", v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ours=$(median_of <<<"$ours_all")
 mem=$(sed -n 's/.*memory_ratio=\([0-9.]*\).*/\1/p' <<<"$line")
 sum=$(sed -n 's/.*sum=\([^ ]*\).*/\1/p' <<<"$line")

@@ -180,7 +180,7 @@ final class CSVParts: @unchecked Sendable {
         case let .success(c): head = c
         }
         if !head.switchedToText.isEmpty { return .switched(head.switchedToText) }
-        if matrix != nil { place(&head, part: 0) }
+        place(&head, part: 0)
         var next = head.stoppedAt.map { $0 + 1 } ?? starts.count
         var lines = head.endLine - 1   // part `next` starts on file line lines + 1
         while next < starts.count {
@@ -207,7 +207,7 @@ final class CSVParts: @unchecked Sendable {
             if head.records + part.records > plan.request.maxRows {
                 return .tooMany(part: next, line: lines + 1, remaining: plan.request.maxRows - head.records)
             }
-            if matrix != nil { place(&head, part: next, part) } else { head.values.append(contentsOf: part.values) }
+            place(&head, part: next, part)
             head.appendColumns(part, textColumns: textColumns)
             lines = part.endLine - 1
             next = part.stoppedAt.map { next + 1 + $0 } ?? starts.count
@@ -219,9 +219,13 @@ final class CSVParts: @unchecked Sendable {
     /// down within the matrix while that stays clear of the regions still being written (the next
     /// part's region starts where this one's room ends; after parts left out — a record ran over
     /// their start — one of those may still be written), else appended to the head's own array,
-    /// which then takes every row placed so far and all later ones.
+    /// which then takes every row placed so far and all later ones. Without a matrix every part's
+    /// rows are in its own array, appended to the head's.
     private func place(_ head: inout CSVChunk, part k: Int, _ p: CSVChunk? = nil) {
-        guard let base = matrix else { return }
+        guard let base = matrix else {
+            if let p { head.values.append(contentsOf: p.values) }
+            return
+        }
         let part = p ?? head
         let d = plan.request.numeric.count
         let from = base + regionStarts[k] * d

@@ -49,7 +49,6 @@ struct CSVQuickRows {
     /// Where the block's matrix rows go: `values`, or straight into the chunk's region when a whole
     /// block fits there (``begin(_:)``; ``flush(into:)`` then only counts them, no copy).
     private var rows: UnsafeMutablePointer<Double>
-    private var direct = false
     /// Rows in the block.
     private(set) var pending = 0
 
@@ -156,14 +155,14 @@ struct CSVQuickRows {
     /// Starts a block (none pending): its matrix rows are written straight into `c`'s region when
     /// a whole block fits there after the rows it holds, else into the block's own buffer.
     mutating func begin(_ c: CSVChunk) {
-        direct = numeric > 0 && c.regionBase != nil && c.values.isEmpty && c.regionCapacity - c.regionCount >= Self.blockRows * numeric
-        rows = direct ? c.regionBase! + c.regionCount : values
+        let fits = numeric > 0 && c.values.isEmpty && c.regionCapacity - c.regionCount >= Self.blockRows * numeric
+        rows = fits ? c.regionBase.map { $0 + c.regionCount } ?? values : values
     }
 
     /// Appends the block's rows to the chunk's arrays and empties it.
     mutating func flush(into c: inout CSVChunk) {
         guard pending > 0 else { return }
-        if direct { c.regionCount += pending * numeric } else { c.appendRows(values, count: pending * numeric) }
+        if rows != values { c.regionCount += pending * numeric } else { c.appendRows(values, count: pending * numeric) }
         for k in 0..<further {
             if isText[k] { c.codes[k].append(contentsOf: UnsafeBufferPointer(start: codes + k * Self.blockRows, count: pending)) }
             else { c.numbers[k].append(contentsOf: UnsafeBufferPointer(start: numbers + k * Self.blockRows, count: pending)) }
