@@ -50,4 +50,4 @@ sklearn_baseline() {
     echo "          printing ClusterPlot's numbers only"
   fi
 }
-export -f median_ms ratio peers_ready peer_modules require_cpbench ms_of field_of sklearn_baseline
+export -f median_ms median_of ratio peers_ready peer_modules require_cpbench ms_of field_of sklearn_baseline
